@@ -1,0 +1,29 @@
+package dev.numspark.cli;
+
+import java.io.PrintStream;
+import java.util.Set;
+
+/**
+ * One operation of {@code bin/numspark kernel OP [options] INPUT... OUTPUT}, named after its SciPy
+ * function. Operations come from {@link KernelOpProvider}s.
+ */
+public interface KernelOp {
+
+  /** The SciPy function name, e.g. {@code rfft}. */
+  String name();
+
+  /** The synopsis after {@code kernel}, e.g. {@code rfft [--n N] [--axis A] IN.npy OUT.npy}. */
+  String usage();
+
+  /** Options that take no value, e.g. {@code real} for {@code --real}. */
+  default Set<String> flags() {
+    return Set.of();
+  }
+
+  /**
+   * Runs the operation. Read every option from {@code args}, then call {@link Args#finish()}
+   * before writing anything. Write results with {@link dev.numspark.io.Npy#write}, which never
+   * leaves a partial file.
+   */
+  void run(Args args, PrintStream out) throws Exception;
+}

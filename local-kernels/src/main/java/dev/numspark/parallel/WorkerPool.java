@@ -1,0 +1,163 @@
+package dev.numspark.parallel;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Runs index ranges on worker threads. The calling thread always takes part, so a nested call (a
+ * kernel inside a mapped function) cannot deadlock on a busy pool: helpers that have not started
+ * when the work runs out are cancelled instead of waited for.
+ *
+ * <p>The shared pool is bounded ({@link #MAX_SHARED_THREADS}) and its idle threads exit after
+ * {@link #KEEP_ALIVE_SECONDS} seconds; threads are named daemons, so a JVM never waits for them.
+ */
+public final class WorkerPool {
+
+  static final int MAX_SHARED_THREADS = Math.max(64, 4 * Workers.cpuCount());
+  static final long KEEP_ALIVE_SECONDS = 30;
+  private static final ExecutorService SHARED = newPool("numspark-worker", MAX_SHARED_THREADS);
+
+  private WorkerPool() {}
+
+  /**
+   * Runs {@code task} over {@code [0, count)} on {@code workers} threads (the caller and
+   * {@code workers - 1} pool threads), in ranges of at most {@code grain} indices taken in order.
+   * A failure stops the remaining ranges and is rethrown as thrown.
+   */
+  public static void parallelFor(int workers, int count, int grain, RangeTask task) {
+    run(SHARED, workers, count, grain, task);
+  }
+
+  /** {@link #parallelFor(int, int, int, RangeTask)} with about four ranges per worker. */
+  public static void parallelFor(int workers, int count, RangeTask task) {
+    int grain = Math.max(1, (int) Math.ceil(count / (4.0 * Math.max(1, workers))));
+    run(SHARED, workers, count, grain, task);
+  }
+
+  static ExecutorService newPool(String namePrefix, int threads) {
+    ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, KEEP_ALIVE_SECONDS,
+        TimeUnit.SECONDS, new LinkedBlockingQueue<>(), daemonThreads(namePrefix));
+    pool.allowCoreThreadTimeOut(true);
+    return pool;
+  }
+
+  private static ThreadFactory daemonThreads(String namePrefix) {
+    AtomicInteger counter = new AtomicInteger();
+    return runnable -> {
+      Thread thread = new Thread(runnable, namePrefix + "-" + counter.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+
+  static void run(ExecutorService executor, int workers, int count, int grain, RangeTask task) {
+    if (count <= 0) {
+      return;
+    }
+    if (grain < 1) {
+      throw new IllegalArgumentException("grain must be positive, got " + grain);
+    }
+    int ranges = (count + grain - 1) / grain;
+    int helpers = Math.min(workers, ranges) - 1;
+    if (helpers <= 0) {
+      task.run(0, count);
+      return;
+    }
+    RangeLoop loop = new RangeLoop(count, grain, task);
+    List<Future<?>> futures = new ArrayList<>(helpers);
+    for (int i = 0; i < helpers; i++) {
+      futures.add(executor.submit(loop::drain));
+    }
+    loop.drain();
+    awaitHelpers(futures, loop);
+    loop.rethrowFailure();
+  }
+
+  private static void awaitHelpers(List<Future<?>> futures, RangeLoop loop) {
+    boolean interrupted = false;
+    for (Future<?> future : futures) {
+      if (future.cancel(false)) {
+        continue; // never started: the ranges were all taken by others
+      }
+      while (true) {
+        try {
+          future.get();
+          break;
+        } catch (InterruptedException e) {
+          interrupted = true;
+          loop.stop();
+        } catch (CancellationException | ExecutionException e) {
+          break; // failures are recorded by the loop itself
+        }
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+      loop.fail(new CancellationException("interrupted while waiting for worker threads"));
+    }
+  }
+
+  /** Hands out ranges in order to whichever thread asks; the first failure stops the rest. */
+  private static final class RangeLoop {
+    private final int count;
+    private final int grain;
+    private final RangeTask task;
+    private final AtomicInteger next = new AtomicInteger();
+    private final AtomicBoolean stopped = new AtomicBoolean();
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+
+    RangeLoop(int count, int grain, RangeTask task) {
+      this.count = count;
+      this.grain = grain;
+      this.task = task;
+    }
+
+    void drain() {
+      while (!stopped.get()) {
+        int from = next.getAndAdd(grain);
+        if (from >= count || from < 0) {
+          return;
+        }
+        try {
+          task.run(from, Math.min(count, from + grain));
+        } catch (Throwable t) {
+          fail(t);
+          return;
+        }
+      }
+    }
+
+    void stop() {
+      stopped.set(true);
+    }
+
+    void fail(Throwable t) {
+      failure.compareAndSet(null, t);
+      stop();
+    }
+
+    void rethrowFailure() {
+      Throwable t = failure.get();
+      if (t instanceof RuntimeException e) {
+        throw e;
+      }
+      if (t instanceof Error e) {
+        throw e;
+      }
+      if (t != null) {
+        throw new IllegalStateException(t);
+      }
+    }
+  }
+}
