@@ -3,9 +3,8 @@ package dev.numspark.parallel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -75,36 +74,65 @@ public final class WorkerPool {
       return;
     }
     RangeLoop loop = new RangeLoop(count, grain, task);
-    List<Future<?>> futures = new ArrayList<>(helpers);
+    List<Helper> helperTasks = new ArrayList<>(helpers);
     for (int i = 0; i < helpers; i++) {
-      futures.add(executor.submit(loop::drain));
+      Helper helper = new Helper(loop);
+      helperTasks.add(helper);
+      executor.execute(helper);
     }
     loop.drain();
-    awaitHelpers(futures, loop);
-    loop.rethrowFailure();
-  }
-
-  private static void awaitHelpers(List<Future<?>> futures, RangeLoop loop) {
     boolean interrupted = false;
-    for (Future<?> future : futures) {
-      if (future.cancel(false)) {
-        continue; // never started: the ranges were all taken by others
-      }
-      while (true) {
-        try {
-          future.get();
-          break;
-        } catch (InterruptedException e) {
-          interrupted = true;
-          loop.stop();
-        } catch (CancellationException | ExecutionException e) {
-          break; // failures are recorded by the loop itself
-        }
-      }
+    for (Helper helper : helperTasks) {
+      interrupted |= helper.awaitOrRetire(loop);
     }
     if (interrupted) {
       Thread.currentThread().interrupt();
       loop.fail(new CancellationException("interrupted while waiting for worker threads"));
+    }
+    loop.rethrowFailure();
+  }
+
+  /**
+   * A pool task that drains the loop unless the caller retired it first. Retiring (instead of
+   * cancelling a Future, which also "succeeds" on a running task) guarantees that the caller only
+   * returns once every range has been run.
+   */
+  private static final class Helper implements Runnable {
+    private final RangeLoop loop;
+    private final AtomicBoolean claimed = new AtomicBoolean();
+    private final CountDownLatch done = new CountDownLatch(1);
+
+    Helper(RangeLoop loop) {
+      this.loop = loop;
+    }
+
+    @Override
+    public void run() {
+      if (!claimed.compareAndSet(false, true)) {
+        return; // retired by the caller before it started
+      }
+      try {
+        loop.drain();
+      } finally {
+        done.countDown();
+      }
+    }
+
+    /** Retires the helper if it has not started, else waits for it; true if interrupted. */
+    boolean awaitOrRetire(RangeLoop loop) {
+      if (claimed.compareAndSet(false, true)) {
+        return false;
+      }
+      boolean interrupted = false;
+      while (true) {
+        try {
+          done.await();
+          return interrupted;
+        } catch (InterruptedException e) {
+          interrupted = true;
+          loop.stop();
+        }
+      }
     }
   }
 

@@ -1,0 +1,97 @@
+package dev.numspark.parallel;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** parallelFor covers every index exactly once, uses at most {@code workers} threads, and fails fast. */
+class WorkerPoolTest {
+
+  @Test
+  void everyIndexIsVisitedExactlyOnce() {
+    int n = 10_007;
+    int[] visits = new int[n];
+    WorkerPool.parallelFor(2, n, 37, (from, to) -> {
+      for (int i = from; i < to; i++) {
+        visits[i]++;
+      }
+    });
+    int[] ones = new int[n];
+    java.util.Arrays.fill(ones, 1);
+    assertArrayEquals(ones, visits);
+  }
+
+  @Test
+  void atMostWorkersThreadsTakePart() {
+    Set<Thread> threads = ConcurrentHashMap.newKeySet();
+    WorkerPool.parallelFor(3, 300, 1, (from, to) -> {
+      threads.add(Thread.currentThread());
+      busy(50_000);
+    });
+    assertTrue(threads.size() <= 3, "threads used: " + threads.size());
+    assertTrue(threads.contains(Thread.currentThread()), "the caller takes part");
+  }
+
+  @Test
+  void oneWorkerRunsOnTheCallerInOneRange() {
+    AtomicInteger calls = new AtomicInteger();
+    Thread[] runner = new Thread[1];
+    WorkerPool.parallelFor(1, 1000, (from, to) -> {
+      calls.incrementAndGet();
+      runner[0] = Thread.currentThread();
+      assertEquals(0, from);
+      assertEquals(1000, to);
+    });
+    assertEquals(1, calls.get());
+    assertSame(Thread.currentThread(), runner[0]);
+  }
+
+  @Test
+  void theFirstFailureIsRethrownAsThrownAndStopsTheRest() {
+    IllegalStateException boom = new IllegalStateException("item 3 failed");
+    AtomicInteger started = new AtomicInteger();
+    IllegalStateException thrown = assertThrows(IllegalStateException.class,
+        () -> WorkerPool.parallelFor(2, 10_000, 1, (from, to) -> {
+          started.incrementAndGet();
+          if (from == 3) {
+            throw boom;
+          }
+          busy(20_000);
+        }));
+    assertSame(boom, thrown);
+    assertTrue(started.get() < 10_000, "remaining ranges were skipped, started " + started.get());
+  }
+
+  @Test
+  void nestedCallsOnABusyPoolDoNotDeadlock() {
+    int outer = 4 * WorkerPool.MAX_SHARED_THREADS;
+    AtomicInteger inner = new AtomicInteger();
+    WorkerPool.parallelFor(WorkerPool.MAX_SHARED_THREADS, outer, 1, (from, to) ->
+        WorkerPool.parallelFor(4, 8, 1, (a, b) -> inner.addAndGet(b - a)));
+    assertEquals(outer * 8, inner.get());
+  }
+
+  @Test
+  void emptyRangesDoNothing() {
+    WorkerPool.parallelFor(2, 0, (from, to) -> {
+      throw new AssertionError("must not run");
+    });
+  }
+
+  static void busy(long iterations) {
+    double x = 0;
+    for (long i = 0; i < iterations; i++) {
+      x += Math.sqrt(i);
+    }
+    if (x < 0) {
+      throw new AssertionError();
+    }
+  }
+}
