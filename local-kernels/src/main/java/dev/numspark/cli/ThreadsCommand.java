@@ -5,11 +5,13 @@ import dev.numspark.parallel.ThreadLimits;
 import dev.numspark.parallel.UserApi;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.ServiceLoader;
 import java.util.Set;
 
 /**
  * {@code bin/numspark threads [--limit N] [--user-api blas|openmp]}: the native thread pools of this
- * process as JSON, like {@code python -m threadpoolctl -i}.
+ * process as JSON, like {@code python -m threadpoolctl -i}; {@code --spark MASTER} reports each
+ * executor's instead.
  */
 public final class ThreadsCommand implements Subcommand {
 
@@ -27,16 +29,29 @@ public final class ThreadsCommand implements Subcommand {
   public int run(List<String> argv, PrintStream out) {
     if (argv.contains("--help")) {
       out.println("usage: bin/numspark threads [--limit N] [--user-api blas|openmp]");
+      out.println("       bin/numspark threads --spark MASTER   (each executor's pools, with the"
+          + " numspark plugin)");
       return 0;
     }
     Args args = Args.parse(argv, Set.of());
     Integer limit = args.integer("limit", null);
     String api = args.string("user-api", null);
-    args.positionals();
+    String master = args.string("spark", null);
     if (!args.positionals().isEmpty()) {
       throw new CliException("unexpected argument '" + args.positionals().get(0) + "'");
     }
     args.finish();
+    if (master != null) {
+      if (limit != null || api != null) {
+        throw new CliException("--spark reports the executors' pools; it takes no --limit or "
+            + "--user-api (the plugin sets them to spark.task.cpus)");
+      }
+      ClusterThreadReport report = ServiceLoader.load(ClusterThreadReport.class,
+          ThreadsCommand.class.getClassLoader()).findFirst().orElseThrow(() ->
+          new CliException("--spark needs numspark-spark-ops and Spark on the class path"));
+      out.println(report.report(master));
+      return 0;
+    }
     if (limit == null) {
       if (api != null) {
         throw new CliException("--user-api applies only with --limit");
