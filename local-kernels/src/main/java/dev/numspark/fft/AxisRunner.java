@@ -1,0 +1,130 @@
+package dev.numspark.fft;
+
+import dev.numspark.array.NdArray;
+import java.util.Arrays;
+
+/**
+ * Applies a {@link LineOp} to every 1-D line of an array along one axis, splitting the lines
+ * across {@code workers} threads with {@code WorkerPool.parallelFor} (via
+ * {@link CompletedParallelFor}). Each line is computed by the
+ * same code whatever the thread count, so results are identical for any {@code workers}.
+ *
+ * <p>Lines along an inner axis are strided in memory; they are gathered in blocks of up to
+ * {@link #BLOCK} neighbouring lines so that every cache line read serves several transforms.
+ */
+final class AxisRunner {
+  static final int BLOCK = 16;
+
+  private AxisRunner() {}
+
+  /** {@code op} along {@code axis} (already normalised) of {@code x}, on {@code workers} threads. */
+  static NdArray apply(NdArray x, int axis, LineOp op, int workers) {
+    int[] shape = x.shape();
+    int len = shape[axis];
+    int outer = 1;
+    for (int d = 0; d < axis; d++) {
+      outer *= shape[d];
+    }
+    int inner = 1;
+    for (int d = axis + 1; d < shape.length; d++) {
+      inner *= shape[d];
+    }
+    int[] outShape = shape.clone();
+    outShape[axis] = op.outLen;
+    NdArray out = NdArray.zeros(op.outComplex, outShape);
+    int lines = outer * inner;
+    if (lines == 0 || op.outLen == 0) {
+      return out;
+    }
+    double[] src = x.data();
+    double[] dst = out.data();
+    boolean srcComplex = x.isComplex();
+    int innerCount = inner;
+    CompletedParallelFor.run(workers, lines, (from, to) -> {
+      double[][] work = new double[Math.min(BLOCK, innerCount)][];
+      int line = from;
+      while (line < to) {
+        int o = line / innerCount;
+        int i = line - o * innerCount;
+        int block = Math.min(Math.min(BLOCK, to - line), innerCount - i);
+        for (int b = 0; b < block; b++) {
+          if (work[b] == null) {
+            work[b] = new double[op.workLength()];
+          }
+        }
+        gather(src, srcComplex, (long) o * len * innerCount + i, innerCount, block, op, work);
+        for (int b = 0; b < block; b++) {
+          op.transform(work[b]);
+        }
+        scatter(dst, op.outComplex, (long) o * op.outLen * innerCount + i, innerCount, block,
+            op.outLen, work);
+        line += block;
+      }
+    });
+    return out;
+  }
+
+  /** Copies {@code op.take} elements of {@code block} lines starting at element {@code base}. */
+  private static void gather(double[] src, boolean srcComplex, long base, int stride, int block,
+      LineOp op, double[][] work) {
+    int take = op.take;
+    int wi = op.inComplex ? 2 : 1;
+    if (srcComplex && !op.inComplex) {
+      throw new IllegalStateException("complex input to a real line transform");
+    }
+    for (int b = 0; b < block; b++) {
+      Arrays.fill(work[b], take * wi, op.inputDoubles(), 0.0);
+    }
+    if (stride == 1) {
+      double[] w = work[0];
+      int start = (int) base;
+      if (srcComplex) {
+        System.arraycopy(src, 2 * start, w, 0, 2 * take);
+      } else if (op.inComplex) {
+        for (int j = 0; j < take; j++) {
+          w[2 * j] = src[start + j];
+          w[2 * j + 1] = 0.0;
+        }
+      } else {
+        System.arraycopy(src, start, w, 0, take);
+      }
+      return;
+    }
+    for (int j = 0; j < take; j++) {
+      int row = (int) (base + (long) j * stride);
+      for (int b = 0; b < block; b++) {
+        double[] w = work[b];
+        if (srcComplex) {
+          w[2 * j] = src[2 * (row + b)];
+          w[2 * j + 1] = src[2 * (row + b) + 1];
+        } else if (op.inComplex) {
+          w[2 * j] = src[row + b];
+          w[2 * j + 1] = 0.0;
+        } else {
+          w[j] = src[row + b];
+        }
+      }
+    }
+  }
+
+  private static void scatter(double[] dst, boolean complex, long base, int stride, int block,
+      int outLen, double[][] work) {
+    if (stride == 1) {
+      int width = complex ? 2 : 1;
+      System.arraycopy(work[0], 0, dst, (int) base * width, outLen * width);
+      return;
+    }
+    for (int j = 0; j < outLen; j++) {
+      int row = (int) (base + (long) j * stride);
+      for (int b = 0; b < block; b++) {
+        double[] w = work[b];
+        if (complex) {
+          dst[2 * (row + b)] = w[2 * j];
+          dst[2 * (row + b) + 1] = w[2 * j + 1];
+        } else {
+          dst[row + b] = w[j];
+        }
+      }
+    }
+  }
+}

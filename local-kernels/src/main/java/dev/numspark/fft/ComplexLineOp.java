@@ -1,0 +1,41 @@
+package dev.numspark.fft;
+
+import org.jtransforms.fft.DoubleFFT_1D;
+
+/** The complex-to-complex DFT of length {@code n}: {@code fft} and {@code ifft} along an axis. */
+final class ComplexLineOp extends LineOp {
+  private final int n;
+  private final boolean forward;
+  private final double factor;
+  private final DoubleFFT_1D plan;
+
+  ComplexLineOp(int inputLength, int n, boolean forward, Norm norm) {
+    super(Math.min(inputLength, n), n, true, true);
+    this.n = n;
+    this.forward = forward;
+    this.factor = norm.factor(forward, n);
+    this.plan = n > 1 ? Plans.fft(n) : null;
+  }
+
+  @Override
+  int inputDoubles() {
+    return 2 * n;
+  }
+
+  @Override
+  int workLength() {
+    return 2 * n;
+  }
+
+  @Override
+  void transform(double[] work) {
+    if (plan != null) {
+      if (forward) {
+        plan.complexForward(work);
+      } else {
+        plan.complexInverse(work, false);
+      }
+    }
+    scale(work, 2 * n, factor);
+  }
+}
