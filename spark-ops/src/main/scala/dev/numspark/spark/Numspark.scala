@@ -14,6 +14,12 @@ import scala.jdk.CollectionConverters._
 object Numspark {
 
   /**
+   * Registers the numspark SQL functions (`numspark_fft`, `numspark_welch`, `numspark_solve`, ...)
+   * in this session. The alternative is `spark.sql.extensions=dev.numspark.spark.NumsparkExtensions`.
+   */
+  def register(spark: SparkSession): Unit = NumsparkFunctions.register(spark)
+
+  /**
    * One row per executor and native library: executor, host, library, internal_api, version,
    * num_threads, threading_layer, filepath — taken inside a task on each executor, so it shows what
    * the tasks really get (after the [[NumsparkPlugin]] applied its limits).

@@ -1,0 +1,97 @@
+package dev.numspark.spark
+
+import org.apache.spark.sql.catalyst.InternalRow
+import org.apache.spark.sql.catalyst.expressions.GenericInternalRow
+import org.apache.spark.sql.catalyst.expressions.UnsafeArrayData
+import org.apache.spark.sql.catalyst.util.ArrayData
+import org.apache.spark.sql.types._
+
+/**
+ * The column layouts of numspark's SQL functions. A signal is `array<double>`; a complex array is
+ * `struct<re: array<double>, im: array<double>>`. Conversions go straight between Catalyst's
+ * arrays and primitive `double[]` (no boxing); NULL elements inside an array are an error, never a
+ * silent zero.
+ */
+object ComplexArrays {
+  val ComplexType: StructType = StructType(Seq(
+    StructField("re", ArrayType(DoubleType, containsNull = false), nullable = false),
+    StructField("im", ArrayType(DoubleType, containsNull = false), nullable = false)))
+
+  val SignalType: ArrayType = ArrayType(DoubleType, containsNull = false)
+
+  def isSignal(t: DataType): Boolean = t match {
+    case ArrayType(_: NumericType, _) => true
+    case _ => false
+  }
+
+  def isComplex(t: DataType): Boolean = t match {
+    case s: StructType =>
+      s.fields.length == 2 && s.fields(0).name == "re" && s.fields(1).name == "im" &&
+        s.fields.forall(f => isSignal(f.dataType))
+    case _ => false
+  }
+
+  /** A numeric array as `double[]`, failing on NULL elements. */
+  def doubles(fn: String, what: String, a: ArrayData, elementType: DataType): Array[Double] = {
+    val n = a.numElements()
+    var i = 0
+    while (i < n) {
+      if (a.isNullAt(i)) throw new NumsparkFunctionException(fn, s"$what has a NULL at index $i")
+      i += 1
+    }
+    elementType match {
+      case DoubleType => a.toDoubleArray()
+      case FloatType => a.toFloatArray().map(_.toDouble)
+      case IntegerType => a.toIntArray().map(_.toDouble)
+      case LongType => a.toLongArray().map(_.toDouble)
+      case ShortType => a.toShortArray().map(_.toDouble)
+      case ByteType => a.toByteArray().map(_.toDouble)
+      case d: DecimalType => Array.tabulate(n)(j => a.getDecimal(j, d.precision, d.scale).toDouble)
+      case other => throw new NumsparkFunctionException(fn, s"$what has unsupported type $other")
+    }
+  }
+
+  /** A signal or complex column value as interleaved `re, im` pairs. */
+  def interleaved(fn: String, value: Any, t: DataType): Array[Double] = t match {
+    case ArrayType(et, _) =>
+      val re = doubles(fn, "the signal", value.asInstanceOf[ArrayData], et)
+      val out = new Array[Double](2 * re.length)
+      var i = 0
+      while (i < re.length) { out(2 * i) = re(i); i += 1 }
+      out
+    case s: StructType =>
+      val row = value.asInstanceOf[InternalRow]
+      if (row.isNullAt(0) || row.isNullAt(1)) {
+        throw new NumsparkFunctionException(fn, "a complex value needs both re and im")
+      }
+      val re = doubles(fn, "re", row.getArray(0), elementType(s.fields(0).dataType))
+      val im = doubles(fn, "im", row.getArray(1), elementType(s.fields(1).dataType))
+      if (re.length != im.length) {
+        throw new NumsparkFunctionException(fn,
+          s"re and im have different lengths (${re.length} and ${im.length})")
+      }
+      val out = new Array[Double](2 * re.length)
+      var i = 0
+      while (i < re.length) { out(2 * i) = re(i); out(2 * i + 1) = im(i); i += 1 }
+      out
+    case other => throw new NumsparkFunctionException(fn, s"unsupported input type $other")
+  }
+
+  private def elementType(t: DataType): DataType = t.asInstanceOf[ArrayType].elementType
+
+  /** Interleaved pairs as a `struct<re, im>` value. */
+  def complexRow(interleaved: Array[Double]): InternalRow = {
+    val n = interleaved.length / 2
+    val re = new Array[Double](n)
+    val im = new Array[Double](n)
+    var i = 0
+    while (i < n) { re(i) = interleaved(2 * i); im(i) = interleaved(2 * i + 1); i += 1 }
+    new GenericInternalRow(Array[Any](array(re), array(im)))
+  }
+
+  def array(values: Array[Double]): ArrayData = UnsafeArrayData.fromPrimitiveArray(values)
+}
+
+/** A SQL function failed on a value: the message names the function and the problem. */
+class NumsparkFunctionException(val function: String, message: String)
+  extends IllegalArgumentException(s"$function: $message")

@@ -1,0 +1,96 @@
+package dev.numspark.spark
+
+import org.apache.spark.sql.catalyst.InternalRow
+import org.apache.spark.sql.catalyst.analysis.TypeCheckResult
+import org.apache.spark.sql.catalyst.expressions.{Expression, ExpressionInfo}
+import org.apache.spark.sql.catalyst.expressions.codegen.CodegenFallback
+import org.apache.spark.sql.types.DataType
+
+/**
+ * What one numspark SQL function is: its name and documentation, how many arguments it takes
+ * (the first `dataArgs` are columns, the rest constant options), its type checks and result type,
+ * and the kernel call. One [[NumsparkExpression]] class serves every function.
+ */
+abstract class FunctionSpec(
+    val name: String,
+    val usage: String,
+    val examples: String,
+    val dataArgs: Int,
+    val maxArgs: Int,
+    val minArgs: Int = -1,
+    val columnOptions: Set[Int] = Set.empty) extends Serializable {
+
+  /** The fewest arguments a call may give (the data columns plus any required option). */
+  final def requiredArgs: Int = if (minArgs < 0) dataArgs else minArgs
+
+  /** An error message when the argument types do not fit, else None. */
+  def checkTypes(types: Seq[DataType]): Option[String]
+
+  def dataType(types: Seq[DataType]): DataType
+
+  /** Computes the result from non-NULL column values and the options (NULL where not given). */
+  def eval(values: Seq[Any], types: Seq[DataType], options: Seq[Any]): Any
+
+  final def info: ExpressionInfo = new ExpressionInfo(classOf[NumsparkExpression].getName, null,
+    name, usage, "", examples, "", "math_funcs", "0.1.0", "", "scala_udf")
+}
+
+/**
+ * A numspark SQL function call: a native Catalyst expression that reads Catalyst arrays as
+ * primitive `double[]` and writes `UnsafeArrayData` (no boxing per sample). NULL in gives NULL
+ * out; options must be constants, except those a spec lets vary by row (`columnOptions`, e.g. n).
+ */
+case class NumsparkExpression(spec: FunctionSpec, children: Seq[Expression])
+  extends Expression with CodegenFallback {
+
+  override def prettyName: String = spec.name
+  override def nullable: Boolean = true
+  override def foldable: Boolean = children.forall(_.foldable)
+  override def dataType: DataType = spec.dataType(children.map(_.dataType))
+
+  override def checkInputDataTypes(): TypeCheckResult = {
+    val options = children.drop(spec.dataArgs)
+    if (children.length < spec.requiredArgs || children.length > spec.maxArgs) {
+      TypeCheckResult.TypeCheckFailure(s"${spec.name} takes ${arity}; got ${children.length} " +
+        s"argument(s). Usage: ${spec.usage}")
+    } else if (options.zipWithIndex.exists { case (o, i) => !o.foldable && !spec.columnOptions(i) }) {
+      TypeCheckResult.TypeCheckFailure(
+        s"${spec.name}: option arguments (after the first ${spec.dataArgs}) must be constants")
+    } else {
+      spec.checkTypes(children.map(_.dataType)) match {
+        case Some(message) => TypeCheckResult.TypeCheckFailure(s"${spec.name}: $message")
+        case None => TypeCheckResult.TypeCheckSuccess
+      }
+    }
+  }
+
+  private def arity: String =
+    if (spec.requiredArgs == spec.maxArgs) s"${spec.maxArgs} argument(s)"
+    else s"${spec.requiredArgs} to ${spec.maxArgs} arguments"
+
+  @transient private lazy val constantOptions: Boolean = children.drop(spec.dataArgs).forall(_.foldable)
+
+  @transient private lazy val optionValues: Seq[Any] = options(null)
+
+  private def options(input: InternalRow): Seq[Any] = {
+    val given = children.drop(spec.dataArgs).map(_.eval(input))
+    given ++ Seq.fill(spec.maxArgs - spec.dataArgs - given.length)(null)
+  }
+
+  @transient private lazy val types: Seq[DataType] = children.map(_.dataType)
+
+  override def eval(input: InternalRow): Any = {
+    val values = new Array[Any](spec.dataArgs)
+    var i = 0
+    while (i < spec.dataArgs) {
+      val v = children(i).eval(input)
+      if (v == null) return null
+      values(i) = v
+      i += 1
+    }
+    spec.eval(values.toSeq, types, if (constantOptions) optionValues else options(input))
+  }
+
+  override protected def withNewChildrenInternal(
+      newChildren: IndexedSeq[Expression]): Expression = copy(children = newChildren)
+}

@@ -1,0 +1,31 @@
+package dev.numspark.spark
+
+import org.apache.spark.sql.SparkSession
+import org.apache.spark.sql.catalyst.FunctionIdentifier
+import org.apache.spark.sql.catalyst.expressions.{Expression, ExpressionInfo}
+
+/** Every numspark SQL function, and the two ways to register them. */
+object NumsparkFunctions {
+  type Builder = Seq[Expression] => Expression
+
+  /** The specs of all functions, by concern. */
+  def specs: Seq[FunctionSpec] = SignalFunctions.all ++ LinalgFunctions.all
+
+  def entries: Seq[(FunctionIdentifier, ExpressionInfo, Builder)] = specs.map { spec =>
+    (FunctionIdentifier(spec.name), spec.info, (args: Seq[Expression]) => NumsparkExpression(spec, args))
+  }
+
+  /** Registers the functions in a session's function registry (temporary, like a UDF). */
+  def register(spark: SparkSession): Unit = entries.foreach { case (id, info, builder) =>
+    spark.sessionState.functionRegistry.registerFunction(id, info, builder)
+  }
+}
+
+/**
+ * `--conf spark.sql.extensions=dev.numspark.spark.NumsparkExtensions`: every session gets the
+ * numspark SQL functions, so PySpark, SQL and notebook users need only the jar and this setting.
+ */
+class NumsparkExtensions extends (org.apache.spark.sql.SparkSessionExtensions => Unit) {
+  override def apply(extensions: org.apache.spark.sql.SparkSessionExtensions): Unit =
+    NumsparkFunctions.entries.foreach(extensions.injectFunction)
+}

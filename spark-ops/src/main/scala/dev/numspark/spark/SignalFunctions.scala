@@ -1,0 +1,224 @@
+package dev.numspark.spark
+
+import dev.numspark.array.NdArray
+import dev.numspark.fft.Fft
+import org.apache.spark.sql.catalyst.util.ArrayData
+import org.apache.spark.sql.types._
+import org.apache.spark.unsafe.types.UTF8String
+
+import ComplexArrays._
+
+/**
+ * The FFT and spectral SQL functions. Each row is one 1-d transform on one task thread (tasks
+ * give the parallelism); the kernels are numspark's local ones, so results equal them exactly.
+ */
+object SignalFunctions {
+
+  private[spark] def int(fn: String, what: String, v: Any): Integer = v match {
+    case null => null
+    case i: Int => i
+    case l: Long if l.isValidInt => l.toInt
+    case s: Short => s.toInt
+    case b: Byte => b.toInt
+    case other => throw new NumsparkFunctionException(fn, s"$what must be an integer, got $other")
+  }
+
+  private[spark] def string(v: Any): String = v match {
+    case null => null
+    case s: UTF8String => s.toString
+    case s: String => s
+    case other => other.toString
+  }
+
+  private[spark] def double(fn: String, what: String, v: Any): java.lang.Double = v match {
+    case null => null
+    case d: Double => d
+    case f: Float => f.toDouble
+    case i: Int => i.toDouble
+    case l: Long => l.toDouble
+    case d: Decimal => d.toDouble
+    case other => throw new NumsparkFunctionException(fn, s"$what must be a number, got $other")
+  }
+
+  /** Runs a kernel, turning its argument errors into errors that name the SQL function. */
+  private[spark] def guarded[T](fn: String)(body: => T): T =
+    try body catch {
+      case e: NumsparkFunctionException => throw e
+      case e: IllegalArgumentException => throw new NumsparkFunctionException(fn, e.getMessage)
+    }
+
+  private def optionTypesOk(types: Seq[DataType], expected: Seq[Seq[DataType] => Boolean]) =
+    types.zip(expected).forall { case (t, ok) => t == NullType || ok(Seq(t)) }
+
+  private val isInt: Seq[DataType] => Boolean = ts => ts.head match {
+    case ByteType | ShortType | IntegerType | LongType => true
+    case _ => false
+  }
+  private val isString: Seq[DataType] => Boolean = ts => ts.head == StringType ||
+    ts.head.isInstanceOf[StringType]
+  private val isNumber: Seq[DataType] => Boolean = ts => ts.head.isInstanceOf[NumericType]
+
+  /** fft / ifft: signal or complex in, complex out; options n, norm. */
+  private class ComplexTransform(name: String, inverse: Boolean) extends FunctionSpec(
+      name,
+      s"$name(x [, n [, norm]]) - the ${if (inverse) "inverse " else ""}discrete Fourier transform " +
+        "of x (array<double>, or struct<re, im> for complex input) as struct<re, im>, as " +
+        s"scipy.fft.${name.stripPrefix("numspark_")}; n pads or truncates, norm is 'backward' " +
+        "(default), 'ortho' or 'forward'.",
+      s"\n    Examples:\n      > SELECT $name(array(1.0, 2.0, 3.0, 4.0));\n" +
+        (if (inverse) "       {\"re\":[2.5,-0.5,-0.5,-0.5],\"im\":[-0.0,-0.5,-0.0,0.5]}\n"
+         else "       {\"re\":[10.0,-2.0,-2.0,-2.0],\"im\":[0.0,2.0,0.0,-2.0]}\n"),
+      dataArgs = 1, maxArgs = 3, columnOptions = Set(0)) {
+    override def checkTypes(types: Seq[DataType]): Option[String] =
+      if (!isSignal(types.head) && !isComplex(types.head))
+        Some(s"x must be array<double> or struct<re: array<double>, im: array<double>>, got " +
+          types.head.simpleString)
+      else if (!optionTypesOk(types.drop(1), Seq(isInt, isString)))
+        Some("n must be an integer and norm a string")
+      else None
+
+    override def dataType(types: Seq[DataType]): DataType = ComplexType
+
+    override def eval(values: Seq[Any], types: Seq[DataType], options: Seq[Any]): Any = {
+      val x = interleaved(name, values.head, types.head)
+      val n = int(name, "n", options(0))
+      val norm = string(options(1))
+      val input = NdArray.complex(x, x.length / 2)
+      val out = guarded(name) {
+        if (inverse) Fft.ifft(input, n, -1, norm, 1) else Fft.fft(input, n, -1, norm, 1)
+      }
+      complexRow(out.data())
+    }
+  }
+
+  private object RfftSpec extends FunctionSpec(
+      "numspark_rfft",
+      "numspark_rfft(x [, n [, norm]]) - the DFT of the real signal x for non-negative " +
+        "frequencies (n/2 + 1 values) as struct<re, im>, as scipy.fft.rfft.",
+      "\n    Examples:\n      > SELECT numspark_rfft(array(1.0, 2.0, 3.0, 4.0));\n" +
+        "       {\"re\":[10.0,-2.0,-2.0],\"im\":[0.0,2.0,0.0]}\n",
+      dataArgs = 1, maxArgs = 3, columnOptions = Set(0)) {
+    override def checkTypes(types: Seq[DataType]): Option[String] =
+      if (!isSignal(types.head)) Some(s"x must be array<double>, got ${types.head.simpleString}")
+      else if (!optionTypesOk(types.drop(1), Seq(isInt, isString)))
+        Some("n must be an integer and norm a string")
+      else None
+
+    override def dataType(types: Seq[DataType]): DataType = ComplexType
+
+    override def eval(values: Seq[Any], types: Seq[DataType], options: Seq[Any]): Any = {
+      val x = doubles(name, "the signal", values.head.asInstanceOf[ArrayData],
+        types.head.asInstanceOf[ArrayType].elementType)
+      val n = int(name, "n", options(0))
+      val out = guarded(name)(Fft.rfft(NdArray.real(x, x.length), n, -1, string(options(1)), 1))
+      complexRow(out.data())
+    }
+  }
+
+  private object IrfftSpec extends FunctionSpec(
+      "numspark_irfft",
+      "numspark_irfft(X [, n [, norm]]) - the inverse of numspark_rfft: a real signal of length n " +
+        "(default 2*(m-1) for m input values) from struct<re, im>, as scipy.fft.irfft.",
+      "\n    Examples:\n      > SELECT numspark_irfft(numspark_rfft(array(1.0, 2.0, 3.0, 4.0)));\n" +
+        "       [1.0,2.0,3.0,4.0]\n",
+      dataArgs = 1, maxArgs = 3, columnOptions = Set(0)) {
+    override def checkTypes(types: Seq[DataType]): Option[String] =
+      if (!isComplex(types.head) && !isSignal(types.head))
+        Some(s"X must be struct<re: array<double>, im: array<double>>, got ${types.head.simpleString}")
+      else if (!optionTypesOk(types.drop(1), Seq(isInt, isString)))
+        Some("n must be an integer and norm a string")
+      else None
+
+    override def dataType(types: Seq[DataType]): DataType = SignalType
+
+    override def eval(values: Seq[Any], types: Seq[DataType], options: Seq[Any]): Any = {
+      val x = interleaved(name, values.head, types.head)
+      val n = int(name, "n", options(0))
+      val out = guarded(name) {
+        Fft.irfft(NdArray.complex(x, x.length / 2), n, -1, string(options(1)), 1)
+      }
+      array(out.data())
+    }
+  }
+
+  private object AbsSpec extends FunctionSpec(
+      "numspark_abs",
+      "numspark_abs(z) - the magnitude |z| of every element of a complex struct<re, im> (or of a " +
+        "real array), as numpy.abs.",
+      "\n    Examples:\n      > SELECT numspark_abs(numspark_rfft(array(1.0, 2.0, 3.0, 4.0)));\n" +
+        "       [10.0,2.8284271247461903,2.0]\n",
+      dataArgs = 1, maxArgs = 1) {
+    override def checkTypes(types: Seq[DataType]): Option[String] =
+      if (!isComplex(types.head) && !isSignal(types.head))
+        Some(s"z must be struct<re, im> or array<double>, got ${types.head.simpleString}")
+      else None
+
+    override def dataType(types: Seq[DataType]): DataType = SignalType
+
+    override def eval(values: Seq[Any], types: Seq[DataType], options: Seq[Any]): Any = {
+      val z = interleaved(name, values.head, types.head)
+      val out = new Array[Double](z.length / 2)
+      var i = 0
+      while (i < out.length) { out(i) = Math.hypot(z(2 * i), z(2 * i + 1)); i += 1 }
+      array(out)
+    }
+  }
+
+  private object PowerSpectrumSpec extends FunctionSpec(
+      "numspark_power_spectrum",
+      "numspark_power_spectrum(x [, n [, norm]]) - |rfft(x)|^2 for every non-negative frequency, " +
+        "as numpy.abs(scipy.fft.rfft(x, n, norm=norm))**2.",
+      "\n    Examples:\n      > SELECT numspark_power_spectrum(array(1.0, 2.0, 3.0, 4.0));\n" +
+        "       [100.0,8.000000000000002,4.0]\n",
+      dataArgs = 1, maxArgs = 3, columnOptions = Set(0)) {
+    override def checkTypes(types: Seq[DataType]): Option[String] = RfftSpec.checkTypes(types)
+
+    override def dataType(types: Seq[DataType]): DataType = SignalType
+
+    override def eval(values: Seq[Any], types: Seq[DataType], options: Seq[Any]): Any = {
+      val x = doubles(name, "the signal", values.head.asInstanceOf[ArrayData],
+        types.head.asInstanceOf[ArrayType].elementType)
+      val spectrum = guarded(name) {
+        Fft.rfft(NdArray.real(x, x.length), int(name, "n", options(0)), -1, string(options(1)), 1)
+      }.data()
+      val out = new Array[Double](spectrum.length / 2)
+      var i = 0
+      while (i < out.length) {
+        val h = Math.hypot(spectrum(2 * i), spectrum(2 * i + 1))
+        out(i) = h * h
+        i += 1
+      }
+      array(out)
+    }
+  }
+
+  private object DctSpec extends FunctionSpec(
+      "numspark_dct",
+      "numspark_dct(x [, type [, norm]]) - the discrete cosine transform of type 1, 2 (default), " +
+        "3 or 4 of x, as scipy.fft.dct.",
+      "\n    Examples:\n      > SELECT numspark_dct(array(1.0, 2.0, 3.0, 4.0), 2, 'ortho');\n" +
+        "       [5.000000000000001,-2.2304424973876635,0.0,-0.15851266778110706]\n",
+      dataArgs = 1, maxArgs = 3, columnOptions = Set(0)) {
+    override def checkTypes(types: Seq[DataType]): Option[String] =
+      if (!isSignal(types.head)) Some(s"x must be array<double>, got ${types.head.simpleString}")
+      else if (!optionTypesOk(types.drop(1), Seq(isInt, isString)))
+        Some("type must be an integer and norm a string")
+      else None
+
+    override def dataType(types: Seq[DataType]): DataType = SignalType
+
+    override def eval(values: Seq[Any], types: Seq[DataType], options: Seq[Any]): Any = {
+      val x = doubles(name, "the signal", values.head.asInstanceOf[ArrayData],
+        types.head.asInstanceOf[ArrayType].elementType)
+      val dctType: Int = Option(int(name, "type", options(0))).map(_.intValue).getOrElse(2)
+      val out = guarded(name) {
+        Fft.dct(NdArray.real(x, x.length), dctType, null, -1, string(options(1)), 1, null)
+      }
+      array(out.data())
+    }
+  }
+
+  def all: Seq[FunctionSpec] = Seq(new ComplexTransform("numspark_fft", inverse = false),
+    new ComplexTransform("numspark_ifft", inverse = true), RfftSpec, IrfftSpec, AbsSpec,
+    PowerSpectrumSpec, DctSpec)
+}
