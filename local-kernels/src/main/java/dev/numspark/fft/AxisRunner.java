@@ -1,12 +1,12 @@
 package dev.numspark.fft;
 
 import dev.numspark.array.NdArray;
+import dev.numspark.parallel.WorkerPool;
 import java.util.Arrays;
 
 /**
  * Applies a {@link LineOp} to every 1-D line of an array along one axis, splitting the lines
- * across {@code workers} threads with {@code WorkerPool.parallelFor} (via
- * {@link CompletedParallelFor}). Each line is computed by the
+ * across {@code workers} threads with {@link WorkerPool#parallelFor}. Each line is computed by the
  * same code whatever the thread count, so results are identical for any {@code workers}.
  *
  * <p>Lines along an inner axis are strided in memory; they are gathered in blocks of up to
@@ -40,7 +40,7 @@ final class AxisRunner {
     double[] dst = out.data();
     boolean srcComplex = x.isComplex();
     int innerCount = inner;
-    CompletedParallelFor.run(workers, lines, (from, to) -> {
+    WorkerPool.parallelFor(workers, lines, (from, to) -> {
       double[][] work = new double[Math.min(BLOCK, innerCount)][];
       int line = from;
       while (line < to) {
