@@ -1,12 +1,12 @@
 package dev.numspark.fft;
 
 import dev.numspark.array.NdArray;
+import dev.numspark.parallel.WorkerPool;
 import java.util.Arrays;
 
 /**
  * Applies a {@link LineOp} to every 1-D line of an array along one axis, splitting the lines
- * across {@code workers} threads with {@code WorkerPool.parallelFor} (via
- * {@link CompletedParallelFor}). Each line is computed by the
+ * across {@code workers} threads with {@link WorkerPool#parallelFor}. Each line is computed by the
  * same code whatever the thread count, so results are identical for any {@code workers}.
  *
  * <p>Lines along an inner axis are strided in memory; they are gathered in blocks of up to
@@ -40,7 +40,17 @@ final class AxisRunner {
     double[] dst = out.data();
     boolean srcComplex = x.isComplex();
     int innerCount = inner;
-    CompletedParallelFor.run(workers, lines, (from, to) -> {
+    if (inner == 1 && op.inPlace()) {
+      WorkerPool.parallelFor(workers, lines, (from, to) -> {
+        for (int line = from; line < to; line++) {
+          int off = line * op.outLen * (op.outComplex ? 2 : 1);
+          copyLine(src, srcComplex, (long) line * len, op, dst, off);
+          op.transform(dst, off);
+        }
+      });
+      return out;
+    }
+    WorkerPool.parallelFor(workers, lines, (from, to) -> {
       double[][] work = new double[Math.min(BLOCK, innerCount)][];
       int line = from;
       while (line < to) {
@@ -62,6 +72,24 @@ final class AxisRunner {
       }
     });
     return out;
+  }
+
+  /**
+   * Copies the first {@code op.take} elements of a contiguous line into the (zero) output row at
+   * {@code off}; the rest of the row stays zero, which is the padding.
+   */
+  private static void copyLine(double[] src, boolean srcComplex, long start, LineOp op,
+      double[] dst, int off) {
+    int s = (int) start;
+    if (srcComplex) {
+      System.arraycopy(src, 2 * s, dst, off, 2 * op.take);
+    } else if (op.inComplex) {
+      for (int j = 0; j < op.take; j++) {
+        dst[off + 2 * j] = src[s + j];
+      }
+    } else {
+      System.arraycopy(src, s, dst, off, op.take);
+    }
   }
 
   /** Copies {@code op.take} elements of {@code block} lines starting at element {@code base}. */

@@ -29,13 +29,23 @@ final class ComplexLineOp extends LineOp {
 
   @Override
   void transform(double[] work) {
+    transform(work, 0);
+  }
+
+  @Override
+  boolean inPlace() {
+    return true;
+  }
+
+  @Override
+  void transform(double[] a, int off) {
     if (plan != null) {
       if (forward) {
-        plan.complexForward(work);
+        plan.complexForward(a, off);
       } else {
-        plan.complexInverse(work, false);
+        plan.complexInverse(a, off, false);
       }
     }
-    scale(work, 2 * n, factor);
+    scale(a, off, 2 * n, factor);
   }
 }

@@ -32,9 +32,26 @@ abstract class LineOp {
   /** Transforms one line in place; the result is in {@code work[0 .. outLen)} elements. */
   abstract void transform(double[] work);
 
+  /**
+   * Whether the op can run inside its own output row: its work array is no longer than the row
+   * ({@code outLen} elements) and it has no scratch. Contiguous lines then skip the work copy.
+   */
+  boolean inPlace() {
+    return false;
+  }
+
+  /** {@link #transform} on the line starting at {@code a[off]} (only when {@link #inPlace}). */
+  void transform(double[] a, int off) {
+    throw new UnsupportedOperationException();
+  }
+
   static void scale(double[] a, int count, double factor) {
+    scale(a, 0, count, factor);
+  }
+
+  static void scale(double[] a, int off, int count, double factor) {
     if (factor != 1.0) {
-      for (int i = 0; i < count; i++) {
+      for (int i = off; i < off + count; i++) {
         a[i] *= factor;
       }
     }

@@ -25,21 +25,32 @@ final class RealForwardLineOp extends LineOp {
     return n;
   }
 
+  /** Exactly the output row: unpacking needs a[n+1] only for even n. */
   @Override
   int workLength() {
-    return n + 2;
+    return 2 * (n / 2 + 1);
   }
 
   @Override
   void transform(double[] a) {
+    transform(a, 0);
+  }
+
+  @Override
+  boolean inPlace() {
+    return true;
+  }
+
+  @Override
+  void transform(double[] a, int off) {
     if (plan != null) {
-      plan.realForward(a);
+      plan.realForward(a, off);
     }
-    unpack(a, n);
+    unpack(a, off, n);
     int doubles = 2 * (n / 2 + 1);
-    scale(a, doubles, factor);
+    scale(a, off, doubles, factor);
     if (conjugate) {
-      for (int i = 1; i < doubles; i += 2) {
+      for (int i = off + 1; i < off + doubles; i += 2) {
         a[i] = -a[i];
       }
     }
@@ -51,15 +62,15 @@ final class RealForwardLineOp extends LineOp {
    * real Nyquist value (even n) or the imaginary part of the last bin (odd n) in {@code a[1]}: both
    * belong at {@code a[n]}.
    */
-  static void unpack(double[] a, int n) {
+  static void unpack(double[] a, int off, int n) {
     if (n == 1) {
-      a[1] = 0.0;
+      a[off + 1] = 0.0;
       return;
     }
-    a[n] = a[1];
-    a[1] = 0.0;
+    a[off + n] = a[off + 1];
+    a[off + 1] = 0.0;
     if (n % 2 == 0) {
-      a[n + 1] = 0.0;
+      a[off + n + 1] = 0.0;
     }
   }
 }

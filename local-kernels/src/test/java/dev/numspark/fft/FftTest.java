@@ -11,7 +11,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import dev.numspark.array.AxisException;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 class FftTest {
@@ -65,5 +71,98 @@ class FftTest {
     assertArrayEquals(before, x.data(), "the input must not be modified");
     assertTrue(y != x || c.op().endsWith("n"), "a new array unless no axis is transformed");
     return y;
+  }
+
+  private static NdArray random(boolean complex, long seed, int... shape) {
+    Random r = new Random(seed);
+    double[] d = new double[(int) NdArray.elementCount(shape) * (complex ? 2 : 1)];
+    for (int i = 0; i < d.length; i++) {
+      d[i] = r.nextGaussian();
+    }
+    return complex ? NdArray.complex(d, shape) : NdArray.real(d, shape);
+  }
+
+  /** Splitting lines across threads must not change a single bit, on either axis. */
+  @Test
+  void workersDoNotChangeResultsOnLargerArrays() {
+    NdArray x = random(true, 1, 37, 1009);
+    NdArray r = random(false, 2, 40, 96);
+    for (int axis : new int[] {0, 1}) {
+      assertArrayEquals(Fft.fft(x, null, axis, null, 1).data(),
+          Fft.fft(x, null, axis, null, 2).data());
+      assertArrayEquals(Fft.rfft(r, 50, axis, "ortho", 1).data(),
+          Fft.rfft(r, 50, axis, "ortho", 2).data());
+      assertArrayEquals(Fft.dct(r, 4, null, axis, null, 1, null).data(),
+          Fft.dct(r, 4, null, axis, null, 3, null).data());
+    }
+    assertArrayEquals(Fft.fftn(x, null, null, null, 1).data(),
+        Fft.fftn(x, null, null, null, 2).data());
+  }
+
+  /** irfft(rfft(x), n) = x and ifft(fft(x)) = x: the pairs are inverses for every norm. */
+  @Test
+  void inversePairsRoundTrip() {
+    NdArray x = random(false, 3, 6, 1009);
+    NdArray c = random(true, 4, 6, 105);
+    for (String norm : new String[] {null, "ortho", "forward"}) {
+      NdArray back = Fft.irfft(Fft.rfft(x, null, -1, norm, null), 1009, -1, norm, null);
+      Tolerance.assertClose(x, back, 1009, "irfft(rfft) " + norm);
+      Tolerance.assertClose(c, Fft.ifft(Fft.fft(c, null, 0, norm, null), null, 0, norm, null),
+          105, "ifft(fft) " + norm);
+      for (int type = 1; type <= 4; type++) {
+        NdArray y = Fft.dst(x, type, null, -1, norm, null, null);
+        Tolerance.assertClose(x, Fft.idst(y, type, null, -1, norm, null, null), 1009,
+            "idst(dst) type " + type + " " + norm);
+      }
+    }
+  }
+
+  /** The DFT of a unit impulse is all ones; the double[] overloads use the interleaved layout. */
+  @Test
+  void doubleArrayOverloadsAreInterleaved() {
+    assertArrayEquals(new double[] {1, 0, 1, 0, 1, 0, 1, 0}, Fft.fft(new double[] {1, 0, 0, 0}));
+    // a constant 2 has only a zero-frequency component 2n
+    assertArrayEquals(new double[] {6, 0, 0, 0}, Fft.rfft(new double[] {2, 2, 2}), 1e-15);
+    assertArrayEquals(new double[] {2, 2, 2}, Fft.irfft(new double[] {6, 0, 0, 0}, 3), 1e-15);
+    double[] c = {1, 2, 3, 4, 5, 6};
+    assertArrayEquals(Fft.fft(NdArray.complex(c, 3)).data(), Fft.fftComplex(c));
+    assertArrayEquals(c, Fft.ifft(Fft.fftComplex(c)), 1e-14);
+    assertThrows(FftArgumentException.class, () -> Fft.ifft(new double[] {1, 2, 3}));
+  }
+
+  @Test
+  void axisOutsideTheArrayIsAnAxisException() {
+    NdArray x = random(false, 5, 3, 4);
+    AxisException e = assertThrows(AxisException.class, () -> Fft.fft(x, null, 2, null, null));
+    assertEquals("axis 2 is out of bounds for array of dimension 2", e.getMessage());
+    assertThrows(AxisException.class, () -> Fft.dct(x, 2, null, -3, null, null, null));
+    assertThrows(AxisException.class, () -> Fft.fftshift(x, 5));
+  }
+
+  @Test
+  void planCacheStaysBounded() {
+    for (int n = 2; n < 2 + 2 * Plans.MAX_PLANS; n++) {
+      Fft.fft(new double[n]);
+    }
+    assertTrue(Plans.size() <= Plans.MAX_PLANS, "cached plans: " + Plans.size());
+  }
+
+  /** Many threads sharing the cached plans get the same bits as one thread alone. */
+  @Test
+  void concurrentCallersShareCachedPlans() throws Exception {
+    NdArray x = random(false, 6, 16, 1009);
+    double[] expected = Fft.rfft(x).data();
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<double[]>> results = new ArrayList<>();
+      for (int i = 0; i < 16; i++) {
+        results.add(pool.submit(() -> Fft.rfft(x, null, -1, null, 2).data()));
+      }
+      for (Future<double[]> f : results) {
+        assertArrayEquals(expected, f.get());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
   }
 }

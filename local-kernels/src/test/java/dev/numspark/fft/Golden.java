@@ -53,12 +53,20 @@ record Golden(String name, String op, List<String> options, Path input, String e
     return expected.substring(expected.indexOf(':') + 1);
   }
 
-  NdArray inputArray() throws IOException {
-    return Npy.read(input);
+  NdArray inputArray() {
+    return read(input);
   }
 
-  NdArray expectedArray() throws IOException {
-    return Npy.read(dir().resolve(expected));
+  NdArray expectedArray() {
+    return read(dir().resolve(expected));
+  }
+
+  private static NdArray read(Path path) {
+    try {
+      return Npy.read(path);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @Override
