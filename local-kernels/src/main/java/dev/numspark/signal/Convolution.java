@@ -1,7 +1,6 @@
 package dev.numspark.signal;
 
 import dev.numspark.array.NdArray;
-import dev.numspark.parallel.WorkerPool;
 import dev.numspark.parallel.Workers;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -314,7 +313,7 @@ final class Convolution {
           double[] y = oa.convolve(readLine(lng, 0, nl), shared, workers);
           writeLine(out, 0, y);
         } else {
-          WorkerPool.parallelFor(workers, lines, (from, to) -> {
+          Parallel.parallelFor(workers, lines, (from, to) -> {
             for (int l = from; l < to; l++) {
               double[] k = shared != null ? shared : oa.kernelSpectrum(readLine(shrt, l, ns));
               writeLine(out, l, oa.convolve(readLine(lng, l, nl), k, 1));
@@ -325,19 +324,19 @@ final class Convolution {
       }
       int nfull = n1 + n2 - 1;
       int nfft = FftPlans.fastLength(nfull);
-      DoubleFFT_1D plan = FftPlans.plan(nfft);
       double[] bSpec = null;
       if (bShared) {
         bSpec = new double[nfft];
         fill(bSpec, b, 0, n2);
-        plan.realForward(bSpec);
+        FftPlans.plan(nfft).realForward(bSpec);
       }
       double[] sharedB = bSpec;
       if (lines == 1) {
         double[] fa = new double[nfft];
         double[] fb = new double[nfft];
         // the two forward transforms are independent: one per worker
-        WorkerPool.parallelFor(workers, 2, 1, (from, to) -> {
+        Parallel.parallelFor(workers, 2, 1, (from, to) -> {
+          DoubleFFT_1D plan = FftPlans.plan(nfft);
           for (int t = from; t < to; t++) {
             if (t == 0) {
               fill(fa, a, 0, n1);
@@ -349,11 +348,12 @@ final class Convolution {
           }
         });
         multiplyPacked(fa, fb, nfft);
-        plan.realInverse(fa, true);
+        FftPlans.plan(nfft).realInverse(fa, true);
         writeLine(out, 0, fa);
         return out;
       }
-      WorkerPool.parallelFor(workers, lines, (from, to) -> {
+      Parallel.parallelFor(workers, lines, (from, to) -> {
+        DoubleFFT_1D plan = FftPlans.plan(nfft);
         double[] fa = new double[nfft];
         double[] fb = sharedB == null ? new double[nfft] : null;
         for (int l = from; l < to; l++) {
@@ -438,7 +438,6 @@ final class Convolution {
     final int block;
     final int step;
     final int overlap;
-    final DoubleFFT_1D plan;
 
     OverlapAdd(int nl, int ns, int block) {
       this.nl = nl;
@@ -446,12 +445,11 @@ final class Convolution {
       this.block = block;
       this.overlap = ns - 1;
       this.step = block - overlap;
-      this.plan = FftPlans.plan(block);
     }
 
     double[] kernelSpectrum(double[] kernel) {
       double[] k = Arrays.copyOf(kernel, block);
-      plan.realForward(k);
+      FftPlans.plan(block).realForward(k);
       return k;
     }
 
@@ -459,7 +457,8 @@ final class Convolution {
       int blocks = (nl + step - 1) / step;
       double[] y = new double[blocks * step + overlap];
       double[] tails = new double[blocks * overlap];
-      WorkerPool.parallelFor(workers, blocks, (from, to) -> {
+      Parallel.parallelFor(workers, blocks, (from, to) -> {
+        DoubleFFT_1D plan = FftPlans.plan(block);
         double[] buf = new double[block];
         for (int bIdx = from; bIdx < to; bIdx++) {
           int start = bIdx * step;
@@ -573,8 +572,8 @@ final class Convolution {
       int workers) {
     Lines lines = new Lines(shape, axis);
     int n = lines.length;
-    DoubleFFT_1D plan = FftPlans.plan(n);
-    WorkerPool.parallelFor(workers, lines.count(), (from, to) -> {
+    Parallel.parallelFor(workers, lines.count(), (from, to) -> {
+      DoubleFFT_1D plan = FftPlans.plan(n);
       double[] buf = new double[2 * n];
       for (int l = from; l < to; l++) {
         for (int j = 0; j < n; j++) {

@@ -1,22 +1,29 @@
 package dev.numspark.signal;
 
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.LinkedHashMap;
 import org.jtransforms.fft.DoubleFFT_1D;
 import pl.edu.icm.jlargearrays.ConcurrencyUtils;
 
 /**
- * A bounded cache of JTransforms plans, shared by all threads.
+ * A bounded cache of JTransforms plans, one cache per thread.
  *
  * <p>Temporary: replaced by {@code dev.numspark.fft.Fft} once that lands. A {@link DoubleFFT_1D}
- * only writes its fields in the constructor (checked with javap on 3.1), so one plan may serve
- * concurrent callers. JTransforms starts its own threads for long transforms when its global thread
+ * must not be shared between threads: concurrent {@code complexForward} calls on one instance give
+ * wrong results now and then (seen with n = 128 on JTransforms 3.1, even with its thread count at
+ * 1), so each thread keeps its own few plans. JTransforms starts its own threads for long transforms when its global thread
  * count is above 1 (its default is every processor); numspark parallelises by {@code workers}
  * instead, so the count is pinned to 1 the first time a plan is made.
  */
 final class FftPlans {
-  private static final int MAX_PLANS = 64;
-  private static final Map<Integer, DoubleFFT_1D> PLANS = new ConcurrentHashMap<>();
+  private static final int MAX_PLANS = 8;
+  private static final ThreadLocal<Map<Integer, DoubleFFT_1D>> PLANS =
+      ThreadLocal.withInitial(() -> new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Integer, DoubleFFT_1D> eldest) {
+          return size() > MAX_PLANS;
+        }
+      });
 
   static {
     if (ConcurrencyUtils.getNumberOfThreads() != 1) {
@@ -26,15 +33,9 @@ final class FftPlans {
 
   private FftPlans() {}
 
+  /** The calling thread's plan for length n; use it on this thread only. */
   static DoubleFFT_1D plan(int n) {
-    DoubleFFT_1D plan = PLANS.get(n);
-    if (plan == null) {
-      if (PLANS.size() >= MAX_PLANS) {
-        PLANS.clear(); // crude bound: plans are cheap to rebuild relative to a batch of transforms
-      }
-      plan = PLANS.computeIfAbsent(n, DoubleFFT_1D::new);
-    }
-    return plan;
+    return PLANS.get().computeIfAbsent(n, DoubleFFT_1D::new);
   }
 
   /**

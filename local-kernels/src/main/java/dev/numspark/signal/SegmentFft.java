@@ -6,7 +6,7 @@ import org.jtransforms.fft.DoubleFFT_1D;
 /**
  * One thread's transformer of signal segments: detrend, window, zero-pad to {@code nfft}, FFT.
  * Gives {@code nfft/2+1} bins (real input, one-sided) or {@code nfft} bins, interleaved re, im.
- * Not thread-safe: each worker makes its own (the FFT plan inside is shared).
+ * Not thread-safe: use it on the thread that made it (its FFT plan is that thread's).
  */
 final class SegmentFft {
   final int nperseg;

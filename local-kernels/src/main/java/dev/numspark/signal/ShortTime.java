@@ -1,7 +1,6 @@
 package dev.numspark.signal;
 
 import dev.numspark.array.NdArray;
-import dev.numspark.parallel.WorkerPool;
 import dev.numspark.parallel.Workers;
 import dev.numspark.signal.SpectralOptions.Boundary;
 import dev.numspark.signal.SpectralOptions.Detrend;
@@ -132,7 +131,7 @@ final class ShortTime {
     int segs = nseg;
     if (lines.count() == 1 && workers > 1 && nseg > 1) {
       double[][] line = readExtended(x, lines, 0, ext, boundary, length);
-      WorkerPool.parallelFor(workers, nseg, (from, to) -> {
+      Parallel.parallelFor(workers, nseg, (from, to) -> {
         SegmentFft fft = new SegmentFft(winF, nfftF, detrend, onesided);
         double[] binsBuf = new double[2 * fft.bins];
         for (int s = from; s < to; s++) {
@@ -140,7 +139,7 @@ final class ShortTime {
         }
       });
     } else {
-      WorkerPool.parallelFor(workers, lines.count(), (from, to) -> {
+      Parallel.parallelFor(workers, lines.count(), (from, to) -> {
         SegmentFft fft = new SegmentFft(winF, nfftF, detrend, onesided);
         double[] binsBuf = new double[2 * fft.bins];
         for (int l = from; l < to; l++) {
@@ -357,7 +356,7 @@ final class ShortTime {
     int workers = Workers.resolve(o.workers);
     int nfftF = nfft;
     int fl = finalLength;
-    WorkerPool.parallelFor(workers, lineCount, (from, to) -> {
+    Parallel.parallelFor(workers, lineCount, (from, to) -> {
       DoubleFFT_1D plan = FftPlans.plan(nfftF);
       double[] buf = new double[inputOnesided ? Math.max(nfftF, 2) : 2 * nfftF];
       double[] bins = new double[2 * (nfftF / 2 + 1)];
@@ -424,8 +423,10 @@ final class ShortTime {
       int target = freqAxis < timeAxis ? timeAxis - 1 : timeAxis;
       x = moveLastAxis(x, target);
     }
-    double[] times = new double[finalLength];
-    for (int j = 0; j < finalLength; j++) {
+    // SciPy's istft times count x.shape[0] (the first axis, which is the time axis for 1-d x)
+    int timeCount = x.shape()[0];
+    double[] times = new double[timeCount];
+    for (int j = 0; j < timeCount; j++) {
       times[j] = j / fs;
     }
     return new TimeSignal(times, x);

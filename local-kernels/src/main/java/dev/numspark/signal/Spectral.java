@@ -1,7 +1,6 @@
 package dev.numspark.signal;
 
 import dev.numspark.array.NdArray;
-import dev.numspark.parallel.WorkerPool;
 import dev.numspark.parallel.Workers;
 import dev.numspark.signal.SpectralOptions.Average;
 import dev.numspark.signal.SpectralOptions.Detrend;
@@ -55,6 +54,9 @@ final class Spectral {
   }
 
   static Spectrum csd(NdArray x, NdArray y, SpectralOptions o, Window defaultWindow) {
+    if (y == x) {
+      y = null; // SciPy's csd(x, x) (y is x) returns the real power spectrum, as welch
+    }
     int ndim = x.ndim();
     int axis = o.axis == null ? -1 : o.axis;
     if (y != null && y.ndim() != ndim) {
@@ -176,7 +178,7 @@ final class Spectral {
     if (lines == 1 && workers > 1 && nseg > 1) {
       job.singleLineParallel(workers);
     } else {
-      WorkerPool.parallelFor(workers, lines, (from, to) -> {
+      Parallel.parallelFor(workers, lines, (from, to) -> {
         Worker w = job.worker();
         for (int l = from; l < to; l++) {
           w.line(l);
@@ -249,7 +251,7 @@ final class Spectral {
       for (int first = 0; first < nseg; first += chunk) {
         int start = first;
         int count = Math.min(chunk, nseg - first);
-        WorkerPool.parallelFor(workers, count, (from, to) -> {
+        Parallel.parallelFor(workers, count, (from, to) -> {
           Worker w = new Worker(this, false);
           for (int s = from; s < to; s++) {
             w.segmentPower(reader, start + s, spectra, s * width);
