@@ -1,0 +1,405 @@
+package dev.numspark.signal;
+
+import dev.numspark.array.NdArray;
+import dev.numspark.parallel.Workers;
+import dev.numspark.signal.SpectralOptions.Average;
+import dev.numspark.signal.SpectralOptions.Detrend;
+import dev.numspark.signal.SpectralOptions.Scaling;
+import java.util.Arrays;
+
+/**
+ * welch, csd and periodogram: averaged modified periodograms, as SciPy 1.17's {@code csd} computes
+ * them (segments {@code [p*hop, p*hop+nperseg)} for {@code p < (n - noverlap) / hop}).
+ *
+ * <p>Lines (the signals of a batch) are split across workers; a single line is split by segments.
+ * Segment spectra are always summed in segment order, so any number of workers gives the same
+ * bits.
+ */
+final class Spectral {
+  /** Segments computed at once when one long signal is split across workers. */
+  private static final int SEGMENT_CHUNK = 1024;
+
+  private Spectral() {}
+
+  static Spectrum welch(NdArray x, SpectralOptions o) {
+    Spectrum s = csd(x, null, o, Window.of("hann_periodic"));
+    return s;
+  }
+
+  static Spectrum periodogram(NdArray x, SpectralOptions o) {
+    int axis = NdArray.normalizeAxis(o.axis == null ? -1 : o.axis, x.ndim());
+    if (x.size() == 0) {
+      return new Spectrum(new double[0], NdArray.zeros(false, x.shape()));
+    }
+    int n = x.shape(axis);
+    Window window = o.window == null ? Window.of("boxcar") : o.window;
+    Integer nfft = o.nfft;
+    int nperseg;
+    int use = n;
+    if (nfft == null || nfft == n) {
+      nperseg = n;
+    } else if (nfft > n) {
+      nperseg = n;
+    } else {
+      use = nfft; // SciPy truncates x to nfft samples
+      nperseg = nfft;
+      nfft = null;
+    }
+    if (window.isArray() && window.rawValues().length != nperseg) {
+      throw new SignalArgumentException("the size of the window must be the same size "
+          + "of the input on the specified axis");
+    }
+    Params p = resolve(window, nperseg, 0, nfft, use);
+    return run(x, null, axis, use, p, o, Average.MEAN);
+  }
+
+  static Spectrum csd(NdArray x, NdArray y, SpectralOptions o, Window defaultWindow) {
+    if (y == x) {
+      y = null; // SciPy's csd(x, x) (y is x) returns the real power spectrum, as welch
+    }
+    int ndim = x.ndim();
+    int axis = o.axis == null ? -1 : o.axis;
+    if (y != null && y.ndim() != ndim) {
+      throw new SignalArgumentException("x and y cannot be broadcast together. (numspark needs x"
+          + " and y of the same number of dimensions)");
+    }
+    axis = NdArray.normalizeAxis(axis, ndim);
+    if (y != null) {
+      for (int d = 0; d < ndim; d++) {
+        if (d != axis && x.shape()[d] != y.shape()[d]) {
+          throw new SignalArgumentException("x and y cannot be broadcast together.");
+        }
+      }
+    }
+    if (x.size() == 0 || (y != null && y.size() == 0)) {
+      int[] shape = x.shape();
+      if (y != null) {
+        shape[axis] = Math.min(x.shape(axis), y.shape(axis));
+      }
+      return new Spectrum(new double[0], NdArray.zeros(y != null, shape));
+    }
+    int n = y == null ? x.shape(axis) : Math.max(x.shape(axis), y.shape(axis));
+    Window window = o.window == null ? defaultWindow : o.window;
+    Params p = resolve(window, o.nperseg, o.noverlap, o.nfft, n);
+    return run(x, y, axis, n, p, o, o.average == null ? Average.MEAN : o.average);
+  }
+
+  /** The resolved segmenting of SciPy's csd. */
+  record Params(double[] win, int nperseg, int noverlap, int nfft) {
+    int hop() {
+      return nperseg - noverlap;
+    }
+  }
+
+  private static Params resolve(Window window, Integer npersegArg, Integer noverlapArg,
+      Integer nfftArg, int n) {
+    double[] win;
+    int nperseg;
+    if (!window.isArray()) {
+      nperseg = npersegArg == null ? 256 : npersegArg;
+      if (nperseg < 1) {
+        throw new SignalArgumentException("Parameter nperseg=" + nperseg
+            + " is not a positive integer!");
+      }
+      // SciPy warns and shortens the segment to the signal; numspark does the same silently
+      nperseg = Math.min(nperseg, n);
+      win = Windows.getWindow(window, nperseg, true);
+    } else {
+      win = window.rawValues();
+      nperseg = npersegArg == null ? win.length : npersegArg;
+      if (nperseg != win.length) {
+        throw new SignalArgumentException("nperseg=" + nperseg + " does not equal len(win)="
+            + win.length);
+      }
+      if (win.length > n) {
+        throw new SignalArgumentException("window is longer than input signal");
+      }
+    }
+    int nfft = nfftArg == null ? nperseg : nfftArg;
+    if (nfft < nperseg) {
+      throw new SignalArgumentException("nfft=" + nfft
+          + " must be greater than or equal to nperseg=" + nperseg + "!");
+    }
+    int noverlap = noverlapArg == null ? nperseg / 2 : noverlapArg;
+    if (noverlap >= nperseg) {
+      throw new SignalArgumentException("noverlap=" + noverlap + " must be less than nperseg="
+          + nperseg + "!");
+    }
+    return new Params(win, nperseg, noverlap, nfft);
+  }
+
+  static double checkFs(Double fs) {
+    double v = fs == null ? 1.0 : fs;
+    if (!(v > 0) || Double.isInfinite(v)) {
+      throw new SignalArgumentException("Sampling frequency fs=" + Window.pythonNumber(v)
+          + " must be positive!");
+    }
+    return v;
+  }
+
+  private static Spectrum run(NdArray x, NdArray y, int axis, int n, Params p,
+      SpectralOptions o, Average average) {
+    double fs = checkFs(o.fs);
+    Detrend detrend = o.detrend == null ? Detrend.CONSTANT : o.detrend;
+    Scaling scaling = o.scaling == null ? Scaling.DENSITY : o.scaling;
+    boolean complexIn = x.isComplex() || (y != null && y.isComplex());
+    // SciPy switches complex input to a two-sided spectrum (welch documents it)
+    boolean onesided = (o.returnOnesided == null || o.returnOnesided) && !complexIn;
+    int workers = Workers.resolve(o.workers);
+
+    double[] win = p.win();
+    double scale;
+    if (scaling == Scaling.DENSITY) {
+      double s2 = 0.0;
+      for (double w : win) {
+        s2 += w * w;
+      }
+      scale = 1.0 / (fs * s2);
+    } else {
+      double s = 0.0;
+      for (double w : win) {
+        s += w;
+      }
+      scale = 1.0 / (s * s);
+    }
+    int hop = p.hop();
+    int nseg = Math.floorDiv(n - p.noverlap(), hop);
+    if (nseg < 1) {
+      throw new SignalArgumentException("window is longer than input signal");
+    }
+    Lines xl = new Lines(x.shape(), axis);
+    Lines yl = y == null ? null : new Lines(y.shape(), axis);
+    int bins = onesided ? p.nfft() / 2 + 1 : p.nfft();
+    boolean cross = y != null;
+    NdArray out = NdArray.zeros(cross, xl.shapeWithAxis(bins));
+    Job job = new Job(x, y, xl, yl, n, p, detrend, onesided, bins, scale, nseg, cross, average,
+        out, complexIn);
+    int lines = xl.count();
+    if (lines == 1 && workers > 1 && nseg > 1) {
+      job.singleLineParallel(workers);
+    } else {
+      Parallel.parallelFor(workers, lines, (from, to) -> {
+        Worker w = job.worker();
+        for (int l = from; l < to; l++) {
+          w.line(l);
+        }
+      });
+    }
+    double[] freqs = onesided ? rfftfreq(p.nfft(), fs) : fftfreq(p.nfft(), fs);
+    return new Spectrum(freqs, out);
+  }
+
+  /** numpy's fftfreq(n, 1/fs): {@code k * (1/(n*d))}. */
+  static double[] fftfreq(int n, double fs) {
+    double val = 1.0 / (n * (1.0 / fs));
+    double[] f = new double[n];
+    int positive = (n - 1) / 2 + 1;
+    for (int k = 0; k < positive; k++) {
+      f[k] = k * val;
+    }
+    for (int k = positive; k < n; k++) {
+      f[k] = (k - n) * val;
+    }
+    return f;
+  }
+
+  /** numpy's rfftfreq(n, 1/fs). */
+  static double[] rfftfreq(int n, double fs) {
+    double val = 1.0 / (n * (1.0 / fs));
+    double[] f = new double[n / 2 + 1];
+    for (int k = 0; k < f.length; k++) {
+      f[k] = k * val;
+    }
+    return f;
+  }
+
+  /** numpy's median of the first {@code n} values (sorted in place). */
+  static double median(double[] v, int n) {
+    Arrays.sort(v, 0, n);
+    int h = n / 2;
+    return n % 2 == 1 ? v[h] : (v[h - 1] + v[h]) / 2.0;
+  }
+
+  /** SciPy's {@code _median_bias}: the median's bias relative to the mean for n periodograms. */
+  static double medianBias(int n) {
+    double sum = 0.0;
+    for (int i = 1; i <= (n - 1) / 2; i++) {
+      double ii2 = 2.0 * i;
+      sum += 1.0 / (ii2 + 1) - 1.0 / ii2;
+    }
+    return 1 + sum;
+  }
+
+  /** The shared inputs of one call. */
+  private record Job(NdArray x, NdArray y, Lines xl, Lines yl, int n, Params p, Detrend detrend,
+      boolean onesided, int bins, double scale, int nseg, boolean cross, Average average,
+      NdArray out, boolean complexIn) {
+
+    Worker worker() {
+      return new Worker(this, true);
+    }
+
+    /** One long signal: segments spread over workers in chunks, reduced in segment order. */
+    void singleLineParallel(int workers) {
+      Worker reader = worker();
+      reader.readLine(0);
+      int width = cross ? 2 * bins : bins;
+      int chunk = average == Average.MEDIAN ? nseg : Math.min(nseg, SEGMENT_CHUNK);
+      double[] spectra = new double[chunk * width];
+      double[] acc = new double[width];
+      double[][] all = average == Average.MEDIAN ? new double[1][] : null;
+      for (int first = 0; first < nseg; first += chunk) {
+        int start = first;
+        int count = Math.min(chunk, nseg - first);
+        Parallel.parallelFor(workers, count, (from, to) -> {
+          Worker w = new Worker(this, false);
+          for (int s = from; s < to; s++) {
+            w.segmentPower(reader, start + s, spectra, s * width);
+          }
+        });
+        if (all != null) {
+          all[0] = spectra;
+        } else {
+          for (int s = 0; s < count; s++) {
+            for (int k = 0; k < width; k++) {
+              acc[k] += spectra[s * width + k];
+            }
+          }
+        }
+      }
+      if (all != null) {
+        reader.writeMedian(0, all[0]);
+      } else {
+        reader.writeMean(0, acc);
+      }
+    }
+  }
+
+  /** Per-thread buffers. */
+  private static final class Worker {
+    final Job job;
+    final SegmentFft fft;
+    final double[] xre;
+    final double[] xim;
+    final double[] yre;
+    final double[] yim;
+    final double[] xbins;
+    final double[] ybins;
+    final double[] spectra;
+    final double[] scratch;
+
+    /** {@code withLine}: holds a whole line (false: only transforms segments of another's). */
+    Worker(Job job, boolean withLine) {
+      this.job = job;
+      this.fft = new SegmentFft(job.p.win(), job.p.nfft(), job.detrend, job.onesided);
+      int n = withLine ? job.n : 0;
+      this.xre = new double[n];
+      this.xim = job.complexIn ? new double[n] : null;
+      this.yre = job.cross ? new double[n] : null;
+      this.yim = job.cross && job.complexIn ? new double[n] : null;
+      this.xbins = new double[2 * fft.bins];
+      this.ybins = job.cross ? new double[2 * fft.bins] : null;
+      int width = job.cross ? 2 * job.bins : job.bins;
+      boolean median = withLine && job.average == Average.MEDIAN;
+      this.spectra = median ? new double[job.nseg * width] : null;
+      this.scratch = median ? new double[job.nseg] : null;
+    }
+
+    void readLine(int l) {
+      job.xl.read(job.x, l, xre, xim, job.n);
+      if (job.cross) {
+        job.yl.read(job.y, l, yre, yim, job.n);
+      }
+    }
+
+    void line(int l) {
+      readLine(l);
+      int width = job.cross ? 2 * job.bins : job.bins;
+      if (job.average == Average.MEDIAN && job.nseg > 1) {
+        for (int s = 0; s < job.nseg; s++) {
+          segmentPower(this, s, spectra, s * width);
+        }
+        writeMedian(l, spectra);
+      } else {
+        double[] acc = new double[width];
+        double[] one = new double[width];
+        for (int s = 0; s < job.nseg; s++) {
+          segmentPower(this, s, one, 0);
+          for (int k = 0; k < width; k++) {
+            acc[k] += one[k];
+          }
+        }
+        writeMean(l, acc);
+      }
+    }
+
+    /**
+     * The scaled (cross) power of one segment of {@code src}'s line into {@code dst}: |X|^2 or
+     * conj(X) Y times the scale, one-sided bins doubled except 0 and (even nfft) Nyquist.
+     */
+    void segmentPower(Worker src, int s, double[] dst, int off) {
+      int start = s * job.p.hop();
+      fft.transform(src.xre, src.xim, start, xbins);
+      if (job.cross) {
+        fft.transform(src.yre, src.yim, start, ybins);
+      }
+      int bins = job.bins;
+      int nfft = job.p.nfft();
+      int lastDoubled = nfft % 2 == 0 ? bins - 1 : bins; // exclusive
+      for (int k = 0; k < bins; k++) {
+        double f = job.scale;
+        if (job.onesided && k >= 1 && k < lastDoubled) {
+          f *= 2;
+        }
+        double xr = xbins[2 * k];
+        double xi = xbins[2 * k + 1];
+        if (job.cross) {
+          double yr = ybins[2 * k];
+          double yi = ybins[2 * k + 1];
+          dst[off + 2 * k] = (xr * yr + xi * yi) * f;
+          dst[off + 2 * k + 1] = (xr * yi - xi * yr) * f;
+        } else {
+          dst[off + k] = (xr * xr + xi * xi) * f;
+        }
+      }
+    }
+
+    void writeMean(int l, double[] acc) {
+      double[] out = job.out.data();
+      int nseg = job.nseg;
+      for (int k = 0; k < job.bins; k++) {
+        int idx = job.xl.index(l, k, job.bins);
+        if (job.cross) {
+          out[2 * idx] = acc[2 * k] / nseg;
+          out[2 * idx + 1] = acc[2 * k + 1] / nseg;
+        } else {
+          out[idx] = acc[k] / nseg;
+        }
+      }
+    }
+
+    void writeMedian(int l, double[] all) {
+      double[] out = job.out.data();
+      int nseg = job.nseg;
+      double bias = medianBias(nseg);
+      double[] v = scratch != null ? scratch : new double[nseg];
+      int width = job.cross ? 2 * job.bins : job.bins;
+      for (int k = 0; k < job.bins; k++) {
+        int idx = job.xl.index(l, k, job.bins);
+        if (job.cross) {
+          for (int part = 0; part < 2; part++) {
+            for (int s = 0; s < nseg; s++) {
+              v[s] = all[s * width + 2 * k + part];
+            }
+            out[2 * idx + part] = median(v, nseg) / bias;
+          }
+        } else {
+          for (int s = 0; s < nseg; s++) {
+            v[s] = all[s * width + k];
+          }
+          out[idx] = median(v, nseg) / bias;
+        }
+      }
+    }
+  }
+}
