@@ -1,6 +1,6 @@
 """Records SciPy's differential_evolution effort on the test problems numspark's tests use.
 
-Run from this directory: python3 scipy_nfev.py  (writes scipy_nfev.csv)
+Run from this directory: python3 scipy_nfev.py  (writes scipy_nfev.csv and brute.csv)
 Columns: function, dimension, strategy, seeds, median nfev, median nit, median |fun - fmin|.
 numspark's DifferentialEvolutionTest compares its own median nfev with these (within a factor).
 """
@@ -77,3 +77,27 @@ def main():
 
 if __name__ == "__main__":
     main()
+
+
+def brute_golden():
+    """scipy.optimize.brute's grid minimum (finish=None) for two grids; written to brute.csv."""
+    from scipy.optimize import brute
+
+    def f(z):
+        x, y = z
+        return (x - 0.3) ** 2 + (y + 0.2) ** 2 + 0.5 * x * y + np.sin(3 * x)
+
+    rows = []
+    for label, ranges, ns in [("tuple", ((-1, 1), (-2, 2)), 7),
+                              ("slice", (slice(-4, 4, 0.25), slice(-4, 4, 0.25)), 20)]:
+        x, fval, grid, jout = brute(f, ranges, Ns=ns, full_output=True, finish=None)
+        rows.append([label, ns, repr(float(x[0])), repr(float(x[1])), repr(float(fval)),
+                     jout.size])
+    with open("brute.csv", "w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["case", "ns", "x0", "x1", "fun", "grid_points"])
+        w.writerows(rows)
+
+
+if __name__ == "__main__":
+    brute_golden()
