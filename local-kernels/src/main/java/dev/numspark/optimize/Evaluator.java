@@ -69,6 +69,9 @@ final class Evaluator implements AutoCloseable {
     double[] values = new double[n];
     int at = 0;
     for (double[] r : results) {
+      if (r == null) {
+        throw new IllegalStateException("the mapper returned no result for an item");
+      }
       System.arraycopy(r, 0, values, at, r.length);
       at += r.length;
     }
