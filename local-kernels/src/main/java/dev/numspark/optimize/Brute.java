@@ -77,7 +77,7 @@ public final class Brute {
   public static OptimizeResult minimize(Objective func, List<Range> ranges, int ns, Finish finish,
       Integer workers) {
     int resolved = Workers.resolve(workers);
-    Mapper mapper = PoolMapper.of(resolved);
+    Mapper mapper = Mapper.threads(resolved);
     try {
       return minimize(func, ranges, ns, finish, mapper);
     } finally {

@@ -316,7 +316,7 @@ public final class DifferentialEvolution {
     } else if (userMapper) {
       evaluator = Evaluator.of(scalar, mapper, false);
     } else {
-      evaluator = Evaluator.of(scalar, PoolMapper.of(resolved), resolved != 1);
+      evaluator = Evaluator.of(scalar, Mapper.threads(resolved), resolved != 1);
     }
     try (evaluator) {
       return new DeSolver(run, evaluator, generator).solve();

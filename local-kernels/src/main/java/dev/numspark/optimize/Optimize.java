@@ -86,7 +86,7 @@ public final class Optimize {
     }
     int resolved = Workers.resolve(workers);
     try (Evaluator evaluator = Evaluator.of(fun,
-        PoolMapper.of(resolved), resolved != 1)) {
+        dev.numspark.parallel.Mapper.threads(resolved), resolved != 1)) {
       return Lbfgsb.minimize(evaluator, x0.clone(), lo, hi, Lbfgsb.Options.defaults());
     }
   }
