@@ -25,6 +25,11 @@ public final class WorkerPool {
 
   static final int MAX_SHARED_THREADS = Math.max(64, 4 * Workers.cpuCount());
   static final long KEEP_ALIVE_SECONDS = 30;
+  /**
+   * Worker stacks of 16 MiB (reserved, not committed): multi-threaded OpenBLAS LAPACK routines
+   * put large buffers on the calling thread's stack and crash the JVM on the default 1 MiB.
+   */
+  static final long STACK_BYTES = 16L << 20;
   private static final ExecutorService SHARED = newPool("numspark-worker", MAX_SHARED_THREADS);
 
   private WorkerPool() {}
@@ -54,7 +59,8 @@ public final class WorkerPool {
   private static ThreadFactory daemonThreads(String namePrefix) {
     AtomicInteger counter = new AtomicInteger();
     return runnable -> {
-      Thread thread = new Thread(runnable, namePrefix + "-" + counter.incrementAndGet());
+      Thread thread = new Thread(null, runnable, namePrefix + "-" + counter.incrementAndGet(),
+          STACK_BYTES);
       thread.setDaemon(true);
       return thread;
     };

@@ -1,6 +1,7 @@
 package dev.numspark.signal;
 
 import dev.numspark.array.NdArray;
+import dev.numspark.parallel.WorkerPool;
 import dev.numspark.parallel.Workers;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -313,7 +314,7 @@ final class Convolution {
           double[] y = oa.convolve(readLine(lng, 0, nl), shared, workers);
           writeLine(out, 0, y);
         } else {
-          Parallel.parallelFor(workers, lines, (from, to) -> {
+          WorkerPool.parallelFor(workers, lines, (from, to) -> {
             for (int l = from; l < to; l++) {
               double[] k = shared != null ? shared : oa.kernelSpectrum(readLine(shrt, l, ns));
               writeLine(out, l, oa.convolve(readLine(lng, l, nl), k, 1));
@@ -335,7 +336,7 @@ final class Convolution {
         double[] fa = new double[nfft];
         double[] fb = new double[nfft];
         // the two forward transforms are independent: one per worker
-        Parallel.parallelFor(workers, 2, 1, (from, to) -> {
+        WorkerPool.parallelFor(workers, 2, 1, (from, to) -> {
           DoubleFFT_1D plan = FftPlans.plan(nfft);
           for (int t = from; t < to; t++) {
             if (t == 0) {
@@ -352,7 +353,7 @@ final class Convolution {
         writeLine(out, 0, fa);
         return out;
       }
-      Parallel.parallelFor(workers, lines, (from, to) -> {
+      WorkerPool.parallelFor(workers, lines, (from, to) -> {
         DoubleFFT_1D plan = FftPlans.plan(nfft);
         double[] fa = new double[nfft];
         double[] fb = sharedB == null ? new double[nfft] : null;
@@ -457,7 +458,7 @@ final class Convolution {
       int blocks = (nl + step - 1) / step;
       double[] y = new double[blocks * step + overlap];
       double[] tails = new double[blocks * overlap];
-      Parallel.parallelFor(workers, blocks, (from, to) -> {
+      WorkerPool.parallelFor(workers, blocks, (from, to) -> {
         DoubleFFT_1D plan = FftPlans.plan(block);
         double[] buf = new double[block];
         for (int bIdx = from; bIdx < to; bIdx++) {
@@ -572,7 +573,7 @@ final class Convolution {
       int workers) {
     Lines lines = new Lines(shape, axis);
     int n = lines.length;
-    Parallel.parallelFor(workers, lines.count(), (from, to) -> {
+    WorkerPool.parallelFor(workers, lines.count(), (from, to) -> {
       DoubleFFT_1D plan = FftPlans.plan(n);
       double[] buf = new double[2 * n];
       for (int l = from; l < to; l++) {

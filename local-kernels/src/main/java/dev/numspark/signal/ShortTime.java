@@ -1,6 +1,7 @@
 package dev.numspark.signal;
 
 import dev.numspark.array.NdArray;
+import dev.numspark.parallel.WorkerPool;
 import dev.numspark.parallel.Workers;
 import dev.numspark.signal.SpectralOptions.Boundary;
 import dev.numspark.signal.SpectralOptions.Detrend;
@@ -131,7 +132,7 @@ final class ShortTime {
     int segs = nseg;
     if (lines.count() == 1 && workers > 1 && nseg > 1) {
       double[][] line = readExtended(x, lines, 0, ext, boundary, length);
-      Parallel.parallelFor(workers, nseg, (from, to) -> {
+      WorkerPool.parallelFor(workers, nseg, (from, to) -> {
         SegmentFft fft = new SegmentFft(winF, nfftF, detrend, onesided);
         double[] binsBuf = new double[2 * fft.bins];
         for (int s = from; s < to; s++) {
@@ -139,7 +140,7 @@ final class ShortTime {
         }
       });
     } else {
-      Parallel.parallelFor(workers, lines.count(), (from, to) -> {
+      WorkerPool.parallelFor(workers, lines.count(), (from, to) -> {
         SegmentFft fft = new SegmentFft(winF, nfftF, detrend, onesided);
         double[] binsBuf = new double[2 * fft.bins];
         for (int l = from; l < to; l++) {
@@ -356,7 +357,7 @@ final class ShortTime {
     int workers = Workers.resolve(o.workers);
     int nfftF = nfft;
     int fl = finalLength;
-    Parallel.parallelFor(workers, lineCount, (from, to) -> {
+    WorkerPool.parallelFor(workers, lineCount, (from, to) -> {
       DoubleFFT_1D plan = FftPlans.plan(nfftF);
       double[] buf = new double[inputOnesided ? Math.max(nfftF, 2) : 2 * nfftF];
       double[] bins = new double[2 * (nfftF / 2 + 1)];

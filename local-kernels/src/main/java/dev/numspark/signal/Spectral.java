@@ -1,6 +1,7 @@
 package dev.numspark.signal;
 
 import dev.numspark.array.NdArray;
+import dev.numspark.parallel.WorkerPool;
 import dev.numspark.parallel.Workers;
 import dev.numspark.signal.SpectralOptions.Average;
 import dev.numspark.signal.SpectralOptions.Detrend;
@@ -178,7 +179,7 @@ final class Spectral {
     if (lines == 1 && workers > 1 && nseg > 1) {
       job.singleLineParallel(workers);
     } else {
-      Parallel.parallelFor(workers, lines, (from, to) -> {
+      WorkerPool.parallelFor(workers, lines, (from, to) -> {
         Worker w = job.worker();
         for (int l = from; l < to; l++) {
           w.line(l);
@@ -251,7 +252,7 @@ final class Spectral {
       for (int first = 0; first < nseg; first += chunk) {
         int start = first;
         int count = Math.min(chunk, nseg - first);
-        Parallel.parallelFor(workers, count, (from, to) -> {
+        WorkerPool.parallelFor(workers, count, (from, to) -> {
           Worker w = new Worker(this, false);
           for (int s = from; s < to; s++) {
             w.segmentPower(reader, start + s, spectra, s * width);

@@ -137,24 +137,36 @@ class ThreadLimitsTest {
     double[] b = random(n * n, 2);
     double[] c = new double[n * n];
     Runnable dgemm = () -> blas.dgemm("N", "N", n, n, n, 1.0, a, n, b, n, 0.0, c, n);
-    // One thread first: after a multi-threaded call OpenBLAS's helpers keep spinning a while.
-    try (ThreadLimit one = ThreadLimits.limit(1)) {
-      for (int i = 0; i < 5; i++) {
+    // Other threads of the JVM (JIT, GC, OpenBLAS helpers still spinning after an earlier
+    // multi-threaded call) can only add to the others' ticks, so the best of three runs is taken.
+    double oneThread = Double.MAX_VALUE;
+    double twoThreads = 0;
+    for (int round = 0; round < 3; round++) {
+      try (ThreadLimit one = ThreadLimits.limit(1)) {
+        pause();
         dgemm.run();
+        oneThread = Math.min(oneThread, cpuShareOfOtherThreads(dgemm));
       }
-      double[] split = cpuShareOfOtherThreads(dgemm);
-      assertTrue(split[1] < 0.2 * split[0], "with 1 BLAS thread, other threads did "
-          + split[1] + " ticks vs " + split[0] + " on the caller");
+      try (ThreadLimit two = ThreadLimits.limit(2)) {
+        twoThreads = Math.max(twoThreads, cpuShareOfOtherThreads(dgemm));
+      }
     }
-    try (ThreadLimit two = ThreadLimits.limit(2)) {
-      double[] split = cpuShareOfOtherThreads(dgemm);
-      assertTrue(split[1] > 0.3 * split[0], "with 2 BLAS threads, helpers did "
-          + split[1] + " ticks vs " + split[0] + " on the caller");
+    assertTrue(oneThread < 0.2, "with 1 BLAS thread, other threads did " + oneThread
+        + " of the caller's CPU time");
+    assertTrue(twoThreads > 0.3, "with 2 BLAS threads, helper threads did only " + twoThreads
+        + " of the caller's CPU time");
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(300);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
-  /** Runs {@code work} until the caller used ~40 clock ticks: {caller ticks, other threads'}. */
-  private static double[] cpuShareOfOtherThreads(Runnable work) throws IOException {
+  /** Runs {@code work} until the caller used ~40 clock ticks: the other threads' ticks per caller tick. */
+  private static double cpuShareOfOtherThreads(Runnable work) throws IOException {
     String self = Files.readSymbolicLink(Path.of("/proc/thread-self")).getFileName().toString();
     long callerBefore = ticks(self);
     long othersBefore = othersTicks(self);
@@ -162,7 +174,7 @@ class ThreadLimitsTest {
     while (ticks(self) - callerBefore < 40 && System.nanoTime() < deadline) {
       work.run();
     }
-    return new double[] {ticks(self) - callerBefore, othersTicks(self) - othersBefore};
+    return (double) (othersTicks(self) - othersBefore) / Math.max(1, ticks(self) - callerBefore);
   }
 
   private static long othersTicks(String self) throws IOException {
