@@ -2,6 +2,8 @@ package dev.numspark.spark
 
 import dev.numspark.array.NdArray
 import dev.numspark.fft.Fft
+import dev.numspark.signal.{Signal, SpectralOptions, Window}
+import org.apache.spark.sql.catalyst.expressions.GenericInternalRow
 import org.apache.spark.sql.catalyst.util.ArrayData
 import org.apache.spark.sql.types._
 import org.apache.spark.unsafe.types.UTF8String
@@ -218,7 +220,73 @@ object SignalFunctions {
     }
   }
 
+  val WelchType: StructType = StructType(Seq(
+    StructField("freqs", SignalType, nullable = false),
+    StructField("psd", SignalType, nullable = false)))
+
+  private object WelchSpec extends FunctionSpec(
+      "numspark_welch",
+      "numspark_welch(x, fs [, nperseg [, noverlap [, window [, scaling]]]]) - Welch's power " +
+        "spectral density of the real signal x sampled at fs, as scipy.signal.welch: " +
+        "struct<freqs, psd>. nperseg defaults to 256 (or the signal's length if shorter), noverlap " +
+        "to nperseg / 2, window to 'hann' (also e.g. 'tukey:0.25', 'kaiser:8.6'), scaling to " +
+        "'density' ('spectrum' for the power spectrum). Detrending is 'constant', averaging 'mean'.",
+      "\n    Examples:\n      > SELECT numspark_welch(array(0.0, 1.0, 0.0, -1.0, 0.0, 1.0, 0.0, -1.0), 4.0, 4);\n" +
+        "       {\"freqs\":[0.0,1.0,2.0],\"psd\":[0.0,0.3333333333333334,0.0]}\n",
+      dataArgs = 1, maxArgs = 6, minArgs = 2) {
+    override def checkTypes(types: Seq[DataType]): Option[String] =
+      if (!isSignal(types.head)) Some(s"x must be array<double>, got ${types.head.simpleString}")
+      else if (!optionTypesOk(types.drop(1), Seq(isNumber, isInt, isInt, isString, isString)))
+        Some("fs must be a number, nperseg and noverlap integers, window and scaling strings")
+      else None
+
+    override def dataType(types: Seq[DataType]): DataType = WelchType
+
+    override def eval(values: Seq[Any], types: Seq[DataType], options: Seq[Any]): Any = {
+      val x = doubles(name, "the signal", values.head.asInstanceOf[ArrayData],
+        types.head.asInstanceOf[ArrayType].elementType)
+      val fs = double(name, "fs", options(0))
+      if (fs == null) throw new NumsparkFunctionException(name, "fs must not be NULL")
+      val spectrum = guarded(name) {
+        val opts = SpectralOptions.defaults().fs(fs).workers(1)
+          .nperseg(int(name, "nperseg", options(1))).noverlap(int(name, "noverlap", options(2)))
+        Option(string(options(3))).foreach(w => opts.window(Window.parse(w)))
+        Option(string(options(4))).foreach(sc => opts.scaling(sc))
+        Signal.welch(NdArray.real(x, x.length), opts)
+      }
+      new GenericInternalRow(Array[Any](array(spectrum.freqs()), array(spectrum.values().data())))
+    }
+  }
+
+  private object FftconvolveSpec extends FunctionSpec(
+      "numspark_fftconvolve",
+      "numspark_fftconvolve(a, b [, mode]) - the convolution of two real signals through the " +
+        "FFT, as scipy.signal.fftconvolve; mode 'full' (default), 'same' or 'valid'.",
+      "\n    Examples:\n      > SELECT numspark_fftconvolve(array(1.0, 2.0, 3.0), array(0.0, 1.0, 0.5));\n" +
+        "       [0.0,1.0,2.5,4.0,1.5]\n",
+      dataArgs = 2, maxArgs = 3) {
+    override def checkTypes(types: Seq[DataType]): Option[String] =
+      if (!isSignal(types(0)) || !isSignal(types(1)))
+        Some(s"a and b must be array<double>, got ${types(0).simpleString} and ${types(1).simpleString}")
+      else if (!optionTypesOk(types.drop(2), Seq(isString))) Some("mode must be a string")
+      else None
+
+    override def dataType(types: Seq[DataType]): DataType = SignalType
+
+    override def eval(values: Seq[Any], types: Seq[DataType], options: Seq[Any]): Any = {
+      def signal(i: Int, what: String) = doubles(name, what, values(i).asInstanceOf[ArrayData],
+        types(i).asInstanceOf[ArrayType].elementType)
+      val a = signal(0, "a")
+      val b = signal(1, "b")
+      val mode = Option(string(options(0))).getOrElse("full")
+      val out = guarded(name) {
+        Signal.fftconvolve(NdArray.real(a, a.length), NdArray.real(b, b.length), mode, null, 1)
+      }
+      array(out.data())
+    }
+  }
+
   def all: Seq[FunctionSpec] = Seq(new ComplexTransform("numspark_fft", inverse = false),
     new ComplexTransform("numspark_ifft", inverse = true), RfftSpec, IrfftSpec, AbsSpec,
-    PowerSpectrumSpec, DctSpec)
+    PowerSpectrumSpec, DctSpec, WelchSpec, FftconvolveSpec)
 }

@@ -3,6 +3,7 @@ package dev.numspark.spark
 import com.fasterxml.jackson.databind.{JsonNode, ObjectMapper}
 import dev.numspark.array.NdArray
 import dev.numspark.fft.Fft
+import dev.numspark.signal.{Signal, SpectralOptions, Window}
 import org.apache.spark.sql.{AnalysisException, Row}
 import org.apache.spark.sql.functions._
 import org.scalatest.funsuite.AnyFunSuite
@@ -69,6 +70,38 @@ class SignalFunctionsSuite extends AnyFunSuite with LocalSpark {
       "numspark_power_spectrum(array(3.0, 4.0))").head()
     assert(r.getSeq[Double](0) == Seq(7.0, 1.0))
     assert(r.getSeq[Double](1) == Seq(49.0, 1.0))
+  }
+
+  test("numspark_welch equals Signal.welch with the same options") {
+    val out = signals(6, 300).select(col("x"),
+      expr("numspark_welch(x, 100.0)"),
+      expr("numspark_welch(x, 1000, 64, 16, 'tukey:0.25', 'spectrum')")).collect()
+    out.foreach { r =>
+      val x = NdArray.real(r.getSeq[Double](0).toArray, r.getSeq[Double](0).length)
+      val defaults = Signal.welch(x, SpectralOptions.defaults().fs(100.0).workers(1))
+      val custom = Signal.welch(x, SpectralOptions.defaults().fs(1000).nperseg(64).noverlap(16)
+        .window(Window.parse("tukey:0.25")).scaling("spectrum").workers(1))
+      for ((col, expected) <- Seq(1 -> defaults, 2 -> custom)) {
+        val s = r.getStruct(col)
+        assert(s.getSeq[Double](0).toArray.sameElements(expected.freqs()))
+        assert(s.getSeq[Double](1).toArray.sameElements(expected.values().data()))
+      }
+    }
+  }
+
+  test("numspark_fftconvolve equals Signal.fftconvolve in every mode") {
+    val df = signals(4, 50).select(col("x"), expr("slice(x, 1, 7)").as("k"))
+    for (mode <- Seq("full", "same", "valid")) {
+      df.select(col("x"), col("k"), expr(s"numspark_fftconvolve(x, k, '$mode')")).collect().foreach { r =>
+        val a = r.getSeq[Double](0).toArray
+        val b = r.getSeq[Double](1).toArray
+        val expected = Signal.fftconvolve(NdArray.real(a, a.length), NdArray.real(b, b.length),
+          mode, null, 1).data()
+        assert(r.getSeq[Double](2).toArray.sameElements(expected), mode)
+      }
+    }
+    val e = intercept[Exception](df.select(expr("numspark_fftconvolve(x, k, 'sideways')")).collect())
+    assert(rootMessage(e).contains("numspark_fftconvolve:"), rootMessage(e))
   }
 
   test("integer and float arrays are accepted as signals") {
