@@ -7,27 +7,49 @@ import dev.numspark.parallel.ThreadLimits;
 import dev.numspark.parallel.UserApi;
 import dev.numspark.parallel.WorkerPool;
 import dev.numspark.parallel.Workers;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Runs a kernel over the matrices of a batch within the thread budget.
  *
  * <ul>
- *   <li>A batch of several matrices is split across {@code workers} threads, each matrix on one
- *       thread, with native BLAS limited to one thread meanwhile: workers x 1 BLAS thread.
- *   <li>One matrix runs on the calling thread with native BLAS limited to {@code workers} threads.
+ *   <li>A batch of small matrices (order below {@link #THREADED_ORDER}) is split across
+ *       {@code workers} threads, each matrix on one thread with the Java BLAS/LAPACK
+ *       ({@link Backend}): workers threads, no native threads. Results are bitwise the same for
+ *       any number of workers.
+ *   <li>One matrix, or a batch of larger ones, runs on the calling thread with native BLAS
+ *       limited to {@code workers} threads, restored afterwards.
  * </ul>
  *
- * <p>BLAS thread counts are process-global (as threadpoolctl's): while a call runs, other threads
- * of the JVM calling BLAS see the same limit, and the previous count comes back when it ends. Two
- * concurrent calls that limit BLAS differently can therefore see each other's limit; their
- * results do not change, only their speed. Each matrix is always computed on one BLAS thread in the
- * batch path, so the results are bitwise the same for any number of workers.
+ * <p>Native OpenBLAS is never called from several of our threads at once, so one matrix always
+ * sees the same BLAS whatever the number of workers. The BLAS thread limit is process-global, as threadpoolctl's: other threads calling BLAS while it is
+ * in force see it too.
  */
 final class Batch {
-  /** Below this order OpenBLAS does not start threads, so a limit would only cost its overhead. */
+  /** Below this order OpenBLAS does not start threads and the Java LAPACK is competitive. */
   static final int THREADED_ORDER = 32;
 
   private Batch() {}
+
+  /**
+   * WorkerPool.parallelFor, then waits until every matrix is done: parallelFor can return while a
+   * helper still runs its last range (it cancels helpers with Future.cancel(false), which also
+   * succeeds on a running FutureTask), and the results would be read half-written.
+   */
+  static void parallel(int threads, int count, RangeTask task) {
+    AtomicInteger done = new AtomicInteger();
+    WorkerPool.parallelFor(threads, count, (from, to) -> {
+      try {
+        task.run(from, to);
+      } finally {
+        done.addAndGet(to - from);
+      }
+    });
+    while (done.get() < count) {
+      LockSupport.parkNanos(20_000);
+    }
+  }
 
   /** Runs {@code task} over matrices {@code [0, count)} of order about {@code order}. */
   static void run(int count, int order, Integer workers, RangeTask task) {
@@ -36,22 +58,20 @@ final class Batch {
       return;
     }
     boolean nativeBlas = NativeBlas.isNative();
-    if (count == 1) {
-      if (!nativeBlas || order < THREADED_ORDER) {
-        task.run(0, 1);
-        return;
-      }
-      try (ThreadLimit ignored = ThreadLimits.limit(threads, UserApi.BLAS)) {
-        task.run(0, 1);
-      }
-      return;
-    }
     if (!nativeBlas) {
-      WorkerPool.parallelFor(threads, count, task);
+      parallel(threads, count, task);
       return;
     }
-    try (ThreadLimit ignored = ThreadLimits.limit(1, UserApi.BLAS)) {
-      WorkerPool.parallelFor(threads, count, task);
+    if (count > 1 && order < THREADED_ORDER) {
+      parallel(threads, count, (from, to) -> Backend.java(() -> task.run(from, to)));
+      return;
+    }
+    if (order < THREADED_ORDER) {
+      task.run(0, count);
+      return;
+    }
+    try (ThreadLimit ignored = ThreadLimits.limit(threads, UserApi.BLAS)) {
+      task.run(0, count);
     }
   }
 }

@@ -1,7 +1,6 @@
 package dev.numspark.linalg;
 
 import dev.ludovic.netlib.blas.BLAS;
-import dev.numspark.parallel.NativeBlas;
 
 /**
  * Row-major (C order) matrix helpers over slices of primitive arrays. A row-major m x n matrix is,
@@ -29,7 +28,7 @@ final class Dense {
 
   static void gemm(int m, int n, int k, double[] a, int aOff, double[] b, int bOff, double[] c,
       int cOff) {
-    gemm(NativeBlas.blas(), m, n, k, a, aOff, b, bOff, c, cOff);
+    gemm(Backend.blas(), m, n, k, a, aOff, b, bOff, c, cOff);
   }
 
   /** dst (cols x rows, row-major) = transpose of src (rows x cols, row-major). */

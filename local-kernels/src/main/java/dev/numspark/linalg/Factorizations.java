@@ -1,7 +1,6 @@
 package dev.numspark.linalg;
 
 import dev.ludovic.netlib.lapack.LAPACK;
-import dev.numspark.parallel.NativeBlas;
 import org.netlib.util.intW;
 
 /** Per-matrix LU, Cholesky, inverse, determinant and QR on row-major slices. */
@@ -15,7 +14,7 @@ final class Factorizations {
    */
   static int cholesky(int n, boolean lower, boolean clean, double[] c, int cOff) {
     intW info = new intW(0);
-    NativeBlas.lapack().dpotrf(lower ? "U" : "L", n, c, cOff, n, info);
+    Backend.lapack().dpotrf(lower ? "U" : "L", n, c, cOff, n, info);
     if (info.val == 0 && clean) {
       Dense.clearTriangle(c, cOff, n, !lower);
     }
@@ -30,7 +29,7 @@ final class Factorizations {
     double[] col = s.a(n * n);
     Dense.transpose(lu, luOff, n, n, col, 0);
     intW info = new intW(0);
-    NativeBlas.lapack().dgetrf(n, n, col, 0, n, piv, pivOff, info);
+    Backend.lapack().dgetrf(n, n, col, 0, n, piv, pivOff, info);
     Dense.transpose(col, 0, n, n, lu, luOff);
     for (int i = 0; i < n; i++) {
       piv[pivOff + i] -= 1;
@@ -43,7 +42,7 @@ final class Factorizations {
    * inv(A^T) = inv(A)^T in column order, which is inv(A) in row order. No transposition.
    */
   static int inv(int n, double[] a, int aOff, Scratch s) {
-    LAPACK lapack = NativeBlas.lapack();
+    LAPACK lapack = Backend.lapack();
     int[] ipiv = s.ipiv(n);
     intW info = new intW(0);
     lapack.dgetrf(n, n, a, aOff, Math.max(1, n), ipiv, 0, info);
@@ -72,7 +71,7 @@ final class Factorizations {
       out[2] = 0.0;
       return;
     }
-    NativeBlas.lapack().dgetrf(n, n, lu, 0, n, ipiv, 0, info);
+    Backend.lapack().dgetrf(n, n, lu, 0, n, ipiv, 0, info);
     double det = 1.0;
     double sign = 1.0;
     double logAbs = 0.0;
@@ -100,7 +99,7 @@ final class Factorizations {
    */
   static void qr(int m, int n, double[] a, int aOff, double[] q, int qOff, int qCols, double[] r,
       int rOff, int rRows, Scratch s) {
-    LAPACK lapack = NativeBlas.lapack();
+    LAPACK lapack = Backend.lapack();
     int k = Math.min(m, n);
     int width = Math.max(n, q == null ? 0 : qCols);
     int lda = Math.max(1, m);

@@ -805,7 +805,7 @@ public final class Linalg {
         }
         // out (n x m, row order) is column-order (m x n) = U_r S^-1 V_r^T; the row-major u
         // (m x k) and vt (k x n) are column-order u^T and vt^T, hence both "T".
-        dev.numspark.parallel.NativeBlas.blas().dgemm("T", "T", m, n, rank, 1.0, u, uOff, k, vt,
+        Backend.blas().dgemm("T", "T", m, n, rank, 1.0, u, uOff, k, vt,
             i * k * n, n, 0.0, out, i * n * m, Math.max(1, m));
       }
     });

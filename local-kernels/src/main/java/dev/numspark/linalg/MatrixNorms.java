@@ -1,7 +1,6 @@
 package dev.numspark.linalg;
 
 import dev.numspark.array.NdArray;
-import dev.numspark.parallel.NativeBlas;
 
 /** Matrix norms over the last two axes and vector norms of 1-d arrays, as scipy.linalg.norm. */
 final class MatrixNorms {
@@ -25,7 +24,7 @@ final class MatrixNorms {
     switch (o) {
       case "fro", "f" -> {
         for (int i = 0; i < count; i++) {
-          out[i] = m * n == 0 ? 0.0 : NativeBlas.blas().dnrm2(m * n, d, i * m * n, 1);
+          out[i] = m * n == 0 ? 0.0 : Backend.blas().dnrm2(m * n, d, i * m * n, 1);
         }
       }
       case "1", "-1" -> {
@@ -78,7 +77,7 @@ final class MatrixNorms {
 
   private static double vector(double[] x, String ord) {
     if (ord == null || ord.equals("2")) {
-      return x.length == 0 ? 0.0 : NativeBlas.blas().dnrm2(x.length, x, 0, 1);
+      return x.length == 0 ? 0.0 : Backend.blas().dnrm2(x.length, x, 0, 1);
     }
     switch (ord) {
       case "inf", "-inf" -> {

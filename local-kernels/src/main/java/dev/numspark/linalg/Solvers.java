@@ -2,7 +2,6 @@ package dev.numspark.linalg;
 
 import dev.ludovic.netlib.blas.BLAS;
 import dev.ludovic.netlib.lapack.LAPACK;
-import dev.numspark.parallel.NativeBlas;
 import org.netlib.util.intW;
 
 /**
@@ -21,7 +20,7 @@ final class Solvers {
 
   /** LU with partial pivoting: getrf on A^T, then X^T = B^T U^-1 L^-1 P^T. */
   static int general(int n, int k, double[] a, int aOff, double[] x, int xOff, Scratch s) {
-    LAPACK lapack = NativeBlas.lapack();
+    LAPACK lapack = Backend.lapack();
     double[] lu = s.a(n * n);
     int[] ipiv = s.ipiv(n);
     System.arraycopy(a, aOff, lu, 0, n * n);
@@ -30,7 +29,7 @@ final class Solvers {
     if (info.val != 0) {
       return info.val;
     }
-    BLAS blas = NativeBlas.blas();
+    BLAS blas = Backend.blas();
     int ld = Math.max(1, k);
     blas.dtrsm("R", "U", "N", "N", k, n, 1.0, lu, 0, n, x, xOff, ld);
     blas.dtrsm("R", "L", "N", "U", k, n, 1.0, lu, 0, n, x, xOff, ld);
@@ -49,7 +48,7 @@ final class Solvers {
     double[] c = s.a(n * n);
     System.arraycopy(a, aOff, c, 0, n * n);
     intW info = new intW(0);
-    NativeBlas.lapack().dpotrf(lower ? "U" : "L", n, c, 0, n, info);
+    Backend.lapack().dpotrf(lower ? "U" : "L", n, c, 0, n, info);
     if (info.val != 0) {
       return info.val;
     }
@@ -64,7 +63,7 @@ final class Solvers {
    * right.
    */
   static void choSolve(int n, int k, boolean lower, double[] c, int cOff, double[] x, int xOff) {
-    BLAS blas = NativeBlas.blas();
+    BLAS blas = Backend.blas();
     int ld = Math.max(1, k);
     if (!lower) {
       blas.dtrsm("R", "L", "T", "N", k, n, 1.0, c, cOff, n, x, xOff, ld);
@@ -81,7 +80,7 @@ final class Solvers {
    */
   static void luSolve(int n, int k, boolean trans, double[] lu, int luOff, int[] piv, int pivOff,
       double[] x, int xOff) {
-    BLAS blas = NativeBlas.blas();
+    BLAS blas = Backend.blas();
     int ld = Math.max(1, k);
     if (!trans) {
       for (int i = 0; i < n; i++) {
@@ -107,7 +106,7 @@ final class Solvers {
       }
     }
     // A's upper triangle is the lower one of A^T in column order, and X^T A^T = B^T.
-    NativeBlas.blas().dtrsm("R", lowerA ? "U" : "L", "N", "N", k, n, 1.0, a, aOff, n, x, xOff,
+    Backend.blas().dtrsm("R", lowerA ? "U" : "L", "N", "N", k, n, 1.0, a, aOff, n, x, xOff,
         Math.max(1, k));
     return 0;
   }
@@ -130,7 +129,7 @@ final class Solvers {
   /** Bunch-Kaufman (dsysv) on the triangle SciPy reads; B goes through column order (a copy). */
   static int symmetric(int n, int k, boolean lower, double[] a, int aOff, double[] x, int xOff,
       Scratch s) {
-    LAPACK lapack = NativeBlas.lapack();
+    LAPACK lapack = Backend.lapack();
     double[] c = s.a(n * n);
     System.arraycopy(a, aOff, c, 0, n * n);
     double[] b = s.b(n * k);
@@ -163,7 +162,7 @@ final class Solvers {
     double[] b = s.b(n * k);
     Dense.transpose(x, xOff, n, k, b, 0);
     intW info = new intW(0);
-    NativeBlas.lapack().dgtsv(n, k, diags, 0, diags, n, diags, 2 * n, b, 0, Math.max(1, n), info);
+    Backend.lapack().dgtsv(n, k, diags, 0, diags, n, diags, 2 * n, b, 0, Math.max(1, n), info);
     if (info.val != 0) {
       return info.val;
     }
@@ -185,7 +184,7 @@ final class Solvers {
     double[] b = s.b(n * k);
     Dense.transpose(x, xOff, n, k, b, 0);
     intW info = new intW(0);
-    NativeBlas.lapack().dgbsv(n, kl, ku, k, ab, 0, ldab, s.ipiv(n), 0, b, 0, Math.max(1, n), info);
+    Backend.lapack().dgbsv(n, kl, ku, k, ab, 0, ldab, s.ipiv(n), 0, b, 0, Math.max(1, n), info);
     if (info.val != 0) {
       return info.val;
     }

@@ -1,7 +1,6 @@
 package dev.numspark.linalg;
 
 import dev.ludovic.netlib.lapack.LAPACK;
-import dev.numspark.parallel.NativeBlas;
 import org.netlib.util.intW;
 
 /** Per-matrix symmetric and general eigenproblems, SVD and least squares on row-major slices. */
@@ -18,7 +17,7 @@ final class Spectral {
    */
   static int eigh(int n, boolean lower, int lo, int hi, boolean subset, double[] a, int aOff,
       double[] w, int wOff, double[] v, int vOff, Scratch s) {
-    LAPACK lapack = NativeBlas.lapack();
+    LAPACK lapack = Backend.lapack();
     double[] c = s.a(n * n);
     System.arraycopy(a, aOff, c, 0, n * n);
     int count = hi - lo + 1;
@@ -66,7 +65,7 @@ final class Spectral {
    */
   static int eig(int n, double[] a, int aOff, double[] w, int wOff, double[] v, int vOff,
       Scratch s) {
-    LAPACK lapack = NativeBlas.lapack();
+    LAPACK lapack = Backend.lapack();
     double[] col = s.a(n * n);
     Dense.transpose(a, aOff, n, n, col, 0);
     boolean vectors = v != null;
@@ -124,7 +123,7 @@ final class Spectral {
    */
   static int svd(int m, int n, boolean full, double[] a, int aOff, double[] sv, int sOff,
       double[] u, int uOff, double[] vt, int vtOff, Scratch s) {
-    LAPACK lapack = NativeBlas.lapack();
+    LAPACK lapack = Backend.lapack();
     int k = Math.min(m, n);
     double[] c = s.a(m * n);
     System.arraycopy(a, aOff, c, 0, m * n);
@@ -161,7 +160,7 @@ final class Spectral {
   static int[] lstsq(int m, int n, int k, double cond, double[] a, int aOff, double[] b,
       int bOff, double[] x, int xOff, double[] res, int resOff, boolean residues, double[] sv,
       int sOff, Scratch s) {
-    LAPACK lapack = NativeBlas.lapack();
+    LAPACK lapack = Backend.lapack();
     int lda = Math.max(1, m);
     int ldb = Math.max(1, Math.max(m, n));
     double[] ac = s.a(lda * n);

@@ -476,7 +476,7 @@ class LinalgTest {
   // ------------------------------------------------------------------ workers
 
   @Test
-  void batchResultsAgreeForOneAndTwoWorkers() {
+  void batchResultsAreBitwiseEqualForOneAndTwoWorkers() {
     Random rnd = new Random(11);
     int count = 1000;
     int n = 8;
@@ -494,22 +494,18 @@ class LinalgTest {
         w -> Linalg.inv(a, true, w),
         w -> Linalg.det(a, true, w),
         w -> Linalg.cholesky(spd, false, true, w),
-        w -> Linalg.eigh(spd, true, false, null, true, w).w(),
-        w -> sortedEigvals(Linalg.eig(a, true, true, w).w()),
-        w -> Linalg.svd(a, true, true, true, w).s(),
-        w -> abs(Linalg.qr(a, "full", true, w).r()),
+        w -> Linalg.eigh(spd, true, false, null, true, w).v(),
+        w -> Linalg.eig(a, true, true, w).v(),
+        w -> Linalg.svd(a, true, true, true, w).u(),
+        w -> Linalg.qr(a, "full", true, w).q(),
         w -> Linalg.lstsq(a, b, null, true, w).x(),
         w -> Linalg.pinv(a, null, null, true, w),
         w -> Linalg.expm(a, true, w),
         w -> Linalg.matmul(a, b, w));
-    // Not bitwise: OpenBLAS's level-1/2 kernels round differently with the memory alignment of
-    // the Java arrays, which the JVM chooses (the same one-thread call differs bitwise too). Each
-    // matrix still gets the same algorithm on one BLAS thread, so results agree to rounding
-    // (compared sign-free: eigenvectors and Q are unique only up to sign).
     for (int i = 0; i < ops.size(); i++) {
       NdArray one = ops.get(i).apply(1);
       NdArray two = ops.get(i).apply(2);
-      assertClose(one, two, 1e-11, "op " + i + ": workers 1 vs 2");
+      assertArrayEquals(one.data(), two.data(), "op " + i + ": workers 1 vs 2 not bitwise equal");
     }
     assertClose(b, Linalg.matmul(a, Linalg.solve(a, b, null, false, true, 2)), 1e-8,
         "batched A x = b");
