@@ -53,6 +53,15 @@ final class Batch {
 
   /** Runs {@code task} over matrices {@code [0, count)} of order about {@code order}. */
   static void run(int count, int order, Integer workers, RangeTask task) {
+    run(count, order, workers, task, true);
+  }
+
+  /**
+   * As {@link #run(int, int, Integer, RangeTask)}; {@code javaThreadSafe} false keeps a kernel off
+   * the parallel Java path (the f2j-translated dgeev keeps state in static fields, so concurrent
+   * calls disturb each other) and runs its batch on the calling thread with native LAPACK.
+   */
+  static void run(int count, int order, Integer workers, RangeTask task, boolean javaThreadSafe) {
     int threads = Workers.resolve(workers);
     if (count <= 0) {
       return;
@@ -62,7 +71,7 @@ final class Batch {
       parallel(threads, count, task);
       return;
     }
-    if (count > 1 && order < THREADED_ORDER) {
+    if (count > 1 && order < THREADED_ORDER && javaThreadSafe) {
       parallel(threads, count, (from, to) -> Backend.java(() -> task.run(from, to)));
       return;
     }

@@ -660,7 +660,7 @@ public final class Linalg {
         for (int i = from; i < to; i++) {
           info[i] = Spectral.eig(n, ad, i * n * n, w, 2 * i * n, v, 2 * i * n * n, s);
         }
-      });
+      }, false);
     }
     int bad = firstFailure(info);
     if (bad >= 0) {
