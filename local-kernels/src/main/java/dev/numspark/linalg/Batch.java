@@ -7,8 +7,6 @@ import dev.numspark.parallel.ThreadLimits;
 import dev.numspark.parallel.UserApi;
 import dev.numspark.parallel.WorkerPool;
 import dev.numspark.parallel.Workers;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * Runs a kernel over the matrices of a batch within the thread budget.
@@ -32,23 +30,8 @@ final class Batch {
 
   private Batch() {}
 
-  /**
-   * WorkerPool.parallelFor, then waits until every matrix is done: parallelFor can return while a
-   * helper still runs its last range (it cancels helpers with Future.cancel(false), which also
-   * succeeds on a running FutureTask), and the results would be read half-written.
-   */
   static void parallel(int threads, int count, RangeTask task) {
-    AtomicInteger done = new AtomicInteger();
-    WorkerPool.parallelFor(threads, count, (from, to) -> {
-      try {
-        task.run(from, to);
-      } finally {
-        done.addAndGet(to - from);
-      }
-    });
-    while (done.get() < count) {
-      LockSupport.parkNanos(20_000);
-    }
+    WorkerPool.parallelFor(threads, count, task);
   }
 
   /** Runs {@code task} over matrices {@code [0, count)} of order about {@code order}. */
