@@ -1,0 +1,69 @@
+package dev.numspark.linalg;
+
+import dev.numspark.parallel.NativeBlas;
+import dev.numspark.parallel.RangeTask;
+import dev.numspark.parallel.ThreadLimit;
+import dev.numspark.parallel.ThreadLimits;
+import dev.numspark.parallel.UserApi;
+import dev.numspark.parallel.WorkerPool;
+import dev.numspark.parallel.Workers;
+
+/**
+ * Runs a kernel over the matrices of a batch within the thread budget.
+ *
+ * <ul>
+ *   <li>A batch of small matrices (order below {@link #THREADED_ORDER}) is split across
+ *       {@code workers} threads, each matrix on one thread with the Java BLAS/LAPACK
+ *       ({@link Backend}): workers threads, no native threads. Results are bitwise the same for
+ *       any number of workers.
+ *   <li>One matrix, or a batch of larger ones, runs on the calling thread with native BLAS
+ *       limited to {@code workers} threads, restored afterwards.
+ * </ul>
+ *
+ * <p>Native OpenBLAS is never called from several of our threads at once, so one matrix always
+ * sees the same BLAS whatever the number of workers. The BLAS thread limit is process-global, as threadpoolctl's: other threads calling BLAS while it is
+ * in force see it too.
+ */
+final class Batch {
+  /** Below this order OpenBLAS does not start threads and the Java LAPACK is competitive. */
+  static final int THREADED_ORDER = 32;
+
+  private Batch() {}
+
+  static void parallel(int threads, int count, RangeTask task) {
+    WorkerPool.parallelFor(threads, count, task);
+  }
+
+  /** Runs {@code task} over matrices {@code [0, count)} of order about {@code order}. */
+  static void run(int count, int order, Integer workers, RangeTask task) {
+    run(count, order, workers, task, true);
+  }
+
+  /**
+   * As {@link #run(int, int, Integer, RangeTask)}; {@code javaThreadSafe} false keeps a kernel off
+   * the parallel Java path (the f2j-translated dgeev keeps state in static fields, so concurrent
+   * calls disturb each other) and runs its batch on the calling thread with native LAPACK.
+   */
+  static void run(int count, int order, Integer workers, RangeTask task, boolean javaThreadSafe) {
+    int threads = Workers.resolve(workers);
+    if (count <= 0) {
+      return;
+    }
+    boolean nativeBlas = NativeBlas.isNative();
+    if (!nativeBlas) {
+      parallel(threads, count, task);
+      return;
+    }
+    if (count > 1 && order < THREADED_ORDER && javaThreadSafe) {
+      parallel(threads, count, (from, to) -> Backend.java(() -> task.run(from, to)));
+      return;
+    }
+    if (order < THREADED_ORDER) {
+      task.run(0, count);
+      return;
+    }
+    try (ThreadLimit ignored = ThreadLimits.limit(threads, UserApi.BLAS)) {
+      task.run(0, count);
+    }
+  }
+}

@@ -1,0 +1,45 @@
+package dev.numspark.linalg;
+
+/** Work arrays of one thread, grown on demand and reused across the matrices of a range. */
+final class Scratch {
+  private double[] a = new double[0];
+  private double[] b = new double[0];
+  private double[] work = new double[1];
+  private int[] ipiv = new int[0];
+  private int[] iwork = new int[1];
+
+  double[] a(int n) {
+    if (a.length < n) {
+      a = new double[n];
+    }
+    return a;
+  }
+
+  double[] b(int n) {
+    if (b.length < n) {
+      b = new double[n];
+    }
+    return b;
+  }
+
+  double[] work(int n) {
+    if (work.length < n) {
+      work = new double[n];
+    }
+    return work;
+  }
+
+  int[] ipiv(int n) {
+    if (ipiv.length < n) {
+      ipiv = new int[n];
+    }
+    return ipiv;
+  }
+
+  int[] iwork(int n) {
+    if (iwork.length < n) {
+      iwork = new int[n];
+    }
+    return iwork;
+  }
+}

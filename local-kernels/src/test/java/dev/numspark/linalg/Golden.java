@@ -1,0 +1,75 @@
+package dev.numspark.linalg;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.numspark.array.NdArray;
+import dev.numspark.io.Npy;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+/** Reads the golden files of generate.py and compares at tolerances scaled by condition. */
+final class Golden {
+  static final double EPS = Math.ulp(1.0);
+
+  private Golden() {}
+
+  static NdArray load(String name) {
+    String resource = "/golden/linalg/" + name + ".npy";
+    try (InputStream in = Golden.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("missing golden file " + resource);
+      }
+      return Npy.read(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static boolean exists(String name) {
+    return Golden.class.getResource("/golden/linalg/" + name + ".npy") != null;
+  }
+
+  /** rtol 1e-10, widened to 1000 * cond * eps for ill-conditioned matrices. */
+  static double tolerance(double cond) {
+    return Math.max(1e-10, 1000 * cond * EPS);
+  }
+
+  /**
+   * Normwise per slice: max |actual - expected| &lt;= tol(cond_i) * max(|expected|, tiny) over each of
+   * the {@code conds.length} slices.
+   */
+  static void assertClose(NdArray expected, NdArray actual, double[] conds, String what) {
+    assertArrayEquals(expected.shape(), actual.shape(), what + ": shape");
+    double[] e = expected.data();
+    double[] a = actual.data();
+    int slices = Math.max(1, conds.length);
+    int per = e.length / slices;
+    for (int s = 0; s < slices && per > 0; s++) {
+      double tol = tolerance(conds.length == 0 ? 1 : conds[s]);
+      double scale = 0;
+      double err = 0;
+      for (int i = s * per; i < (s + 1) * per; i++) {
+        scale = Math.max(scale, Math.abs(e[i]));
+        err = Math.max(err, Math.abs(a[i] - e[i]));
+      }
+      assertTrue(err <= tol * Math.max(scale, 1e-300),
+          what + ": slice " + s + " differs by " + err + " (scale " + scale + ", tol " + tol + ")");
+    }
+  }
+
+  static void assertClose(NdArray expected, NdArray actual, double tol, String what) {
+    assertArrayEquals(expected.shape(), actual.shape(), what + ": shape");
+    double[] e = expected.data();
+    double[] a = actual.data();
+    double scale = 0;
+    double err = 0;
+    for (int i = 0; i < e.length; i++) {
+      scale = Math.max(scale, Math.abs(e[i]));
+      err = Math.max(err, Math.abs(a[i] - e[i]));
+    }
+    assertTrue(err <= tol * Math.max(scale, 1e-300),
+        what + ": differs by " + err + " (scale " + scale + ", tol " + tol + ")");
+  }
+}

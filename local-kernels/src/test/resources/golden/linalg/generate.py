@@ -1,0 +1,103 @@
+"""Golden files for dev.numspark.linalg, from the machine's numpy/scipy (run: python3 generate.py).
+
+Each case CASE writes CASE.a.npy (and CASE.b.npy), CASE.cond.npy (2-norm condition number per
+matrix, for tolerances) and one CASE.OP.npy per expected result. Decompositions whose factors are
+not unique (eigenvectors, SVD and QR factors) are checked in Java by reconstruction and invariants,
+so only their unique parts are stored here.
+"""
+import os
+
+import numpy as np
+import scipy
+import scipy.linalg as sl
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+rng = np.random.default_rng(20240605)
+
+
+def save(name, arr):
+    np.save(os.path.join(HERE, name + ".npy"), np.array(arr, dtype=np.float64, order="C"))
+
+
+def cond(a):
+    if a.shape[-1] == 0 or a.shape[-2] == 0 or a.size == 0:
+        return np.ones(a.shape[:-2])
+    s = np.linalg.svd(a, compute_uv=False)
+    with np.errstate(divide="ignore"):
+        return s[..., 0] / s[..., -1]
+
+
+def square_case(name, a, b, spd=False, symmetric=False):
+    save(name + ".a", a)
+    save(name + ".b", b)
+    save(name + ".cond", cond(a))
+    save(name + ".solve", sl.solve(a, b))
+    save(name + ".solve_gen", sl.solve(a, b, assume_a="gen"))
+    save(name + ".inv", sl.inv(a))
+    save(name + ".det", sl.det(a))
+    sign, logdet = np.linalg.slogdet(a)
+    save(name + ".slogdet", np.stack([sign, logdet], axis=-1))
+    save(name + ".svdvals", np.linalg.svd(a, compute_uv=False))
+    save(name + ".expm", sl.expm(a))
+    save(name + ".pinv", np.linalg.pinv(a, rcond=max(a.shape[-2:]) * np.finfo(float).eps))
+    for o, key in [("fro", "fro"), (2, "2"), (-2, "-2"), (1, "1"), (-1, "-1"), (np.inf, "inf"),
+                   (-np.inf, "-inf"), ("nuc", "nuc")]:
+        save(name + ".norm_" + key, np.linalg.norm(a, ord=o, axis=(-2, -1)))
+    w = np.linalg.eigvals(a)
+    order = np.lexsort((w.imag, w.real), axis=-1)
+    w = np.take_along_axis(w, order, axis=-1)
+    save(name + ".eigvals", np.stack([w.real, w.imag], axis=-1))
+    if symmetric or spd:
+        save(name + ".eigh", np.linalg.eigvalsh(a))
+        save(name + ".solve_sym", sl.solve(a, b, assume_a="sym"))
+    if spd:
+        save(name + ".cholesky", np.linalg.cholesky(a).swapaxes(-1, -2))
+        save(name + ".solve_pos", sl.solve(a, b, assume_a="pos"))
+
+
+def rect_case(name, a, b):
+    save(name + ".a", a)
+    save(name + ".b", b)
+    save(name + ".cond", cond(a))
+    x, res, rank, s = sl.lstsq(a, b)
+    save(name + ".lstsq_x", x)
+    save(name + ".lstsq_res", res)
+    save(name + ".lstsq_rank", [rank])
+    save(name + ".svdvals", s)
+    save(name + ".pinv", sl.pinv(a))
+
+
+n = 5
+a = rng.standard_normal((n, n))
+square_case("random", a, rng.standard_normal((n, 3)))
+square_case("random_vec", a, rng.standard_normal(n))
+
+h = sl.hilbert(6)
+square_case("illcond", h, rng.standard_normal(6), spd=True)
+
+s = rng.standard_normal((6, 6))
+square_case("symmetric", s + s.T, rng.standard_normal((6, 2)), symmetric=True)
+
+m = rng.standard_normal((6, 6))
+square_case("spd", m @ m.T + 6 * np.eye(6), rng.standard_normal((6, 2)), spd=True)
+
+ab = rng.standard_normal((64, 8, 8))
+square_case("batch", ab, rng.standard_normal((64, 8, 3)))
+mb = rng.standard_normal((64, 8, 8))
+square_case("batch_spd", mb @ mb.swapaxes(-1, -2) + 8 * np.eye(8), rng.standard_normal((8,)),
+            spd=True)
+
+square_case("one", np.array([[2.5]]), np.array([[1.5, -3.0]]), spd=True)
+
+rect_case("tall", rng.standard_normal((7, 4)), rng.standard_normal((7, 2)))
+rect_case("wide", rng.standard_normal((4, 7)), rng.standard_normal(4))
+rank_def = rng.standard_normal((6, 2)) @ rng.standard_normal((2, 4))
+rect_case("rankdef", rank_def, rng.standard_normal((6, 3)))
+
+# expm across the Pade degrees and with scaling: norms from 1e-3 to 1e2
+e = rng.standard_normal((5, 5))
+for scale in [1e-3, 1e-1, 1.0, 5.0, 100.0]:
+    save("expm_%g.a" % scale, e * scale / np.linalg.norm(e, 1))
+    save("expm_%g.expm" % scale, sl.expm(e * scale / np.linalg.norm(e, 1)))
+
+print("scipy", scipy.__version__, "numpy", np.__version__, "->", HERE)
