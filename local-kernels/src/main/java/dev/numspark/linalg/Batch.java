@@ -12,12 +12,12 @@ import dev.numspark.parallel.Workers;
  * Runs a kernel over the matrices of a batch within the thread budget.
  *
  * <ul>
- *   <li>A batch of small matrices (order below {@link #THREADED_ORDER}) is split across
+ *   <li>Small matrices (order below {@link #THREADED_ORDER}), one or a batch, are split across
  *       {@code workers} threads, each matrix on one thread with the Java BLAS/LAPACK
  *       ({@link Backend}): workers threads, no native threads. Results are bitwise the same for
- *       any number of workers.
- *   <li>One matrix, or a batch of larger ones, runs on the calling thread with native BLAS
- *       limited to {@code workers} threads, restored afterwards.
+ *       any number of workers and wherever they run (a Spark SQL function row by row included).
+ *   <li>Larger matrices run on the calling thread with native BLAS limited to {@code workers}
+ *       threads, restored afterwards.
  * </ul>
  *
  * <p>Native OpenBLAS is never called from several of our threads at once, so one matrix always
@@ -54,7 +54,7 @@ final class Batch {
       parallel(threads, count, task);
       return;
     }
-    if (count > 1 && order < THREADED_ORDER && javaThreadSafe) {
+    if (order < THREADED_ORDER && javaThreadSafe) {
       parallel(threads, count, (from, to) -> Backend.java(() -> task.run(from, to)));
       return;
     }

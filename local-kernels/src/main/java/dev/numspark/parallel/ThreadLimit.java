@@ -19,13 +19,18 @@ public final class ThreadLimit implements AutoCloseable {
     Map<LibController, Integer> previous = new LinkedHashMap<>();
     for (Map.Entry<LibController, Integer> target : targets.entrySet()) {
       LibController controller = target.getKey();
-      previous.put(controller, controller.getNumThreads());
-      controller.setNumThreads(target.getValue());
+      int current = controller.getNumThreads();
+      // Leave a library that already has the count alone: then concurrent callers asking for
+      // the same count (tasks of one executor) never undo each other's setting on close.
+      if (current != target.getValue()) {
+        previous.put(controller, current);
+        controller.setNumThreads(target.getValue());
+      }
     }
     return new ThreadLimit(previous);
   }
 
-  /** How many libraries this limit changed. */
+  /** How many libraries this limit changed (those already at the limit are left alone). */
   public int librariesLimited() {
     return previous.size();
   }

@@ -23,11 +23,28 @@ public final class ThreadLimits {
 
   private ThreadLimits() {}
 
-  /** Controllers for the supported libraries loaded now (after loading numspark's BLAS). */
+  private static volatile List<LibController> cached;
+
+  /**
+   * Controllers for the supported libraries loaded now (after loading numspark's BLAS): a fresh
+   * scan of this process's mapped files, which also refreshes the list {@code limit} uses.
+   */
   public static List<LibController> controllers() {
     NativeBlas.blas();
     NativeBlas.lapack();
-    return LibControllers.loaded();
+    List<LibController> scanned = LibControllers.loaded();
+    cached = scanned;
+    return scanned;
+  }
+
+  /**
+   * The controllers of the last scan (one scan on first use): limits sit on hot paths (a batch
+   * of matrices, a Spark task), where reading /proc/self/maps each time would cost more than the
+   * work. {@link #info()} and {@link #controllers()} rescan.
+   */
+  private static List<LibController> knownControllers() {
+    List<LibController> known = cached;
+    return known != null ? known : controllers();
   }
 
   /** One record per loaded library, as {@code threadpoolctl.threadpool_info()}. */
@@ -72,7 +89,7 @@ public final class ThreadLimits {
    */
   public static ThreadLimit limit(Map<String, Integer> limits) {
     Map<LibController, Integer> targets = new LinkedHashMap<>();
-    for (LibController controller : controllers()) {
+    for (LibController controller : knownControllers()) {
       Integer n = firstNonNull(limits.get(controller.prefix()),
           limits.get(controller.internalApi()), limits.get(controller.userApi().jsonName()));
       if (n != null) {
@@ -85,7 +102,7 @@ public final class ThreadLimits {
   private static ThreadLimit apply(int limit, UserApi userApi) {
     checkLimit(limit);
     Map<LibController, Integer> targets = new LinkedHashMap<>();
-    for (LibController controller : controllers()) {
+    for (LibController controller : knownControllers()) {
       if (userApi == null || controller.userApi() == userApi) {
         targets.put(controller, limit);
       }

@@ -71,6 +71,18 @@ class ThreadLimitsTest {
   }
 
   @Test
+  void aLimitAlreadyInForceChangesNothingAndUndoesNothing() {
+    int before = openblas().numThreads();
+    ThreadLimit first = ThreadLimits.limit(1);
+    ThreadLimit second = ThreadLimits.limit(1); // e.g. a second task of the same executor
+    assertEquals(0, second.librariesLimited());
+    first.close();
+    assertEquals(before, openblas().numThreads());
+    second.close();
+    assertEquals(before, openblas().numThreads(), "closing a no-op limit restores nothing");
+  }
+
+  @Test
   void closeRestoresAfterAnException() {
     int before = openblas().numThreads();
     assertThrows(IllegalStateException.class, () -> {

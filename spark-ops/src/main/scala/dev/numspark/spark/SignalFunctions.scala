@@ -47,6 +47,8 @@ object SignalFunctions {
     try body catch {
       case e: NumsparkFunctionException => throw e
       case e: IllegalArgumentException => throw new NumsparkFunctionException(fn, e.getMessage)
+      case e: dev.numspark.linalg.LinAlgError =>
+        throw new NumsparkFunctionException(fn, e.getMessage).initCause(e)
     }
 
   private def optionTypesOk(types: Seq[DataType], expected: Seq[Seq[DataType] => Boolean]) =
