@@ -11,6 +11,10 @@ object NumsparkFunctions {
   /** The specs of all functions, by concern. */
   def specs: Seq[FunctionSpec] = SignalFunctions.all ++ LinalgFunctions.all
 
+  /** The spec of one function, by its SQL name. */
+  def spec(name: String): FunctionSpec = specs.find(_.name == name).getOrElse(
+    throw new IllegalArgumentException(s"no numspark function $name"))
+
   def entries: Seq[(FunctionIdentifier, ExpressionInfo, Builder)] = specs.map { spec =>
     (FunctionIdentifier(spec.name), spec.info, (args: Seq[Expression]) => NumsparkExpression(spec, args))
   }

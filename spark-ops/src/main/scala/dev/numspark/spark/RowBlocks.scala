@@ -1,0 +1,109 @@
+package dev.numspark.spark
+
+import dev.numspark.parallel.{WorkerPool, Workers}
+import org.apache.spark.sql.DataFrame
+import org.apache.spark.sql.catalyst.InternalRow
+import org.apache.spark.sql.catalyst.expressions.{GenericInternalRow, JoinedRow}
+import org.apache.spark.sql.numspark.InternalFrames
+import org.apache.spark.sql.types.{DataType, StructField, StructType}
+
+/**
+ * The engine of the batch operations: a partition is read in blocks of rows as Catalyst rows
+ * (primitive arrays, no boxing), each block's rows are computed by a kernel on the task's CPU
+ * budget (`Workers.resolve(null)` = `spark.task.cpus` in a task) and appended as a new column.
+ */
+private[spark] object RowBlocks {
+  val DefaultBlockRows = 256
+
+  /** Checks the input column and that the output column is new; returns the input's index. */
+  def inputIndex(df: DataFrame, op: String, inputCol: String, outputCol: String,
+      accepts: DataType => Boolean, expected: String): Int = {
+    val schema = df.schema
+    if (!schema.fieldNames.contains(inputCol)) {
+      throw new IllegalArgumentException(s"$op: no column '$inputCol' (columns: " +
+        schema.fieldNames.mkString(", ") + ")")
+    }
+    if (schema.fieldNames.contains(outputCol)) {
+      throw new IllegalArgumentException(s"$op: output column '$outputCol' already exists")
+    }
+    val field = schema(inputCol)
+    if (!accepts(field.dataType)) {
+      throw new IllegalArgumentException(
+        s"$op: column '$inputCol' must be $expected, got ${field.dataType.simpleString}")
+    }
+    schema.fieldIndex(inputCol)
+  }
+
+  /**
+   * Appends `outputCol` = the SQL function `name` applied to `inputCols` with constant `options`
+   * (NULL for "not given"), computed in blocks of rows on the task's CPU budget; results equal the
+   * SQL function's and the local kernel's. Errors name the operation.
+   */
+  def applyFunction(df: DataFrame, op: String, name: String, inputCols: Seq[String],
+      outputCol: String, options: Seq[Any]): DataFrame = {
+    val spec = NumsparkFunctions.spec(name)
+    val schema = df.schema
+    inputCols.foreach { c =>
+      if (!schema.fieldNames.contains(c)) {
+        throw new IllegalArgumentException(s"$op: no column '$c' (columns: " +
+          schema.fieldNames.mkString(", ") + ")")
+      }
+    }
+    if (schema.fieldNames.contains(outputCol)) {
+      throw new IllegalArgumentException(s"$op: output column '$outputCol' already exists")
+    }
+    val types = inputCols.map(schema(_).dataType)
+    val allOptions = options ++ Seq.fill(spec.maxArgs - spec.dataArgs - options.length)(null)
+    spec.checkTypes(types ++ allOptions.map(optionType)).foreach { message =>
+      throw new IllegalArgumentException(s"$op: $message")
+    }
+    val catalystOptions = allOptions.map(toCatalyst)
+    appendColumn(df, outputCol, spec.dataType(types), inputCols.map(schema.fieldIndex)) { values =>
+      spec.eval(values.toSeq, types, catalystOptions)
+    }
+  }
+
+  private def optionType(v: Any): DataType = v match {
+    case null => org.apache.spark.sql.types.NullType
+    case _: Int | _: java.lang.Integer => org.apache.spark.sql.types.IntegerType
+    case _: Double | _: java.lang.Double => org.apache.spark.sql.types.DoubleType
+    case _: String => org.apache.spark.sql.types.StringType
+    case other => throw new IllegalArgumentException(s"unsupported option value $other")
+  }
+
+  private def toCatalyst(v: Any): Any = v match {
+    case s: String => org.apache.spark.unsafe.types.UTF8String.fromString(s)
+    case i: java.lang.Integer => i.intValue
+    case d: java.lang.Double => d.doubleValue
+    case other => other
+  }
+
+  /**
+   * Appends `outputCol` computed from the values at `inputIndexes` (NULL when any is NULL) by
+   * `kernel`, which receives the row's values and returns the Catalyst value of the new column.
+   */
+  def appendColumn(df: DataFrame, outputCol: String, outputType: DataType,
+      inputIndexes: Seq[Int], blockRows: Int = DefaultBlockRows)
+      (kernel: Array[Any] => Any): DataFrame = {
+    val inputTypes = inputIndexes.map(df.schema(_).dataType)
+    val indexes = inputIndexes.toArray
+    val rows = InternalFrames.rows(df).mapPartitions { partition =>
+      partition.map(_.copy()).grouped(blockRows).flatMap { block =>
+        val out = new Array[Any](block.size)
+        WorkerPool.parallelFor(Workers.resolve(null), block.size, 1, (from: Int, to: Int) => {
+          var i = from
+          while (i < to) {
+            val row = block(i)
+            out(i) = if (indexes.exists(row.isNullAt)) null
+              else kernel(indexes.zip(inputTypes).map { case (j, t) => row.get(j, t) })
+            i += 1
+          }
+        })
+        block.indices.iterator.map(i =>
+          new JoinedRow(block(i), new GenericInternalRow(Array[Any](out(i)))): InternalRow)
+      }
+    }
+    val schema = StructType(df.schema.fields :+ StructField(outputCol, outputType, nullable = true))
+    InternalFrames.frame(df.sparkSession, rows, schema)
+  }
+}
