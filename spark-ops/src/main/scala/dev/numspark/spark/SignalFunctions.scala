@@ -42,6 +42,18 @@ object SignalFunctions {
     case other => throw new NumsparkFunctionException(fn, s"$what must be a number, got $other")
   }
 
+  /** The real signal at argument `i` as `double[]`. */
+  private def signalAt(fn: String, values: Seq[Any], types: Seq[DataType], i: Int,
+      what: String = "the signal"): Array[Double] =
+    doubles(fn, what, values(i).asInstanceOf[ArrayData], types(i).asInstanceOf[ArrayType].elementType)
+
+  /** The type check of a function of one real signal x and options of the given kinds. */
+  private def checkRealSignal(types: Seq[DataType], options: Seq[Seq[DataType] => Boolean],
+      optionsMessage: String): Option[String] =
+    if (!isSignal(types.head)) Some(s"x must be array<double>, got ${types.head.simpleString}")
+    else if (!optionTypesOk(types.drop(1), options)) Some(optionsMessage)
+    else None
+
   /** Runs a kernel, turning its argument errors into errors that name the SQL function. */
   private[spark] def guarded[T](fn: String)(body: => T): T =
     try body catch {
@@ -103,16 +115,12 @@ object SignalFunctions {
         "       {\"re\":[10.0,-2.0,-2.0],\"im\":[0.0,2.0,0.0]}\n",
       dataArgs = 1, maxArgs = 3, columnOptions = Set(0)) {
     override def checkTypes(types: Seq[DataType]): Option[String] =
-      if (!isSignal(types.head)) Some(s"x must be array<double>, got ${types.head.simpleString}")
-      else if (!optionTypesOk(types.drop(1), Seq(isInt, isString)))
-        Some("n must be an integer and norm a string")
-      else None
+      checkRealSignal(types, Seq(isInt, isString), "n must be an integer and norm a string")
 
     override def dataType(types: Seq[DataType]): DataType = ComplexType
 
     override def eval(values: Seq[Any], types: Seq[DataType], options: Seq[Any]): Any = {
-      val x = doubles(name, "the signal", values.head.asInstanceOf[ArrayData],
-        types.head.asInstanceOf[ArrayType].elementType)
+      val x = signalAt(name, values, types, 0)
       val n = int(name, "n", options(0))
       val out = guarded(name)(Fft.rfft(NdArray.real(x, x.length), n, -1, string(options(1)), 1))
       complexRow(out.data())
@@ -180,8 +188,7 @@ object SignalFunctions {
     override def dataType(types: Seq[DataType]): DataType = SignalType
 
     override def eval(values: Seq[Any], types: Seq[DataType], options: Seq[Any]): Any = {
-      val x = doubles(name, "the signal", values.head.asInstanceOf[ArrayData],
-        types.head.asInstanceOf[ArrayType].elementType)
+      val x = signalAt(name, values, types, 0)
       val spectrum = guarded(name) {
         Fft.rfft(NdArray.real(x, x.length), int(name, "n", options(0)), -1, string(options(1)), 1)
       }.data()
@@ -204,16 +211,12 @@ object SignalFunctions {
         "       [5.000000000000001,-2.2304424973876635,0.0,-0.15851266778110706]\n",
       dataArgs = 1, maxArgs = 3, columnOptions = Set(0)) {
     override def checkTypes(types: Seq[DataType]): Option[String] =
-      if (!isSignal(types.head)) Some(s"x must be array<double>, got ${types.head.simpleString}")
-      else if (!optionTypesOk(types.drop(1), Seq(isInt, isString)))
-        Some("type must be an integer and norm a string")
-      else None
+      checkRealSignal(types, Seq(isInt, isString), "type must be an integer and norm a string")
 
     override def dataType(types: Seq[DataType]): DataType = SignalType
 
     override def eval(values: Seq[Any], types: Seq[DataType], options: Seq[Any]): Any = {
-      val x = doubles(name, "the signal", values.head.asInstanceOf[ArrayData],
-        types.head.asInstanceOf[ArrayType].elementType)
+      val x = signalAt(name, values, types, 0)
       val dctType: Int = Option(int(name, "type", options(0))).map(_.intValue).getOrElse(2)
       val out = guarded(name) {
         Fft.dct(NdArray.real(x, x.length), dctType, null, -1, string(options(1)), 1, null)
@@ -237,16 +240,13 @@ object SignalFunctions {
         "       {\"freqs\":[0.0,1.0,2.0],\"psd\":[0.0,0.3333333333333334,0.0]}\n",
       dataArgs = 1, maxArgs = 6, minArgs = 2) {
     override def checkTypes(types: Seq[DataType]): Option[String] =
-      if (!isSignal(types.head)) Some(s"x must be array<double>, got ${types.head.simpleString}")
-      else if (!optionTypesOk(types.drop(1), Seq(isNumber, isInt, isInt, isString, isString)))
-        Some("fs must be a number, nperseg and noverlap integers, window and scaling strings")
-      else None
+      checkRealSignal(types, Seq(isNumber, isInt, isInt, isString, isString),
+        "fs must be a number, nperseg and noverlap integers, window and scaling strings")
 
     override def dataType(types: Seq[DataType]): DataType = WelchType
 
     override def eval(values: Seq[Any], types: Seq[DataType], options: Seq[Any]): Any = {
-      val x = doubles(name, "the signal", values.head.asInstanceOf[ArrayData],
-        types.head.asInstanceOf[ArrayType].elementType)
+      val x = signalAt(name, values, types, 0)
       val fs = double(name, "fs", options(0))
       if (fs == null) throw new NumsparkFunctionException(name, "fs must not be NULL")
       val spectrum = guarded(name) {
@@ -276,10 +276,8 @@ object SignalFunctions {
     override def dataType(types: Seq[DataType]): DataType = SignalType
 
     override def eval(values: Seq[Any], types: Seq[DataType], options: Seq[Any]): Any = {
-      def signal(i: Int, what: String) = doubles(name, what, values(i).asInstanceOf[ArrayData],
-        types(i).asInstanceOf[ArrayType].elementType)
-      val a = signal(0, "a")
-      val b = signal(1, "b")
+      val a = signalAt(name, values, types, 0, "a")
+      val b = signalAt(name, values, types, 1, "b")
       val mode = Option(string(options(0))).getOrElse("full")
       val out = guarded(name) {
         Signal.fftconvolve(NdArray.real(a, a.length), NdArray.real(b, b.length), mode, null, 1)
