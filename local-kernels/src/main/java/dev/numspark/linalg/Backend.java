@@ -1,7 +1,6 @@
 package dev.numspark.linalg;
 
 import dev.ludovic.netlib.blas.BLAS;
-import dev.ludovic.netlib.lapack.JavaLAPACK;
 import dev.ludovic.netlib.lapack.LAPACK;
 import dev.numspark.parallel.NativeBlas;
 
@@ -24,7 +23,7 @@ final class Backend {
   }
 
   static LAPACK lapack() {
-    return JAVA.get() ? JavaLAPACK.getInstance() : NativeBlas.lapack();
+    return JAVA.get() ? NativeBlas.javaLapack() : NativeBlas.lapack();
   }
 
   /** Runs {@code body} with the Java BLAS and LAPACK on this thread. */

@@ -68,6 +68,11 @@ public final class NativeBlas {
     return JavaBLAS.getInstance();
   }
 
+  /** The pure-Java LAPACK, bitwise reproducible wherever it runs. */
+  public static LAPACK javaLapack() {
+    return JavaLAPACK.getInstance();
+  }
+
   /** Whether {@link #blas()} is a native library. */
   public static boolean isNative() {
     return isNativeImpl(blas());
