@@ -91,8 +91,8 @@ object MlFunctions {
       s"$FftFeatures(x [, mode [, n [, norm]]]) - the spectrum of the real signal x " +
         "(array<double> or an ML Vector) at the n/2 + 1 non-negative frequencies of " +
         "scipy.fft.rfft(x, n, norm=norm), as an ML Vector: mode 'magnitude' (default) gives " +
-        "|X|, 'power' |X|^2 and 'complex' the interleaved re, im pairs. n pads or truncates, norm " +
-        "is 'backward' (default), 'ortho' or 'forward'.",
+        "|X|, 'power' |X|^2 and 'complex' the interleaved re, im pairs. n pads or truncates, " +
+        "norm is 'backward' (default), 'ortho' or 'forward'.",
       s"\n    Examples:\n      > SELECT $FftFeatures(array(1.0, 2.0, 3.0, 4.0));\n" +
         "       [10.0,2.8284271247461903,2.0]\n" +
         s"      > SELECT $FftFeatures(array(1.0, 2.0, 3.0, 4.0), 'complex');\n" +
@@ -136,11 +136,13 @@ object MlFunctions {
       s"$WelchFeatures(x [, fs [, window [, nperseg [, noverlap [, nfft [, detrend [, scaling " +
         "[, average]]]]]]]]) - the power spectral density of the real signal x (array<double> or " +
         "an ML Vector) by Welch's method, as the Pxx of scipy.signal.welch, as an ML Vector. " +
-        "Defaults as SciPy: fs 1.0, window 'hann' (a name, or 'name:param' such as 'tukey:0.25'), " +
+        "Defaults as SciPy: fs 1.0, window 'hann' (a name, or 'name:param' such as " +
+        "'tukey:0.25'), " +
         "nperseg 256 (at most the signal length), noverlap nperseg/2, nfft nperseg, detrend " +
         "'constant' ('linear' or 'false'), scaling 'density' ('spectrum'), average 'mean' " +
         "('median'). NULL keeps an option's default.",
-      s"\n    Examples:\n      > SELECT $WelchFeatures(array(0, 1, 0, -1, 0, 1, 0, -1), 4.0, 'boxcar', 4);\n" +
+      "\n    Examples:\n" +
+        s"      > SELECT $WelchFeatures(array(0, 1, 0, -1, 0, 1, 0, -1), 4.0, 'boxcar', 4);\n" +
         "       [0.0,0.5,0.0]\n" +
         s"      > SELECT $WelchFeatures(array(1.0, 2.0, 3.0, 4.0), 2.0, 'boxcar', 2, 0);\n" +
         "       [0.0,0.25]\n",

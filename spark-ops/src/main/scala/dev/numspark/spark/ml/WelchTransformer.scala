@@ -1,5 +1,6 @@
 package dev.numspark.spark.ml
 
+import dev.numspark.array.NdArray
 import dev.numspark.signal.{Signal, Window}
 import org.apache.spark.ml.Transformer
 import org.apache.spark.ml.param.{DoubleParam, IntParam, Param, ParamMap, ParamValidators}
@@ -110,8 +111,7 @@ class WelchTransformer(override val uid: String) extends Transformer with Signal
     require(signalLength >= 0, s"$stageName: signalLength must be >= 0, got $signalLength")
     val options = MlFunctions.welchOptions($(fs), $(window), optional(nperseg),
       optional(noverlap), optional(nfft), $(detrend), $(scaling), $(average))
-    Signal.welch(dev.numspark.array.NdArray.real(new Array[Double](signalLength), signalLength),
-      options).freqs()
+    Signal.welch(NdArray.real(new Array[Double](signalLength), signalLength), options).freqs()
   }
 
   /** Checks what can be checked before seeing a signal, in SciPy's words where it has them. */
