@@ -9,7 +9,7 @@ object NumsparkFunctions {
   type Builder = Seq[Expression] => Expression
 
   /** The specs of all functions, by concern. */
-  def specs: Seq[FunctionSpec] = SignalFunctions.all ++ LinalgFunctions.all
+  def specs: Seq[FunctionSpec] = SignalFunctions.all ++ LinalgFunctions.all ++ ml.MlFunctions.all
 
   /** The spec of one function, by its SQL name. */
   def spec(name: String): FunctionSpec = specs.find(_.name == name).getOrElse(
