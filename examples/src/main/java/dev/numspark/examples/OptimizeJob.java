@@ -1,0 +1,31 @@
+package dev.numspark.examples;
+
+import dev.numspark.cli.Args;
+import java.util.List;
+
+/** TODO. */
+public final class OptimizeJob implements ExampleJob {
+  public static void main(String[] args) {
+    JobMain.main(new OptimizeJob(), args);
+  }
+
+  @Override
+  public String name() {
+    return "optimize";
+  }
+
+  @Override
+  public String summary() {
+    return "todo";
+  }
+
+  @Override
+  public List<String> usage() {
+    return List.of();
+  }
+
+  @Override
+  public Prepared prepare(Args args) {
+    return (spark, out) -> 0;
+  }
+}
