@@ -29,7 +29,11 @@ final class JobMain {
         args.finish();
         spark = Sessions.submitted("numspark " + job.name());
         StageProgress.attach(spark, System.err);
-        code = prepared.run(spark, System.out);
+        try {
+          code = prepared.run(spark, System.out);
+        } catch (Exception e) {
+          throw Failures.clarify(e);
+        }
       }
     } catch (CliException | IllegalArgumentException | java.io.IOException e) {
       System.err.println("numspark: error: " + oneLine(e));

@@ -58,6 +58,8 @@ public final class RunCommand implements Subcommand {
     StageProgress listener = progress ? StageProgress.attach(spark, System.err) : null;
     try {
       return prepared.run(spark, out);
+    } catch (Exception e) {
+      throw Failures.clarify(e);
     } finally {
       if (listener != null) {
         listener.finish();

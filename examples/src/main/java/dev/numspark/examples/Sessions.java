@@ -66,7 +66,7 @@ final class Sessions {
    * registering the functions in it makes the jobs work there too.
    */
   private static void ensureFunctions(SparkSession spark) {
-    if (!spark.catalog().functionExists("numspark_welch")) {
+    if (!spark.conf().get("spark.sql.extensions", "").contains(EXTENSIONS)) {
       Numspark.register(spark);
     }
   }

@@ -85,7 +85,8 @@ final class SignalInput {
       df = reader.load(path);
       df.schema();
     } catch (Exception e) { // Spark throws AnalysisException and SparkException undeclared
-      throw new CliException("cannot read " + path + " as " + format + ": " + firstLine(e), e);
+      throw new CliException("cannot read " + path + " as " + format + ": "
+          + Failures.rootMessage(e), e);
     }
     List<String> columns = Arrays.asList(df.columns());
     if (!columns.contains(column)) {

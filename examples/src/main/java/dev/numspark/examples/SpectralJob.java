@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.lit;
 
 import dev.numspark.cli.Args;
 import dev.numspark.cli.CliException;
+import dev.numspark.signal.Signal;
 import dev.numspark.signal.Window;
 import dev.numspark.spark.Numspark;
 import java.io.PrintStream;
@@ -131,8 +132,6 @@ public final class SpectralJob implements ExampleJob {
     String plot = args.string("plot", null);
 
     if (input != null) {
-      format = SignalInput.format(format, input);
-      SignalInput.checkLocal(input);
       for (String o : List.of("rows", "length", "tones", "palette", "noise", "seed",
           "save-signals")) {
         if (args.has(o)) {
@@ -140,6 +139,8 @@ public final class SpectralJob implements ExampleJob {
               + "--input");
         }
       }
+      format = SignalInput.format(format, input);
+      SignalInput.checkLocal(input);
     } else if (args.has("format") || args.has("column") || args.has("id-column")) {
       throw new CliException("--format, --column and --id-column need --input");
     }
@@ -166,7 +167,8 @@ public final class SpectralJob implements ExampleJob {
     if (!scaling.equals("density") && !scaling.equals("spectrum")) {
       throw new CliException("Unknown scaling: " + scaling);
     }
-    Window.parse(window); // SciPy's error for an unknown window, now rather than in a task
+    // SciPy's error for an unknown window, now rather than from a task
+    Signal.getWindow(Window.parse(window), 16, true);
     Bands bands = bandsText == null ? Bands.uniform(fs, 4) : Bands.parse(bandsText);
     bands.checkBelowNyquist(fs);
     if (plot != null && !plot.toLowerCase(Locale.ROOT).endsWith(".png")) {
