@@ -21,7 +21,7 @@ import org.apache.spark.sql.SparkSession;
  * {@code lstsq}: batched least squares per group. A fleet of sensors, each with its own
  * calibration curve {@code reading = c0 + c1 x + c2 x^2 + ... + noise} against a reference
  * {@code x}; the readings arrive as one long table, are grouped per sensor and each group is
- * fitted by least squares (LAPACK {@code gelsd}, as {@code scipy.linalg.lstsq}) inside the task
+ * fitted by {@code Linalg.lstsq} (as {@code scipy.linalg.lstsq}, LAPACK gelsd) inside the task
  * that holds it. The report compares the fitted coefficients with the generated ones.
  */
 public final class LstsqJob implements ExampleJob {
