@@ -137,7 +137,7 @@ final class BenchRunner {
   /** A {@link Measurement}, or the failure's message. */
   private Object measure(BenchSuite suite, String id, String side, Supplier<Runnable> action) {
     try {
-      return suite.wallClock() ? WallClockTimer.time(action, settings.repeats())
+      return suite.wallClock() ? WallClockTimer.time(action, settings.wallRepeats())
           : jmh.time(id, side);
     } catch (Exception | StackOverflowError | OutOfMemoryError e) {
       String message = e.getMessage();

@@ -1,7 +1,6 @@
 package dev.numspark.bench;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,38 +23,49 @@ import java.util.regex.Pattern;
  */
 final class PythonPeer {
 
-  /** Runs in {@code __main__} so functions the setup defines pickle for multiprocessing workers. */
+  /**
+   * The timing loop. Each case's setup is written to a module of its own and imported, so that
+   * functions it defines pickle by reference for the worker processes of {@code workers=N}
+   * (SciPy's pools start by forkserver, whose children import the module again).
+   */
   static final String SCRIPT = """
-      import json, sys, time
-      import numpy as np
-      import scipy, scipy.fft, scipy.signal, scipy.optimize, scipy.linalg
+      import importlib, json, os, shutil, sys, tempfile, time
+      _dir = tempfile.mkdtemp(prefix="numspark-bench-")
+      sys.path.insert(0, _dir)
+      _pre = "import numpy as np\\nimport scipy, scipy.fft, scipy.signal, scipy.optimize, scipy.linalg\\n"
       _spec = json.load(sys.stdin)
-      for _case in _spec["cases"]:
-          _out = {"id": _case["id"]}
-          try:
-              exec(_case["setup"] or "", globals())
-              _code = compile(_case["stmt"], "<stmt>", "exec")
-              _number = 1
-              while True:
-                  _t0 = time.perf_counter()
-                  for _ in range(_number):
-                      exec(_code, globals())
-                  _dt = time.perf_counter() - _t0
-                  if _dt >= 0.005 or _number >= 1000000:
-                      break
-                  _number *= 10
-              _samples = []
-              _start = time.perf_counter()
-              while len(_samples) < _spec["repeats"] and (
-                      len(_samples) < 3 or time.perf_counter() - _start < _spec["budget"]):
-                  _t0 = time.perf_counter()
-                  for _ in range(_number):
-                      exec(_code, globals())
-                  _samples.append((time.perf_counter() - _t0) / _number * 1e3)
-              _out["samples_ms"] = _samples
-          except BaseException as _e:
-              _out["error"] = type(_e).__name__ + ": " + str(_e).replace("\\n", " ")
-          print("NUMSPARK_RESULT " + json.dumps(_out), flush=True)
+      try:
+          for _i, _case in enumerate(_spec["cases"]):
+              _out = {"id": _case["id"]}
+              try:
+                  _name = "numspark_bench_case_%d" % _i
+                  with open(os.path.join(_dir, _name + ".py"), "w") as _fh:
+                      _fh.write(_pre + (_case["setup"] or "") + "\\n")
+                  _ns = vars(importlib.import_module(_name))
+                  _code = compile(_case["stmt"], "<stmt>", "exec")
+                  _number = 1
+                  while True:
+                      _t0 = time.perf_counter()
+                      for _ in range(_number):
+                          exec(_code, _ns)
+                      _dt = time.perf_counter() - _t0
+                      if _dt >= 0.005 or _number >= 1000000:
+                          break
+                      _number *= 10
+                  _samples = []
+                  _start = time.perf_counter()
+                  while len(_samples) < _spec["repeats"] and (
+                          len(_samples) < 3 or time.perf_counter() - _start < _spec["budget"]):
+                      _t0 = time.perf_counter()
+                      for _ in range(_number):
+                          exec(_code, _ns)
+                      _samples.append((time.perf_counter() - _t0) / _number * 1e3)
+                  _out["samples_ms"] = _samples
+              except BaseException as _e:
+                  _out["error"] = type(_e).__name__ + ": " + str(_e).replace("\\n", " ")
+              print("NUMSPARK_RESULT " + json.dumps(_out), flush=True)
+      finally:
+          shutil.rmtree(_dir, ignore_errors=True)
       """;
 
   private static final String PROBE =
@@ -120,35 +130,49 @@ final class PythonPeer {
     builder.environment().put("OMP_NUM_THREADS", threads);
     builder.environment().put("MKL_NUM_THREADS", threads);
     Path errors = Files.createTempFile("numspark-python", ".err");
-    builder.redirectError(errors.toFile());
+    Path output = Files.createTempFile("numspark-python", ".out");
+    builder.redirectError(errors.toFile()).redirectOutput(output.toFile());
     Process p = builder.start();
     try {
       try (OutputStream in = p.getOutputStream()) {
         in.write(spec(cases).getBytes(StandardCharsets.UTF_8));
       }
-      String text;
-      try (InputStream out = p.getInputStream()) {
-        text = new String(out.readAllBytes(), StandardCharsets.UTF_8);
+      long limit = timeoutSeconds(cases.size());
+      boolean timedOut = !p.waitFor(limit, TimeUnit.SECONDS);
+      if (timedOut) {
+        destroyTree(p);
       }
-      p.waitFor();
-      for (String line : text.split("\n")) {
+      for (String line : Files.readAllLines(output, StandardCharsets.UTF_8)) {
         if (line.startsWith("NUMSPARK_RESULT ")) {
           parse(line.substring("NUMSPARK_RESULT ".length()), outcomes);
         }
       }
-      String lastError = lastLine(Files.readString(errors, StandardCharsets.UTF_8));
+      String reason = timedOut ? "timed out after " + limit + " s"
+          : "python exited " + p.exitValue() + lastLine(Files.readString(errors,
+              StandardCharsets.UTF_8));
       for (String id : cases.keySet()) {
-        outcomes.putIfAbsent(id, new Outcome(null, "python exited " + p.exitValue()
-            + (lastError.isEmpty() ? "" : ": " + lastError)));
+        outcomes.putIfAbsent(id, new Outcome(null, reason));
       }
       return outcomes;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while timing the Python peers", e);
     } finally {
-      p.destroyForcibly();
+      destroyTree(p);
       Files.deleteIfExists(errors);
+      Files.deleteIfExists(output);
     }
+  }
+
+  /** Generous: a statement gets its time budget several times over, plus imports and setup. */
+  private long timeoutSeconds(int cases) {
+    return 60 + (long) cases * (long) (4 * settings.pythonBudgetSeconds() + 60);
+  }
+
+  /** Stops Python and the worker processes it started (multiprocessing pools). */
+  private static void destroyTree(Process p) {
+    p.descendants().forEach(ProcessHandle::destroyForcibly);
+    p.destroyForcibly();
   }
 
   private String spec(Map<String, BenchCase> cases) {
@@ -186,8 +210,9 @@ final class PythonPeer {
     }
   }
 
+  /** {@code ": last line of stderr"}, or nothing. */
   private static String lastLine(String text) {
     String t = text.strip();
-    return t.substring(t.lastIndexOf('\n') + 1);
+    return t.isEmpty() ? "" : ": " + t.substring(t.lastIndexOf('\n') + 1);
   }
 }

@@ -198,7 +198,8 @@ public record Report(MachineInfo machine, BenchSettings settings, List<String> n
         .append(", \"jmh_iterations\": ").append(settings.iterations())
         .append(", \"jmh_iteration_ms\": ").append(settings.iterationMs())
         .append(", \"jmh_forks\": ").append(settings.forks())
-        .append(", \"repeats\": ").append(settings.repeats())
+        .append(", \"python_repeats\": ").append(settings.repeats())
+        .append(", \"wall_repeats\": ").append(settings.wallRepeats())
         .append(", \"python\": ").append(JsonText.quote(settings.python())).append("},\n");
     j.append("  \"notices\": [");
     for (int i = 0; i < notices.size(); i++) {
