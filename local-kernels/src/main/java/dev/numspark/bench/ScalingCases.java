@@ -2,6 +2,7 @@ package dev.numspark.bench;
 
 import dev.numspark.array.NdArray;
 import dev.numspark.fft.Fft;
+import dev.numspark.linalg.Linalg;
 import dev.numspark.optimize.Bounds;
 import dev.numspark.optimize.DifferentialEvolution;
 import dev.numspark.optimize.Objective;
@@ -20,6 +21,7 @@ import java.util.SplittableRandom;
  * <ul>
  *   <li>fft: {@code rfft} of B rows of 4096 (work: 2.5 n log2 n flops per row);
  *   <li>signal: {@code welch} of B signals of 16384 samples, nperseg 256 (work: samples);
+ *   <li>linalg: {@code solve} of a batch of B 8 x 8 systems (work: systems);
  *   <li>optimize: {@code differential_evolution} of a 3-d rastrigin whose evaluation busy-waits
  *       0.1 ms, population 3 x popsize for popsize B (work: objective evaluations).
  * </ul>
@@ -32,6 +34,7 @@ public final class ScalingCases {
     return switch (family) {
       case "fft" -> fft(quick ? new int[] {16, 64, 256} : new int[] {64, 512, 4096});
       case "signal" -> welch(quick ? new int[] {4, 16, 64} : new int[] {16, 128, 1024});
+      case "linalg" -> solve(quick ? new int[] {100, 1000, 10000} : new int[] {1000, 10000, 100000});
       case "optimize" -> differentialEvolution(quick ? new int[] {5, 10, 20}
           : new int[] {5, 15, 45}, quick ? 3 : 10);
       default -> List.of();
@@ -63,6 +66,28 @@ public final class ScalingCases {
               NdArray x = NdArray.real(random(rows * n, 2), rows, n);
               SpectralOptions options = SpectralOptions.defaults().nperseg(256).workers(workers);
               return () -> Signal.welch(x, options);
+            }));
+      }
+    }
+    return cases;
+  }
+
+  private static List<BenchCase> solve(int[] batches) {
+    int n = 8;
+    List<BenchCase> cases = new ArrayList<>();
+    for (int workers : new int[] {1, 2}) {
+      for (int batch : batches) {
+        cases.add(numsparkOnly("solve (batched)", batch + "x" + n + "x" + n, workers,
+            (double) batch, () -> {
+              double[] a = random(batch * n * n, 3);
+              for (int m = 0; m < batch; m++) {
+                for (int i = 0; i < n; i++) {
+                  a[(m * n + i) * n + i] += n; // well conditioned
+                }
+              }
+              NdArray matrices = NdArray.real(a, batch, n, n);
+              NdArray rhs = NdArray.real(random(batch * n, 4), batch, n, 1);
+              return () -> Linalg.solve(matrices, rhs, "gen", false, true, workers);
             }));
       }
     }

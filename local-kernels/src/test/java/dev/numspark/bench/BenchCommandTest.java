@@ -144,7 +144,7 @@ class BenchCommandTest {
   void helpListsTheSuites() {
     Run r = run("--help");
     assertEquals(0, r.code());
-    assertTrue(r.out().contains("available: fft, signal, optimize") && r.out().contains("fake"),
+    assertTrue(r.out().contains("available: fft, signal, linalg, optimize") && r.out().contains("fake"),
         r.out());
   }
 }

@@ -12,7 +12,7 @@ class ScalingCasesTest {
 
   @Test
   void threeBatchesAtWorkersOneAndTwo() {
-    for (String family : List.of("fft", "signal", "optimize")) {
+    for (String family : List.of("fft", "signal", "linalg", "optimize")) {
       for (boolean quick : new boolean[] {true, false}) {
         List<BenchCase> cases = ScalingCases.of(family, quick);
         assertEquals(6, cases.size(), family);
@@ -31,7 +31,7 @@ class ScalingCasesTest {
 
   @Test
   void theSmallestCaseOfEachFamilyRuns() {
-    for (String family : List.of("fft", "signal")) {
+    for (String family : List.of("fft", "signal", "linalg")) {
       Runnable action = ScalingCases.of(family, true).get(0).setup().get();
       action.run();
     }
