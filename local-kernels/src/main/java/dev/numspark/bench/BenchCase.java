@@ -11,6 +11,9 @@ import java.util.function.Supplier;
  * imported; leave null to skip), or a Java peer ({@code javaPeer}, e.g. JTransforms directly or
  * the Java BLAS), or both null for no peer.
  *
+ * <p>When a timed action also implements {@link AutoCloseable}, the runner closes it after its
+ * measurement (e.g. to stop a Spark session before the peer starts its own).
+ *
  * @param operation e.g. {@code rfft}
  * @param size human-readable size, e.g. {@code 4096x4096}
  * @param workers the workers/threads the case uses (numspark and peer alike)
