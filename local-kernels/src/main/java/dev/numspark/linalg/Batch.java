@@ -62,8 +62,17 @@ final class Batch {
       task.run(0, count);
       return;
     }
-    try (ThreadLimit ignored = ThreadLimits.limit(threads, UserApi.BLAS)) {
-      task.run(0, count);
+    if (threads == 1) {
+      try (ThreadLimit ignored = ThreadLimits.limit(1, UserApi.BLAS)) {
+        task.run(0, count);
+      }
+      return;
     }
+    // Threaded OpenBLAS needs a large stack on the calling thread (see runWithLargeStack).
+    WorkerPool.runWithLargeStack(() -> {
+      try (ThreadLimit ignored = ThreadLimits.limit(threads, UserApi.BLAS)) {
+        task.run(0, count);
+      }
+    });
   }
 }

@@ -49,6 +49,52 @@ public final class WorkerPool {
     run(SHARED, workers, count, grain, task);
   }
 
+  /** A numspark worker: a daemon with a {@link #STACK_BYTES} stack. */
+  private static final class WorkerThread extends Thread {
+    WorkerThread(Runnable runnable, String name) {
+      super(null, runnable, name, STACK_BYTES);
+    }
+  }
+
+  /**
+   * Runs {@code body} on a thread with a large stack: the calling thread when it is a numspark
+   * worker, else a worker of the shared pool while the caller waits. For native calls that need
+   * more stack than a default 1 MiB Java thread has (multi-threaded OpenBLAS LAPACK keeps a large
+   * job table on the calling thread's stack and crashes the JVM there), e.g. from Spark task
+   * threads. Failures are rethrown as thrown.
+   */
+  public static void runWithLargeStack(Runnable body) {
+    if (Thread.currentThread() instanceof WorkerThread) {
+      body.run();
+      return;
+    }
+    java.util.concurrent.Future<?> done = SHARED.submit(body);
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          done.get();
+          return;
+        } catch (InterruptedException e) {
+          interrupted = true; // the native call cannot be stopped halfway: wait for it
+        } catch (java.util.concurrent.ExecutionException e) {
+          Throwable cause = e.getCause();
+          if (cause instanceof RuntimeException r) {
+            throw r;
+          }
+          if (cause instanceof Error err) {
+            throw err;
+          }
+          throw new IllegalStateException(cause);
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
   static ExecutorService newPool(String namePrefix, int threads) {
     ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, KEEP_ALIVE_SECONDS,
         TimeUnit.SECONDS, new LinkedBlockingQueue<>(), daemonThreads(namePrefix));
@@ -59,8 +105,7 @@ public final class WorkerPool {
   private static ThreadFactory daemonThreads(String namePrefix) {
     AtomicInteger counter = new AtomicInteger();
     return runnable -> {
-      Thread thread = new Thread(null, runnable, namePrefix + "-" + counter.incrementAndGet(),
-          STACK_BYTES);
+      Thread thread = new WorkerThread(runnable, namePrefix + "-" + counter.incrementAndGet());
       thread.setDaemon(true);
       return thread;
     };
