@@ -129,6 +129,11 @@ final class PythonPeer {
     builder.environment().put("OPENBLAS_NUM_THREADS", threads);
     builder.environment().put("OMP_NUM_THREADS", threads);
     builder.environment().put("MKL_NUM_THREADS", threads);
+    if ("launcher".equals(System.getenv("NUMSPARK_OPENBLAS_CORETYPE_SET_BY"))) {
+      // bin/numspark chose the kernel for Debian's older OpenBLAS; numpy's own OpenBLAS detects
+      // this CPU itself, so the peer runs as the user would run it.
+      builder.environment().remove("OPENBLAS_CORETYPE");
+    }
     Path errors = Files.createTempFile("numspark-python", ".err");
     Path output = Files.createTempFile("numspark-python", ".out");
     builder.redirectError(errors.toFile()).redirectOutput(output.toFile());

@@ -1,5 +1,9 @@
 package dev.numspark.spark
 
+import dev.numspark.array.NdArray
+import dev.numspark.linalg.Linalg
+import org.apache.spark.ml.linalg.{Matrix, Vector, Vectors}
+import org.apache.spark.rdd.RDD
 import org.apache.spark.sql.DataFrame
 
 /**
@@ -37,4 +41,12 @@ object LinalgOps {
   /** Inverses, per row. */
   def inv(df: DataFrame, aCol: String, outputCol: String): DataFrame =
     RowBlocks.applyFunction(df, "LinalgOps.inv", "numspark_inv", Seq(aCol), outputCol, Seq.empty)
+
+  /** RDD variant of [[solve]]: x with A x = b for every (A, b) pair, in blocks on the task's CPUs. */
+  def solve(systems: RDD[(Matrix, Vector)], assumeA: String): RDD[Vector] =
+    RowBlocks.mapBlocks(systems) { case (a, b) =>
+      val x = Linalg.solve(NdArray.real(a.transpose.toArray, a.numRows, a.numCols),
+        NdArray.real(b.toArray, b.size), assumeA, false, true, 1)
+      Vectors.dense(x.data())
+    }
 }

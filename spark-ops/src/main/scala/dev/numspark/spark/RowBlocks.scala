@@ -15,6 +15,31 @@ import org.apache.spark.sql.types.{DataType, StructField, StructType}
 private[spark] object RowBlocks {
   val DefaultBlockRows = 256
 
+  /**
+   * `kernel` applied to every element of a block, the elements split across the calling task's
+   * CPU budget (`Workers.resolve(null)`); results in the block's order.
+   */
+  def computeBlock[T](block: Seq[T])(kernel: T => Any): Array[Any] = {
+    val out = new Array[Any](block.size)
+    val items = block.toIndexedSeq
+    WorkerPool.parallelFor(Workers.resolve(null), items.size, 1, (from: Int, to: Int) => {
+      var i = from
+      while (i < to) {
+        out(i) = kernel(items(i))
+        i += 1
+      }
+    })
+    out
+  }
+
+  /** An RDD's elements mapped by `kernel` in blocks, each block on the task's CPU budget. */
+  def mapBlocks[T, R: scala.reflect.ClassTag](rdd: org.apache.spark.rdd.RDD[T],
+      blockRows: Int = DefaultBlockRows)(kernel: T => R): org.apache.spark.rdd.RDD[R] =
+    rdd.mapPartitions { partition =>
+      partition.grouped(blockRows).flatMap(block => computeBlock(block)(kernel).iterator)
+        .map(_.asInstanceOf[R])
+    }
+
   /** Checks the input column and that the output column is new; returns the input's index. */
   def inputIndex(df: DataFrame, op: String, inputCol: String, outputCol: String,
       accepts: DataType => Boolean, expected: String): Int = {
@@ -89,16 +114,10 @@ private[spark] object RowBlocks {
     val indexes = inputIndexes.toArray
     val rows = InternalFrames.rows(df).mapPartitions { partition =>
       partition.map(_.copy()).grouped(blockRows).flatMap { block =>
-        val out = new Array[Any](block.size)
-        WorkerPool.parallelFor(Workers.resolve(null), block.size, 1, (from: Int, to: Int) => {
-          var i = from
-          while (i < to) {
-            val row = block(i)
-            out(i) = if (indexes.exists(row.isNullAt)) null
-              else kernel(indexes.zip(inputTypes).map { case (j, t) => row.get(j, t) })
-            i += 1
-          }
-        })
+        val out = computeBlock(block) { row =>
+          if (indexes.exists(row.isNullAt)) null
+          else kernel(indexes.zip(inputTypes).map { case (j, t) => row.get(j, t) })
+        }
         block.indices.iterator.map(i =>
           new JoinedRow(block(i), new GenericInternalRow(Array[Any](out(i)))): InternalRow)
       }

@@ -1,5 +1,9 @@
 package dev.numspark.spark
 
+import dev.numspark.array.NdArray
+import dev.numspark.fft.Fft
+import dev.numspark.signal.{Signal, SpectralOptions, Window}
+import org.apache.spark.rdd.RDD
 import org.apache.spark.sql.DataFrame
 
 /**
@@ -47,4 +51,23 @@ object SignalOps {
       mode: String): DataFrame =
     RowBlocks.applyFunction(df, "SignalOps.fftconvolve", "numspark_fftconvolve",
       Seq(aCol, bCol), outputCol, Seq(mode))
+
+  /**
+   * RDD variant: `scipy.fft.rfft(x, n, norm=norm)` of every signal, as interleaved `re, im`
+   * pairs (n/2 + 1 of them), in blocks on the task's CPUs. From Java: `rfft(javaRdd.rdd(), ...)`.
+   */
+  def rfft(signals: RDD[Array[Double]], n: Integer, norm: String): RDD[Array[Double]] =
+    RowBlocks.mapBlocks(signals) { x =>
+      Fft.rfft(NdArray.real(x, x.length), n, -1, norm, 1).data()
+    }
+
+  /** RDD variant: Welch's PSD values of every signal (frequencies: `Signal.welch` on any row). */
+  def welch(signals: RDD[Array[Double]], fs: Double, nperseg: Integer, noverlap: Integer,
+      window: String, scaling: String): RDD[Array[Double]] =
+    RowBlocks.mapBlocks(signals) { x =>
+      val options = SpectralOptions.defaults().fs(fs).nperseg(nperseg).noverlap(noverlap).workers(1)
+      if (window != null) options.window(Window.parse(window))
+      if (scaling != null) options.scaling(scaling)
+      Signal.welch(NdArray.real(x, x.length), options).values().data()
+    }
 }

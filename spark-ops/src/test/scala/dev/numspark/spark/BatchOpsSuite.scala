@@ -62,6 +62,31 @@ class BatchOpsSuite extends AnyFunSuite with LocalSpark {
     }
   }
 
+  test("RDD variants equal the kernels: rfft, welch, solve") {
+    val rnd = new scala.util.Random(5)
+    val xs = Seq.fill(50)(Array.fill(200)(rnd.nextGaussian()))
+    val rdd = spark.sparkContext.parallelize(xs, 3)
+    val spectra = SignalOps.rfft(rdd, 256, null).collect()
+    val psds = SignalOps.welch(rdd, 10.0, 64, null, "hann", "spectrum").collect()
+    xs.indices.foreach { i =>
+      val x = NdArray.real(xs(i), 200)
+      assert(spectra(i).sameElements(Fft.rfft(x, 256, -1, null, 1).data()))
+      val w = Signal.welch(x, SpectralOptions.defaults().fs(10.0).nperseg(64).scaling("spectrum").workers(1))
+      assert(psds(i).sameElements(w.values().data()))
+    }
+    val pairs = (0 until 20).map { k =>
+      (new DenseMatrix(4, 4, Array.fill(16)(rnd.nextGaussian()), true): Matrix,
+        Vectors.dense(Array.fill(4)(rnd.nextGaussian())))
+    }
+    val solved = LinalgOps.solve(spark.sparkContext.parallelize(pairs, 2), null).collect()
+    pairs.indices.foreach { k =>
+      val (a, b) = pairs(k)
+      val expected = Linalg.solve(NdArray.real(a.transpose.toArray, 4, 4), NdArray.real(b.toArray, 4),
+        null, false, true, 1).data()
+      assert(solved(k).toArray.sameElements(expected))
+    }
+  }
+
   test("bad columns are clear errors naming the operation") {
     val df = signals(5, 8)
     val missing = intercept[IllegalArgumentException](SignalOps.rfft(df, "sig", "out"))
