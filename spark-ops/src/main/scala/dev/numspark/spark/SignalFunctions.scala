@@ -45,7 +45,7 @@ object SignalFunctions {
   /** The real signal at argument `i` as `double[]`. */
   private def signalAt(fn: String, values: Seq[Any], types: Seq[DataType], i: Int,
       what: String = "the signal"): Array[Double] =
-    doubles(fn, what, values(i).asInstanceOf[ArrayData], types(i).asInstanceOf[ArrayType].elementType)
+    doubles(fn, what, values(i).asInstanceOf[ArrayData], types(i).asInstanceOf[ArrayType])
 
   /** The type check of a function of one real signal x and options of the given kinds. */
   private def checkRealSignal(types: Seq[DataType], options: Seq[Seq[DataType] => Boolean],

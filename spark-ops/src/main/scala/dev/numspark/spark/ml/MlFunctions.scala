@@ -40,7 +40,7 @@ object MlFunctions {
 
   /** A row's signal as `double[]`, from a numeric array or an ML Vector value. */
   private def samples(fn: String, value: Any, t: DataType): Array[Double] = t match {
-    case ArrayType(et, _) => doubles(fn, "the signal", value.asInstanceOf[ArrayData], et)
+    case at: ArrayType => doubles(fn, "the signal", value.asInstanceOf[ArrayData], at)
     case _ => vectorUdt.deserialize(value.asInstanceOf[InternalRow]).toArray
   }
 
