@@ -1,5 +1,6 @@
 package dev.numspark.bench;
 
+import dev.numspark.io.JsonText;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package dev.numspark.bench;
 
+import dev.numspark.io.JsonText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

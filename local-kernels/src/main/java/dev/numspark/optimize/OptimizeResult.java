@@ -1,5 +1,6 @@
 package dev.numspark.optimize;
 
+import dev.numspark.io.JsonText;
 import java.util.Locale;
 
 /**
@@ -48,7 +49,7 @@ public record OptimizeResult(
         .append(", \"nfev\": ").append(nfev)
         .append(", \"nit\": ").append(nit)
         .append(", \"success\": ").append(success)
-        .append(", \"message\": \"").append(escape(message)).append('"');
+        .append(", \"message\": ").append(JsonText.quote(message));
     if (!Double.isNaN(constrViolation)) {
       sb.append(", \"constr_violation\": ").append(number(constrViolation));
     }
@@ -64,9 +65,5 @@ public record OptimizeResult(
     }
     return String.format(Locale.ROOT, "%.17g", v).replaceFirst("0+(e|$)", "$1")
         .replaceFirst("\\.(e|$)", ".0$1");
-  }
-
-  private static String escape(String s) {
-    return s.replace("\\", "\\\\").replace("\"", "\\\"");
   }
 }

@@ -1,5 +1,7 @@
 package dev.numspark.parallel;
 
+import dev.numspark.io.JsonText;
+
 /**
  * One native thread-pool library loaded in this process, with threadpoolctl's fields.
  *
@@ -42,6 +44,6 @@ public record LibraryInfo(
 
   private static StringBuilder field(StringBuilder json, String name, String value) {
     json.append('"').append(name).append("\": ");
-    return value == null ? json.append("null") : Json.quote(json, value);
+    return json.append(JsonText.quote(value));
   }
 }

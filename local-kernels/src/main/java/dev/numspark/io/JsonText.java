@@ -1,10 +1,14 @@
-package dev.numspark.bench;
+package dev.numspark.io;
 
-/** The two bits of JSON writing the report needs: strings and numbers (NaN as null). */
-final class JsonText {
+/**
+ * The two bits of JSON writing numspark's reports need (the thread report, the benchmark report):
+ * quoted strings and numbers, NaN and infinities as null. Too small a need for a JSON library.
+ */
+public final class JsonText {
   private JsonText() {}
 
-  static String quote(String value) {
+  /** {@code value} as a JSON string literal, or {@code null}. */
+  public static String quote(String value) {
     if (value == null) {
       return "null";
     }
@@ -29,7 +33,8 @@ final class JsonText {
     return out.append('"').toString();
   }
 
-  static String number(double value) {
+  /** {@code value} as a JSON number, or {@code null} where JSON has none (NaN, infinities). */
+  public static String number(double value) {
     return Double.isFinite(value) ? String.valueOf(value) : "null";
   }
 }
