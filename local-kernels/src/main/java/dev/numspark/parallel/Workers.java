@@ -4,7 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.ServiceLoader;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * SciPy's {@code workers} argument for the JVM: the one place that turns a user's {@code workers}
@@ -22,7 +23,8 @@ public final class Workers {
 
   private static final ThreadLocal<Integer> SCOPED_DEFAULT = new ThreadLocal<>();
   private static final List<DefaultWorkersProvider> PROVIDERS = loadProviders();
-  private static final AtomicBoolean OVERSUBSCRIPTION_WARNED = new AtomicBoolean();
+  /** The (workers, budget) pairs already warned about: each misconfiguration is reported once. */
+  private static final Set<Long> OVERSUBSCRIPTION_WARNED = ConcurrentHashMap.newKeySet();
   private static final System.Logger LOG = System.getLogger(Workers.class.getName());
 
   private Workers() {}
@@ -40,10 +42,11 @@ public final class Workers {
     int resolved = wrap(workers);
     OptionalInt budget = contextBudget();
     if (budget.isPresent() && resolved > budget.getAsInt()
-        && OVERSUBSCRIPTION_WARNED.compareAndSet(false, true)) {
+        && OVERSUBSCRIPTION_WARNED.add(((long) resolved << 32) | budget.getAsInt())) {
       LOG.log(System.Logger.Level.WARNING,
           "numspark: workers={0} exceeds the task''s CPU budget of {1}; the executor may be "
-              + "oversubscribed (this warning is shown once)", resolved, budget.getAsInt());
+              + "oversubscribed (this warning is shown once per setting)", resolved,
+          budget.getAsInt());
     }
     return resolved;
   }
