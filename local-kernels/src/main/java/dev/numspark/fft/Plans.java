@@ -19,7 +19,7 @@ import pl.edu.icm.jlargearrays.ConcurrencyUtils;
  * numspark keeps it at 1 so a transform never starts threads beyond the caller's {@code workers}:
  * parallelism comes from running independent 1-D transforms on {@code WorkerPool}.
  */
-final class Plans {
+public final class Plans {
   /** pocketfft caches 16 plans; we keep a few more because DCT/DST of n use FFTs of 2n etc. */
   static final int MAX_PLANS = 32;
   /** Plans this long hold tens of MB of tables; keep at most this many elements cached in total. */
@@ -43,8 +43,11 @@ final class Plans {
 
   private Plans() {}
 
-  /** The plan for transforms of length {@code n >= 1}. */
-  static DoubleFFT_1D fft(int n) {
+  /**
+   * The shared plan for transforms of length {@code n >= 1}; safe to use from any thread (also
+   * used by {@code dev.numspark.signal} for its segment and block transforms).
+   */
+  public static DoubleFFT_1D fft(int n) {
     synchronized (CACHE) {
       DoubleFFT_1D plan = CACHE.get(n);
       if (plan != null) {

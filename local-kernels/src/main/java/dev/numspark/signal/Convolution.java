@@ -1,6 +1,8 @@
 package dev.numspark.signal;
 
 import dev.numspark.array.NdArray;
+import dev.numspark.fft.Fft;
+import dev.numspark.fft.Plans;
 import dev.numspark.parallel.WorkerPool;
 import dev.numspark.parallel.Workers;
 import java.util.ArrayList;
@@ -324,12 +326,12 @@ final class Convolution {
         return out;
       }
       int nfull = n1 + n2 - 1;
-      int nfft = FftPlans.fastLength(nfull);
+      int nfft = fastLength(nfull);
       double[] bSpec = null;
       if (bShared) {
         bSpec = new double[nfft];
         fill(bSpec, b, 0, n2);
-        FftPlans.plan(nfft).realForward(bSpec);
+        Plans.fft(nfft).realForward(bSpec);
       }
       double[] sharedB = bSpec;
       if (lines == 1) {
@@ -337,7 +339,7 @@ final class Convolution {
         double[] fb = new double[nfft];
         // the two forward transforms are independent: one per worker
         WorkerPool.parallelFor(workers, 2, 1, (from, to) -> {
-          DoubleFFT_1D plan = FftPlans.plan(nfft);
+          DoubleFFT_1D plan = Plans.fft(nfft);
           for (int t = from; t < to; t++) {
             if (t == 0) {
               fill(fa, a, 0, n1);
@@ -349,12 +351,12 @@ final class Convolution {
           }
         });
         multiplyPacked(fa, fb, nfft);
-        FftPlans.plan(nfft).realInverse(fa, true);
+        Plans.fft(nfft).realInverse(fa, true);
         writeLine(out, 0, fa);
         return out;
       }
       WorkerPool.parallelFor(workers, lines, (from, to) -> {
-        DoubleFFT_1D plan = FftPlans.plan(nfft);
+        DoubleFFT_1D plan = Plans.fft(nfft);
         double[] fa = new double[nfft];
         double[] fb = sharedB == null ? new double[nfft] : null;
         for (int l = from; l < to; l++) {
@@ -450,7 +452,7 @@ final class Convolution {
 
     double[] kernelSpectrum(double[] kernel) {
       double[] k = Arrays.copyOf(kernel, block);
-      FftPlans.plan(block).realForward(k);
+      Plans.fft(block).realForward(k);
       return k;
     }
 
@@ -459,7 +461,7 @@ final class Convolution {
       double[] y = new double[blocks * step + overlap];
       double[] tails = new double[blocks * overlap];
       WorkerPool.parallelFor(workers, blocks, (from, to) -> {
-        DoubleFFT_1D plan = FftPlans.plan(block);
+        DoubleFFT_1D plan = Plans.fft(block);
         double[] buf = new double[block];
         for (int bIdx = from; bIdx < to; bIdx++) {
           int start = bIdx * step;
@@ -489,7 +491,7 @@ final class Convolution {
     int nd = full.length;
     int[] fshape = full.clone();
     for (int ax : axes) {
-      fshape[ax] = FftPlans.fastLength(full[ax]);
+      fshape[ax] = fastLength(full[ax]);
     }
     double[] fa = embed(a, fshape);
     double[] fb = embed(b, fshape);
@@ -574,7 +576,7 @@ final class Convolution {
     Lines lines = new Lines(shape, axis);
     int n = lines.length;
     WorkerPool.parallelFor(workers, lines.count(), (from, to) -> {
-      DoubleFFT_1D plan = FftPlans.plan(n);
+      DoubleFFT_1D plan = Plans.fft(n);
       double[] buf = new double[2 * n];
       for (int l = from; l < to; l++) {
         for (int j = 0; j < n; j++) {
@@ -594,5 +596,10 @@ final class Convolution {
         }
       }
     });
+  }
+
+  /** The transform length for {@code n} points: the next 2^a 3^b 5^c (no Bluestein), at least 1. */
+  private static int fastLength(int n) {
+    return (int) Math.max(1, Fft.nextFastLen(n, true));
   }
 }

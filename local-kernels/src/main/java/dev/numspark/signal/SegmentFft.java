@@ -1,5 +1,6 @@
 package dev.numspark.signal;
 
+import dev.numspark.fft.Plans;
 import dev.numspark.signal.SpectralOptions.Detrend;
 import org.jtransforms.fft.DoubleFFT_1D;
 
@@ -27,7 +28,7 @@ final class SegmentFft {
     this.detrend = detrend;
     this.onesided = onesided;
     this.bins = onesided ? nfft / 2 + 1 : nfft;
-    this.plan = FftPlans.plan(nfft);
+    this.plan = Plans.fft(nfft);
     this.segRe = new double[nperseg];
     this.segIm = new double[nperseg];
     this.buf = new double[onesided ? Math.max(nfft, 2) : 2 * nfft];
@@ -47,7 +48,7 @@ final class SegmentFft {
         buf[j] = win[j] * segRe[j];
       }
       plan.realForward(buf);
-      FftPlans.unpackReal(buf, nfft, out);
+      RealPacking.unpackReal(buf, nfft, out);
       return;
     }
     if (im != null) {

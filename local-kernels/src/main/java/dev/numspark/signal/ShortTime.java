@@ -1,6 +1,7 @@
 package dev.numspark.signal;
 
 import dev.numspark.array.NdArray;
+import dev.numspark.fft.Plans;
 import dev.numspark.parallel.WorkerPool;
 import dev.numspark.parallel.Workers;
 import dev.numspark.signal.SpectralOptions.Boundary;
@@ -358,7 +359,7 @@ final class ShortTime {
     int nfftF = nfft;
     int fl = finalLength;
     WorkerPool.parallelFor(workers, lineCount, (from, to) -> {
-      DoubleFFT_1D plan = FftPlans.plan(nfftF);
+      DoubleFFT_1D plan = Plans.fft(nfftF);
       double[] buf = new double[inputOnesided ? Math.max(nfftF, 2) : 2 * nfftF];
       double[] bins = new double[2 * (nfftF / 2 + 1)];
       double[] xr = new double[outputLength];
@@ -384,7 +385,7 @@ final class ShortTime {
               bins[2 * f] = zd[2 * idx];
               bins[2 * f + 1] = zd[2 * idx + 1];
             }
-            FftPlans.packReal(bins, nfftF, buf);
+            RealPacking.packReal(bins, nfftF, buf);
             plan.realInverse(buf, true);
             for (int j = 0; j < nperseg; j++) {
               xr[s * nstep + j] += buf[j] * factor * win[j];
