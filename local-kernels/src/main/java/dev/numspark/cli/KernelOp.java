@@ -26,4 +26,35 @@ public interface KernelOp {
    * leaves a partial file.
    */
   void run(Args args, PrintStream out) throws Exception;
+
+  /** The body of an operation built with {@link #of}. */
+  @FunctionalInterface
+  interface Body {
+    void run(Args args, PrintStream out) throws Exception;
+  }
+
+  /** An operation from its parts: name, synopsis, value-less options and body. */
+  static KernelOp of(String name, String usage, Set<String> flags, Body body) {
+    return new KernelOp() {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public String usage() {
+        return usage;
+      }
+
+      @Override
+      public Set<String> flags() {
+        return flags;
+      }
+
+      @Override
+      public void run(Args args, PrintStream out) throws Exception {
+        body.run(args, out);
+      }
+    };
+  }
 }

@@ -7,7 +7,6 @@ import dev.numspark.cli.KernelOp;
 import dev.numspark.cli.KernelOpProvider;
 import dev.numspark.io.Npy;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -148,52 +147,35 @@ public final class LinalgKernelOps implements KernelOpProvider {
   }
 
   private static KernelOp op(String name, String usage, int inputs, Set<String> flags, Body body) {
-    return new KernelOp() {
-      @Override
-      public String name() {
-        return name;
-      }
-
-      @Override
-      public String usage() {
-        String u = usage.replaceFirst("^" + name + " ", "");
-        return name + " [--workers N] [--check-finite false] " + u.replace("[--workers N] ", "");
-      }
-
-      @Override
-      public Set<String> flags() {
-        return flags;
-      }
-
-      @Override
-      public void run(Args args, PrintStream out) throws Exception {
-        Common common = new Common();
-        common.workers = args.integer("workers", null);
-        common.checkFinite = args.bool("check-finite", true);
-        List<String> names = new ArrayList<>();
-        for (int i = 0; i < inputs; i++) {
-          names.add(inputs == 1 ? "INPUT.npy" : (i == 0 ? "A.npy" : "B.npy"));
-        }
-        names.add("OUTPUT.npy");
-        List<String> paths = args.positionals(names.toArray(new String[0]));
-        List<NdArray> arrays = new ArrayList<>();
-        List<NdArray> results;
-        try {
+    String options = usage.replaceFirst("^" + name + " ", "").replace("[--workers N] ", "");
+    return KernelOp.of(name, name + " [--workers N] [--check-finite false] " + options, flags,
+        (args, out) -> {
+          Common common = new Common();
+          common.workers = args.integer("workers", null);
+          common.checkFinite = args.bool("check-finite", true);
+          List<String> names = new ArrayList<>();
           for (int i = 0; i < inputs; i++) {
-            arrays.add(Npy.read(Path.of(paths.get(i))));
+            names.add(inputs == 1 ? "INPUT.npy" : (i == 0 ? "A.npy" : "B.npy"));
           }
-          results = body.run(args, arrays, common);
-        } catch (LinAlgError e) {
-          throw new CliException("LinAlgError: " + e.getMessage(), e);
-        }
-        if (!common.finished) {
-          args.finish();
-        }
-        Npy.write(Path.of(paths.get(inputs)), results.get(0));
-        for (int i = 0; i < common.extraPaths.size(); i++) {
-          Npy.write(Path.of(common.extraPaths.get(i)), common.extraArrays.get(i));
-        }
-      }
-    };
+          names.add("OUTPUT.npy");
+          List<String> paths = args.positionals(names.toArray(new String[0]));
+          List<NdArray> arrays = new ArrayList<>();
+          List<NdArray> results;
+          try {
+            for (int i = 0; i < inputs; i++) {
+              arrays.add(Npy.read(Path.of(paths.get(i))));
+            }
+            results = body.run(args, arrays, common);
+          } catch (LinAlgError e) {
+            throw new CliException("LinAlgError: " + e.getMessage(), e);
+          }
+          if (!common.finished) {
+            args.finish();
+          }
+          Npy.write(Path.of(paths.get(inputs)), results.get(0));
+          for (int i = 0; i < common.extraPaths.size(); i++) {
+            Npy.write(Path.of(common.extraPaths.get(i)), common.extraArrays.get(i));
+          }
+        });
   }
 }

@@ -5,9 +5,9 @@ import dev.numspark.cli.Args;
 import dev.numspark.cli.KernelOp;
 import dev.numspark.cli.KernelOpProvider;
 import dev.numspark.io.Npy;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.function.BiFunction;
 
 /**
@@ -24,18 +24,19 @@ public final class SignalKernelOps implements KernelOpProvider {
   @Override
   public List<KernelOp> ops() {
     return List.of(
-        op("get_window", "get_window --window W --nx N [--fftbins B] OUT.npy", (args, out) -> {
-          String window = args.string("window", null);
-          Integer nx = args.integer("nx", null);
-          boolean fftbins = args.bool("fftbins", true);
-          if (window == null || nx == null) {
-            throw new SignalArgumentException("get_window needs --window and --nx");
-          }
-          List<String> files = args.positionals("OUT.npy");
-          args.finish();
-          double[] w = Windows.getWindow(window, nx, fftbins);
-          Npy.write(Path.of(files.get(0)), NdArray.of(w));
-        }),
+        KernelOp.of("get_window", "get_window --window W --nx N [--fftbins B] OUT.npy", Set.of(),
+            (args, out) -> {
+              String window = args.string("window", null);
+              Integer nx = args.integer("nx", null);
+              boolean fftbins = args.bool("fftbins", true);
+              if (window == null || nx == null) {
+                throw new SignalArgumentException("get_window needs --window and --nx");
+              }
+              List<String> files = args.positionals("OUT.npy");
+              args.finish();
+              double[] w = Windows.getWindow(window, nx, fftbins);
+              Npy.write(Path.of(files.get(0)), NdArray.of(w));
+            }),
         spectral("welch", SPECTRAL + " [--average mean|median] IN.npy OUT.npy", 1,
             (in, o) -> Signal.welch(in[0], o).values(), true),
         spectral("periodogram", SPECTRAL + " IN.npy OUT.npy", 1,
@@ -46,9 +47,9 @@ public final class SignalKernelOps implements KernelOpProvider {
             + "IN.npy OUT.npy", 1, (in, o) -> Signal.spectrogram(in[0], o).values(), false),
         spectral("stft", SPECTRAL + " [--boundary even|odd|constant|zeros|none] [--padded B] "
             + "IN.npy OUT.npy", 1, (in, o) -> Signal.stft(in[0], o).values(), false),
-        op("istft", "istft [--fs FS] [--window W] [--nperseg N] [--noverlap N] [--nfft N] "
+        KernelOp.of("istft", "istft [--fs FS] [--window W] [--nperseg N] [--noverlap N] [--nfft N] "
             + "[--input-onesided B] [--boundary B] [--time-axis A] [--freq-axis A] "
-            + "[--scaling spectrum|psd] [--workers W] ZXX.npy OUT.npy", (args, out) -> {
+            + "[--scaling spectrum|psd] [--workers W] ZXX.npy OUT.npy", Set.of(), (args, out) -> {
               SpectralOptions o = common(args, false);
               Boolean onesided = optionalBool(args, "input-onesided");
               if (onesided != null) {
@@ -75,32 +76,9 @@ public final class SignalKernelOps implements KernelOpProvider {
         convolve("oaconvolve", true));
   }
 
-  private interface Body {
-    void run(Args args, PrintStream out) throws Exception;
-  }
-
-  private static KernelOp op(String name, String usage, Body body) {
-    return new KernelOp() {
-      @Override
-      public String name() {
-        return name;
-      }
-
-      @Override
-      public String usage() {
-        return usage;
-      }
-
-      @Override
-      public void run(Args args, PrintStream out) throws Exception {
-        body.run(args, out);
-      }
-    };
-  }
-
   private static KernelOp spectral(String name, String options, int inputs,
       BiFunction<NdArray[], SpectralOptions, NdArray> fn, boolean averages) {
-    return op(name, name + " " + options, (args, out) -> {
+    return KernelOp.of(name, name + " " + options, Set.of(), (args, out) -> {
       SpectralOptions o = common(args, true);
       if (averages) {
         String average = args.string("average", null);
@@ -136,8 +114,8 @@ public final class SignalKernelOps implements KernelOpProvider {
   }
 
   private static KernelOp convolve(String name, boolean overlapAdd) {
-    return op(name, name + " [--mode full|same|valid] [--axes A,B] [--workers W] "
-        + "IN1.npy IN2.npy OUT.npy", (args, out) -> {
+    return KernelOp.of(name, name + " [--mode full|same|valid] [--axes A,B] [--workers W] "
+        + "IN1.npy IN2.npy OUT.npy", Set.of(), (args, out) -> {
           String mode = args.string("mode", "full");
           int[] axes = args.integers("axes");
           Integer workers = args.integer("workers", null);
