@@ -216,12 +216,18 @@ final class Convolution {
   /** numpy's centred slice {@code _centered(arr, newshape)}. */
   static NdArray centered(NdArray a, int[] newShape) {
     int[] s = a.shape();
-    int nd = s.length;
-    int[] start = new int[nd];
-    for (int d = 0; d < nd; d++) {
+    int[] start = new int[s.length];
+    for (int d = 0; d < s.length; d++) {
       start[d] = Math.floorDiv(s[d] - newShape[d], 2);
     }
-    int size = (int) NdArray.elementCount(newShape);
+    return slice(a, start, newShape);
+  }
+
+  /** The block of {@code a} of the given shape starting at {@code start}, real or complex. */
+  private static NdArray slice(NdArray a, int[] start, int[] shape) {
+    int[] s = a.shape();
+    int nd = s.length;
+    int size = (int) NdArray.elementCount(shape);
     boolean c = a.isComplex();
     double[] out = new double[c ? 2 * size : size];
     double[] in = a.data();
@@ -237,9 +243,9 @@ final class Convolution {
       } else {
         out[f] = in[src];
       }
-      increment(idx, newShape);
+      increment(idx, shape);
     }
-    return c ? NdArray.complex(out, newShape) : NdArray.real(out, newShape);
+    return c ? NdArray.complex(out, shape) : NdArray.real(out, shape);
   }
 
   /** Real inputs convolved along one axis, line by line with real FFTs. */
@@ -510,7 +516,7 @@ final class Convolution {
     }
     NdArray spec = NdArray.complex(fa, fshape);
     int[] zero = new int[nd];
-    NdArray cropped = crop(spec, zero, full);
+    NdArray cropped = slice(spec, zero, full);
     if (complexResult) {
       return cropped;
     }
@@ -549,25 +555,6 @@ final class Convolution {
       increment(idx, fshape);
     }
     return out;
-  }
-
-  private static NdArray crop(NdArray a, int[] start, int[] shape) {
-    int[] s = a.shape();
-    int nd = s.length;
-    int size = (int) NdArray.elementCount(shape);
-    double[] out = new double[2 * size];
-    double[] in = a.data();
-    int[] idx = new int[nd];
-    for (int f = 0; f < size; f++) {
-      int src = 0;
-      for (int d = 0; d < nd; d++) {
-        src = src * s[d] + start[d] + idx[d];
-      }
-      out[2 * f] = in[2 * src];
-      out[2 * f + 1] = in[2 * src + 1];
-      increment(idx, shape);
-    }
-    return NdArray.complex(out, shape);
   }
 
   /** In-place complex FFT (inverse normalised by n) of every line along {@code axis}. */
