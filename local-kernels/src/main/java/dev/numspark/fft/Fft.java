@@ -91,6 +91,35 @@ public final class Fft {
     return r2c(x, n, axis, norm, workers, true);
   }
 
+  /**
+   * {@code rfft} of one real signal straight into separate real and imaginary parts, for callers
+   * that store them apart (a Spark {@code struct<re, im>} column) and transform row after row:
+   * no interleaved result, no allocation. The numbers are exactly those of
+   * {@code rfft(x, n, -1, norm, 1)}: {@code re[k] + i im[k]} for {@code k < n/2 + 1}.
+   *
+   * @param work the signal's {@code length} samples at its front; overwritten (zero-padded to
+   *     {@code n}, then transformed in place), so its capacity must be at least {@code n}
+   * @param n the transform length ({@code null}: {@code length}); truncates or zero-pads
+   * @param re receives the real parts; capacity at least {@code n/2 + 1}
+   * @param im receives the imaginary parts; capacity at least {@code n/2 + 1}
+   * @return the number of frequencies written, {@code n/2 + 1}
+   */
+  public static int rfftParts(double[] work, int length, Integer n, String norm, double[] re,
+      double[] im) {
+    Norm nm = Norm.parse(norm);
+    int len = length(n, length);
+    int bins = len / 2 + 1;
+    if (length < 0 || length > work.length || work.length < len || re.length < bins
+        || im.length < bins) {
+      throw new IllegalArgumentException("rfftParts: work holds " + work.length + " doubles for "
+          + length + " samples and n = " + len + ", re and im " + re.length + " and " + im.length
+          + " for " + bins + " frequencies");
+    }
+    java.util.Arrays.fill(work, Math.min(length, len), len, 0.0);
+    new RealForwardLineOp(length, len, nm.factor(true, len), false).transformToParts(work, re, im);
+    return bins;
+  }
+
   /** {@code scipy.fft.irfft(x)}: output length {@code 2 (m - 1)} for input length m. */
   public static NdArray irfft(NdArray x) {
     return irfft(x, null, -1, null, null);

@@ -57,6 +57,38 @@ final class RealForwardLineOp extends LineOp {
   }
 
   /**
+   * {@link #transform} of the line in {@code a[0..n)}, written as separate parts: {@code re[k],
+   * im[k]} hold what {@link #transform} leaves at {@code a[2k], a[2k+1]}, with the same
+   * arithmetic (one multiplication by the factor), so both give bit-identical numbers.
+   */
+  void transformToParts(double[] a, double[] re, double[] im) {
+    if (plan != null) {
+      plan.realForward(a, 0);
+    }
+    int bins = n / 2 + 1;
+    int last = bins - 1;
+    re[0] = a[0];
+    im[0] = 0.0;
+    for (int k = 1; k < last; k++) {
+      re[k] = a[2 * k];
+      im[k] = a[2 * k + 1];
+    }
+    if (n > 1) {
+      // the last bin as unpack() places it: a[1] is the Nyquist value (even n) or the
+      // imaginary part of the last bin (odd n, whose real part is a[n - 1])
+      re[last] = n % 2 == 0 ? a[1] : a[n - 1];
+      im[last] = n % 2 == 0 ? 0.0 : a[1];
+    }
+    scale(re, 0, bins, factor);
+    scale(im, 0, bins, factor);
+    if (conjugate) {
+      for (int k = 0; k < bins; k++) {
+        im[k] = -im[k];
+      }
+    }
+  }
+
+  /**
    * Turns JTransforms' packed real-FFT output of length {@code n} (in {@code a[0..n)}) into
    * {@code n/2 + 1} interleaved complex values (in {@code a[0 .. n+2)}). JTransforms stores the
    * real Nyquist value (even n) or the imaginary part of the last bin (odd n) in {@code a[1]}: both

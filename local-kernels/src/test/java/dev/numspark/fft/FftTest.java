@@ -165,4 +165,56 @@ class FftTest {
       pool.shutdownNow();
     }
   }
+  /**
+   * rfftParts gives rfft's numbers bit for bit, split into re and im, for every length class
+   * (1, 2, odd, prime, powers of two), padding, truncation and norm; scratch longer than needed
+   * and stale data past the signal do not leak into the result.
+   */
+  @Test
+  void rfftPartsEqualsRfftBitForBit() {
+    Random r = new Random(7);
+    for (int length : new int[] {1, 2, 3, 4, 5, 8, 15, 16, 17, 105, 1009, 4096}) {
+      double[] x = new double[length];
+      for (int i = 0; i < length; i++) {
+        x[i] = r.nextGaussian();
+      }
+      for (Integer n : new Integer[] {null, 1, 2, length + 3, Math.max(1, length / 2)}) {
+        for (String norm : new String[] {null, "ortho", "forward"}) {
+          double[] expected = Fft.rfft(NdArray.real(x, length), n, -1, norm, 1).data();
+          int len = n == null ? length : n;
+          double[] work = new double[Math.max(len, length) + 5];
+          java.util.Arrays.fill(work, Double.NaN);
+          System.arraycopy(x, 0, work, 0, length);
+          double[] re = new double[len / 2 + 3];
+          double[] im = new double[len / 2 + 3];
+          int bins = Fft.rfftParts(work, length, n, norm, re, im);
+          assertEquals(expected.length / 2, bins);
+          for (int k = 0; k < bins; k++) {
+            String where = "length " + length + " n " + n + " norm " + norm + " bin " + k;
+            assertEquals(Double.doubleToRawLongBits(expected[2 * k]),
+                Double.doubleToRawLongBits(re[k]), where + " re");
+            assertEquals(Double.doubleToRawLongBits(expected[2 * k + 1]),
+                Double.doubleToRawLongBits(im[k]), where + " im");
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void rfftPartsRejectsBadLengthsAndShortBuffers() {
+    double[] work = new double[8];
+    FftArgumentException zero = assertThrows(FftArgumentException.class,
+        () -> Fft.rfftParts(work, 8, 0, null, new double[5], new double[5]));
+    assertEquals("invalid number of data points (0) specified", zero.getMessage());
+    assertThrows(FftArgumentException.class,
+        () -> Fft.rfftParts(work, 8, null, "sideways", new double[5], new double[5]));
+    // n = 16 needs 16 doubles of work; 8 frequencies need 5 slots in re and im
+    assertThrows(IllegalArgumentException.class,
+        () -> Fft.rfftParts(work, 8, 16, null, new double[9], new double[9]));
+    assertThrows(IllegalArgumentException.class,
+        () -> Fft.rfftParts(work, 8, null, null, new double[4], new double[5]));
+    assertThrows(IllegalArgumentException.class,
+        () -> Fft.rfftParts(work, 9, null, null, new double[5], new double[5]));
+  }
 }

@@ -5,6 +5,7 @@ import org.apache.spark.sql.catalyst.expressions.GenericInternalRow
 import org.apache.spark.sql.catalyst.expressions.UnsafeArrayData
 import org.apache.spark.sql.catalyst.util.ArrayData
 import org.apache.spark.sql.types._
+import org.apache.spark.unsafe.Platform
 
 /**
  * The column layouts of numspark's SQL functions. A signal is `array<double>`; a complex array is
@@ -55,6 +56,35 @@ object ComplexArrays {
       case other => throw new NumsparkFunctionException(fn, s"$what has unsupported type $other")
     }
   }
+
+  /**
+   * Copies a numeric array into the front of `dest` (which must hold it), failing on NULL elements
+   * like [[doubles]]; returns the element count. An `UnsafeArrayData` of doubles is one memory
+   * copy, with no intermediate array: the row-at-a-time FFT functions call this per row.
+   */
+  def copyDoubles(fn: String, what: String, a: ArrayData, arrayType: ArrayType,
+      dest: Array[Double]): Int = (a, arrayType.elementType) match {
+    case (u: UnsafeArrayData, DoubleType) =>
+      val n = u.numElements()
+      if (arrayType.containsNull) {
+        var i = 0
+        while (i < n) {
+          if (u.isNullAt(i)) throw new NumsparkFunctionException(fn, s"$what has a NULL at index $i")
+          i += 1
+        }
+      }
+      Platform.copyMemory(u.getBaseObject, u.getBaseOffset + UnsafeArrayData
+        .calculateHeaderPortionInBytes(n), dest, Platform.DOUBLE_ARRAY_OFFSET, 8L * n)
+      n
+    case _ =>
+      val values = doubles(fn, what, a, arrayType)
+      System.arraycopy(values, 0, dest, 0, values.length)
+      values.length
+  }
+
+  /** The first `count` values of `values` as a Catalyst array (one copy). */
+  def array(values: Array[Double], count: Int): ArrayData =
+    UnsafeArrayData.fromPrimitiveArray(values, Platform.DOUBLE_ARRAY_OFFSET, count, 8)
 
   /** A signal or complex column value as interleaved `re, im` pairs. */
   def interleaved(fn: String, value: Any, t: DataType): Array[Double] = t match {

@@ -120,10 +120,9 @@ object SignalFunctions {
     override def dataType(types: Seq[DataType]): DataType = ComplexType
 
     override def eval(values: Seq[Any], types: Seq[DataType], options: Seq[Any]): Any = {
-      val x = signalAt(name, values, types, 0)
-      val n = int(name, "n", options(0))
-      val out = guarded(name)(Fft.rfft(NdArray.real(x, x.length), n, -1, string(options(1)), 1))
-      complexRow(out.data())
+      val parts = RowRfft(name, values.head.asInstanceOf[ArrayData],
+        types.head.asInstanceOf[ArrayType], int(name, "n", options(0)), string(options(1)))
+      new GenericInternalRow(Array[Any](array(parts.re, parts.bins), array(parts.im, parts.bins)))
     }
   }
 
@@ -188,14 +187,12 @@ object SignalFunctions {
     override def dataType(types: Seq[DataType]): DataType = SignalType
 
     override def eval(values: Seq[Any], types: Seq[DataType], options: Seq[Any]): Any = {
-      val x = signalAt(name, values, types, 0)
-      val spectrum = guarded(name) {
-        Fft.rfft(NdArray.real(x, x.length), int(name, "n", options(0)), -1, string(options(1)), 1)
-      }.data()
-      val out = new Array[Double](spectrum.length / 2)
+      val parts = RowRfft(name, values.head.asInstanceOf[ArrayData],
+        types.head.asInstanceOf[ArrayType], int(name, "n", options(0)), string(options(1)))
+      val out = new Array[Double](parts.bins)
       var i = 0
       while (i < out.length) {
-        val h = Math.hypot(spectrum(2 * i), spectrum(2 * i + 1))
+        val h = Math.hypot(parts.re(i), parts.im(i))
         out(i) = h * h
         i += 1
       }

@@ -41,6 +41,9 @@ final class RfftJob implements Runnable, AutoCloseable {
       .add("re", DataTypes.createArrayType(DataTypes.DoubleType, false), false)
       .add("im", DataTypes.createArrayType(DataTypes.DoubleType, false), false);
 
+  /** How many distinct signals the job generates and repeats. */
+  static final int DISTINCT = 1000;
+
   private final SparkSession spark;
   private final Dataset<Row> batch;
   private final boolean breeze;
@@ -49,7 +52,7 @@ final class RfftJob implements Runnable, AutoCloseable {
     this.breeze = breeze;
     spark = Sessions.start("numspark bench rfft", java.util.Map.of());
     Numspark.register(spark);
-    int distinct = Math.min(signals, 1000);
+    int distinct = Math.min(signals, DISTINCT);
     List<Integer> seeds = new ArrayList<>();
     for (int i = 0; i < distinct; i++) {
       seeds.add(i);
@@ -64,7 +67,7 @@ final class RfftJob implements Runnable, AutoCloseable {
         explode(sequence(lit(1), lit(Math.max(1, signals / distinct)))));
   }
 
-  private static double[] signal(long seed, int n) {
+  static double[] signal(long seed, int n) {
     SplittableRandom random = new SplittableRandom(seed);
     double[] x = new double[n];
     for (int k = 0; k < n; k++) {

@@ -11,7 +11,9 @@ import java.util.List;
  * <ul>
  *   <li>batched rfft of N signals x 4096 samples (N = 100 000, quick 10 000) with the
  *       {@code numspark_rfft} SQL function, against what users write today: a UDF over
- *       {@code Seq[Double]} calling Breeze's {@code fourierTr} ({@link RfftJob});
+ *       {@code Seq[Double]} calling Breeze's {@code fourierTr} ({@link RfftJob}), and against the
+ *       local kernel doing the same transforms with workers=2 ({@link LocalRfftJob}): that ratio
+ *       is the share of the local kernel's throughput the SQL function reaches on Spark;
  *   <li>the oversubscription study: two concurrent tasks doing dgemm + dgesv on native BLAS, with
  *       the executor plugin (BLAS threads = spark.task.cpus = 1) against without it (OpenBLAS's
  *       default: every core, so 2 tasks x 2 threads on 2 cores) ({@link BlasJob}).
@@ -42,6 +44,9 @@ public final class SparkBenchSuite implements BenchSuite {
         new BenchCase("rfft (SQL)", signals + "x" + n, 2, fftWork,
             () -> new RfftJob(signals, n, false),
             "breeze-udf", () -> new RfftJob(signals, n, true), null, null),
+        new BenchCase("rfft (SQL)", signals + "x" + n, 2, fftWork,
+            () -> new RfftJob(signals, n, false),
+            "local kernel", () -> new LocalRfftJob(signals, n, 2), null, null),
         new BenchCase("dgemm+dgesv, 2 tasks", "2x" + rounds + " n=" + m, 2, blasWork,
             () -> new BlasJob(true, m, rounds),
             "no plugin", () -> new BlasJob(false, m, rounds), null, null));
