@@ -83,4 +83,21 @@ class StandaloneClusterSuite extends AnyFunSuite with BeforeAndAfterAll {
       r.indices.foreach(i => assert(math.abs(r(i) - l(i)) <= 1e-12 * math.abs(l(i))))
     }
   }
+  test("a stage's task resource profile sets the BLAS threads of its tasks, then they return") {
+    // Stage-level scheduling with a task-only profile (standalone, no dynamic allocation): the
+    // plugin re-applies the budget at task start, so BLAS threads follow TaskContext.cpus().
+    import org.apache.spark.resource.{ResourceProfileBuilder, TaskResourceRequests}
+    def observe(): (Int, Int, Set[Int]) = {
+      import scala.jdk.CollectionConverters._
+      val openblas = dev.numspark.parallel.ThreadLimits.info().asScala
+        .filter(_.internalApi() == "openblas").map(_.numThreads()).toSet
+      (org.apache.spark.TaskContext.get().cpus(), Workers.threadBudget(), openblas)
+    }
+    val twoCpus = new ResourceProfileBuilder().require(new TaskResourceRequests().cpus(2)).build()
+    val wide = spark.sparkContext.parallelize(1 to 2, 2).withResources(twoCpus)
+      .map(_ => observe()).collect().toSet
+    assert(wide == Set((2, 2, Set(2))), wide)
+    val narrow = spark.sparkContext.parallelize(1 to 4, 4).map(_ => observe()).collect().toSet
+    assert(narrow == Set((1, 1, Set(1))), narrow)
+  }
 }
