@@ -83,4 +83,18 @@ final class BlockReal {
       ei.add(or).neg().intoArray(out, a + V);
     }
   }
+
+  /**
+   * Vector gathers of {@code count} elements of V lines into the block layout: element j of lane
+   * v has its real part at {@code src[start + j step + map[v]]} and its imaginary part
+   * {@code imOffset} further; conjugated if asked.
+   */
+  static void gather(double[] src, int start, int step, int imOffset, int[] map, int count,
+      boolean conjugate, double[] a) {
+    DoubleVector sign = DoubleVector.broadcast(S, conjugate ? -1.0 : 1.0);
+    for (int j = 0, s = start; j < count; j++, s += step) {
+      DoubleVector.fromArray(S, src, s, map, 0).intoArray(a, 2 * V * j);
+      DoubleVector.fromArray(S, src, s + imOffset, map, 0).mul(sign).intoArray(a, 2 * V * j + V);
+    }
+  }
 }
