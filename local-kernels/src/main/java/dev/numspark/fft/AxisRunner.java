@@ -19,6 +19,16 @@ final class AxisRunner {
 
   /** {@code op} along {@code axis} (already normalised) of {@code x}, on {@code workers} threads. */
   static NdArray apply(NdArray x, int axis, LineOp op, int workers) {
+    return apply(x, axis, op, workers, true);
+  }
+
+  /**
+   * {@link #apply}; with {@code blocks} the Vector API engine ({@link BlockRunner}) computes the
+   * lines when it can: the module is present, there are at least as many lines as vector lanes
+   * and the engine supports the op's length. Otherwise (and for tests comparing the engines) every
+   * line is computed by JTransforms.
+   */
+  static NdArray apply(NdArray x, int axis, LineOp op, int workers, boolean blocks) {
     int[] shape = x.shape();
     int len = shape[axis];
     int outer = 1;
@@ -40,6 +50,12 @@ final class AxisRunner {
     double[] dst = out.data();
     boolean srcComplex = x.isComplex();
     int innerCount = inner;
+    // VectorSupport first: BlockRunner's classes must not load without the Vector API module
+    if (blocks && VectorSupport.AVAILABLE && lines >= BlockRunner.lanes()
+        && BlockRunner.supports(op)) {
+      BlockRunner.run(src, srcComplex, dst, lines, len, inner, op, workers);
+      return out;
+    }
     if (inner == 1 && op.inPlace()) {
       WorkerPool.parallelFor(workers, lines, (from, to) -> {
         for (int line = from; line < to; line++) {

@@ -4,9 +4,9 @@ import org.jtransforms.fft.DoubleFFT_1D;
 
 /** The complex-to-complex DFT of length {@code n}: {@code fft} and {@code ifft} along an axis. */
 final class ComplexLineOp extends LineOp {
-  private final int n;
-  private final boolean forward;
-  private final double factor;
+  final int n;
+  final boolean forward;
+  final double factor;
   private final DoubleFFT_1D plan;
 
   ComplexLineOp(int inputLength, int n, boolean forward, Norm norm) {

@@ -7,9 +7,9 @@ import org.jtransforms.fft.DoubleFFT_1D;
  * frequencies: {@code rfft}, and with {@code conjugate} set {@code ihfft}.
  */
 final class RealForwardLineOp extends LineOp {
-  private final int n;
-  private final double factor;
-  private final boolean conjugate;
+  final int n;
+  final double factor;
+  final boolean conjugate;
   private final DoubleFFT_1D plan;
 
   RealForwardLineOp(int inputLength, int n, double factor, boolean conjugate) {

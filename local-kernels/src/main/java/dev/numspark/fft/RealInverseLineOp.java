@@ -8,9 +8,11 @@ import org.jtransforms.fft.DoubleFFT_1D;
  * of the zero (and, for even n, Nyquist) frequency are ignored.
  */
 final class RealInverseLineOp extends LineOp {
-  private final int n;
+  final int n;
+  /** The normalisation factor of the unnormalised inverse sum (1/n for "backward"). */
+  final double norm;
   private final double factor;
-  private final boolean conjugate;
+  final boolean conjugate;
   private final DoubleFFT_1D plan;
 
   RealInverseLineOp(int inputLength, int n, double factor, boolean conjugate) {
@@ -18,6 +20,7 @@ final class RealInverseLineOp extends LineOp {
     this.n = n;
     // JTransforms' unscaled realInverse returns half the sum for power-of-two lengths; its scaled
     // variant (1/n) is right for every length, so we use that and fold n into our factor.
+    this.norm = factor;
     this.factor = factor * n;
     this.conjugate = conjugate;
     this.plan = n > 1 ? Plans.fft(n) : null;

@@ -1,0 +1,100 @@
+package dev.numspark.fft;
+
+import static dev.numspark.fft.BlockFft.S;
+import static dev.numspark.fft.BlockFft.V;
+
+import jdk.incubator.vector.DoubleVector;
+
+/**
+ * Real transforms of even length {@code n = 2h} on {@link BlockFft} blocks, by the classic
+ * half-length trick: the real line {@code x} is the complex line {@code z_j = x_2j + i x_2j+1} of
+ * length h, whose DFT {@code Z} gives the even- and odd-sample spectra
+ * {@code E_k = (Z_k + conj Z_h-k) / 2}, {@code O_k = (Z_k - conj Z_h-k) / 2i}, and
+ * {@code X_k = E_k + W^k O_k} with {@code W = exp(-2 pi i / n)}. The inverse runs the same
+ * relations backwards. Same block layout as {@link BlockFft}; immutable and shared.
+ */
+final class BlockReal {
+  final int n;
+  final BlockFft half;
+  /** {@code W^k} for {@code k = 0 .. h}. */
+  private final double[] wr;
+  private final double[] wi;
+
+  BlockReal(int n, BlockFft half) {
+    this.n = n;
+    this.half = half;
+    int h = n / 2;
+    wr = new double[h + 1];
+    wi = new double[h + 1];
+    for (int k = 0; k <= h; k++) {
+      double a = -2 * Math.PI * k / n;
+      wr[k] = Math.cos(a);
+      wi[k] = Math.sin(a);
+    }
+  }
+
+  /** {@code X_0 .. X_h} into {@code out} from the half-length spectrum {@code z} (h elements). */
+  void unpack(double[] z, double[] out) {
+    int h = n / 2;
+    DoubleVector half = DoubleVector.broadcast(S, 0.5);
+    for (int k = 0; k <= h; k++) {
+      int a = 2 * V * (k == h ? 0 : k);
+      int b = 2 * V * (k == 0 ? 0 : h - k);
+      DoubleVector zr = DoubleVector.fromArray(S, z, a);
+      DoubleVector zi = DoubleVector.fromArray(S, z, a + V);
+      DoubleVector mr = DoubleVector.fromArray(S, z, b);
+      DoubleVector mi = DoubleVector.fromArray(S, z, b + V);
+      DoubleVector er = zr.add(mr).mul(half);
+      DoubleVector ei = zi.sub(mi).mul(half);
+      DoubleVector or = zi.add(mi).mul(half);
+      DoubleVector oi = mr.sub(zr).mul(half);
+      DoubleVector cr = DoubleVector.broadcast(S, wr[k]);
+      DoubleVector ci = DoubleVector.broadcast(S, wi[k]);
+      er.add(or.mul(cr)).sub(oi.mul(ci)).intoArray(out, 2 * V * k);
+      ei.add(oi.mul(cr)).add(or.mul(ci)).intoArray(out, 2 * V * k + V);
+    }
+  }
+
+  /**
+   * The conjugate of {@code 2 Z_k}, k in [0, h), into {@code out} from {@code X_0 .. X_h} in
+   * {@code x} (whose {@code X_0} and {@code X_h} must have zero imaginary parts): a forward
+   * {@link BlockFft} of it, conjugated, is {@code n} times the real line, interleaved as
+   * {@code (x_2j, x_2j+1)}.
+   */
+  void pack(double[] x, double[] out) {
+    int h = n / 2;
+    for (int k = 0; k < h; k++) {
+      int a = 2 * V * k;
+      int b = 2 * V * (h - k);
+      DoubleVector ar = DoubleVector.fromArray(S, x, a);
+      DoubleVector ai = DoubleVector.fromArray(S, x, a + V);
+      DoubleVector br = DoubleVector.fromArray(S, x, b);
+      DoubleVector bi = DoubleVector.fromArray(S, x, b + V);
+      // 2E = X_k + conj X_h-k; 2O = (X_k - conj X_h-k) conj W^k; 2Z = 2E + i 2O
+      DoubleVector er = ar.add(br);
+      DoubleVector ei = ai.sub(bi);
+      DoubleVector dr = ar.sub(br);
+      DoubleVector di = ai.add(bi);
+      DoubleVector cr = DoubleVector.broadcast(S, wr[k]);
+      DoubleVector ci = DoubleVector.broadcast(S, wi[k]);
+      DoubleVector or = dr.mul(cr).add(di.mul(ci));
+      DoubleVector oi = di.mul(cr).sub(dr.mul(ci));
+      er.sub(oi).intoArray(out, a);
+      ei.add(or).neg().intoArray(out, a + V);
+    }
+  }
+
+  /**
+   * Vector gathers of {@code count} elements of V lines into the block layout: element j of lane
+   * v has its real part at {@code src[start + j step + map[v]]} and its imaginary part
+   * {@code imOffset} further; conjugated if asked.
+   */
+  static void gather(double[] src, int start, int step, int imOffset, int[] map, int count,
+      boolean conjugate, double[] a) {
+    DoubleVector sign = DoubleVector.broadcast(S, conjugate ? -1.0 : 1.0);
+    for (int j = 0, s = start; j < count; j++, s += step) {
+      DoubleVector.fromArray(S, src, s, map, 0).intoArray(a, 2 * V * j);
+      DoubleVector.fromArray(S, src, s + imOffset, map, 0).mul(sign).intoArray(a, 2 * V * j + V);
+    }
+  }
+}

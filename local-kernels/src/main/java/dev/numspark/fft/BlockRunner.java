@@ -1,0 +1,239 @@
+package dev.numspark.fft;
+
+import static dev.numspark.fft.BlockFft.V;
+
+import dev.numspark.parallel.WorkerPool;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Runs {@code fft}/{@code ifft}, {@code rfft}/{@code ihfft} and {@code irfft}/{@code hfft} line
+ * ops on blocks of {@link BlockFft#V} lines with the Vector API engine: gathers a block into the
+ * engine's {@code [k][re, im][line]} layout (zero padding, conjugation for inverses), transforms,
+ * and scatters with the normalisation factor. Only loaded when {@link VectorSupport#AVAILABLE}.
+ *
+ * <p>Block {@code b} always holds lines {@code [bV, bV + V)} in C order of the lines (the last
+ * block padded with zero lines) and every block runs the same code, so results do not depend on
+ * {@code workers}: the workers only share out whole blocks.
+ */
+final class BlockRunner {
+  private static final int MAX_PLANS = 32;
+  private static final Map<Integer, Object> PLANS = new LinkedHashMap<>(16, 0.75f, true) {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<Integer, Object> eldest) {
+      return size() > MAX_PLANS;
+    }
+  };
+
+  private BlockRunner() {}
+
+  static int lanes() {
+    return V;
+  }
+
+  /** Whether the engine computes {@code op} (its lengths are 2^a 3^b, even for real ops). */
+  static boolean supports(LineOp op) {
+    if (op instanceof ComplexLineOp c) {
+      return BlockFft.factors(c.n) != null;
+    }
+    if (op instanceof RealForwardLineOp r) {
+      return r.n % 2 == 0 && BlockFft.factors(r.n / 2) != null;
+    }
+    if (op instanceof RealInverseLineOp r) {
+      return r.n % 2 == 0 && BlockFft.factors(r.n / 2) != null;
+    }
+    return false;
+  }
+
+  /** The complex plan of length n (keys > 0), or the real one of length n (keys < 0). */
+  private static Object plan(int key) {
+    synchronized (PLANS) {
+      Object p = PLANS.get(key);
+      if (p != null) {
+        return p;
+      }
+    }
+    Object p = key > 0 ? BlockFft.plan(key) : new BlockReal(-key, BlockFft.plan(-key / 2));
+    synchronized (PLANS) {
+      PLANS.put(key, p);
+    }
+    return p;
+  }
+
+  /**
+   * {@code op} on the {@code lines} lines of {@code src} (line {@code L} starts at element
+   * {@code (L / inner) len inner + L % inner}, stride {@code inner}) into {@code dst} (the same
+   * with {@code op.outLen}).
+   */
+  static void run(double[] src, boolean srcComplex, double[] dst, int lines, int len, int inner,
+      LineOp op, int workers) {
+    int blocks = (lines + V - 1) / V;
+    Geometry g = new Geometry(lines, len, op.outLen, inner, srcComplex);
+    if (op instanceof ComplexLineOp c) {
+      BlockFft fft = (BlockFft) plan(c.n);
+      WorkerPool.parallelFor(workers, blocks, (from, to) -> {
+        double[] a = new double[2 * c.n * V];
+        double[] b = new double[2 * c.n * V];
+        for (int blk = from; blk < to; blk++) {
+          gatherComplex(src, g, blk * V, c.take, c.n, !c.forward, a);
+          double[] res = fft.forward(a, b);
+          scatterComplex(res, g, blk * V, c.n, c.factor, c.forward ? c.factor : -c.factor, dst);
+        }
+      });
+    } else if (op instanceof RealForwardLineOp r) {
+      BlockReal real = (BlockReal) plan(-r.n);
+      int h = r.n / 2;
+      WorkerPool.parallelFor(workers, blocks, (from, to) -> {
+        double[] a = new double[2 * (h + 1) * V];
+        double[] b = new double[2 * (h + 1) * V];
+        for (int blk = from; blk < to; blk++) {
+          gatherReal(src, g, blk * V, r.take, r.n, a);
+          double[] res = real.half.forward(a, b);
+          double[] out = res == a ? b : a;
+          real.unpack(res, out);
+          scatterComplex(out, g, blk * V, h + 1, r.factor, r.conjugate ? -r.factor : r.factor,
+              dst);
+        }
+      });
+    } else {
+      RealInverseLineOp r = (RealInverseLineOp) op;
+      BlockReal real = (BlockReal) plan(-r.n);
+      int h = r.n / 2;
+      WorkerPool.parallelFor(workers, blocks, (from, to) -> {
+        double[] a = new double[2 * (h + 1) * V];
+        double[] b = new double[2 * (h + 1) * V];
+        for (int blk = from; blk < to; blk++) {
+          gatherComplex(src, g, blk * V, r.take, h + 1, r.conjugate, a);
+          // pocketfft ignores the imaginary parts of X_0 and X_n/2
+          Arrays.fill(a, V, 2 * V, 0.0);
+          Arrays.fill(a, 2 * h * V + V, 2 * (h + 1) * V, 0.0);
+          real.pack(a, b);
+          double[] res = real.half.forward(b, a);
+          scatterReal(res, g, blk * V, h, r.norm, dst);
+        }
+      });
+    }
+  }
+
+  /** Where lines live: line L's element j is at {@code start(L) + j * inner}. */
+  private record Geometry(int lines, int len, int outLen, int inner, boolean srcComplex) {
+    long inStart(int line) {
+      return (long) (line / inner) * len * inner + line % inner;
+    }
+
+    long outStart(int line) {
+      return (long) (line / inner) * outLen * inner + line % inner;
+    }
+  }
+
+  /**
+   * Element offsets (in elements) of the block's valid lines relative to its first line, times
+   * {@code width} doubles per element: the index map of a vector gather.
+   */
+  private static int[] offsets(Geometry g, int first, int valid, int width, boolean out) {
+    int[] map = new int[V];
+    long base = out ? g.outStart(first) : g.inStart(first);
+    for (int v = 0; v < valid; v++) {
+      map[v] = (int) (width * ((out ? g.outStart(first + v) : g.inStart(first + v)) - base));
+    }
+    return map;
+  }
+
+  /**
+   * Elements {@code [0, take)} of the block's lines, zero to {@code count}, conjugated if asked.
+   * Element-major (all lanes of one element, then the next): 8 sequential read streams are far
+   * cheaper than one line at a time with 128-byte strided writes; full blocks use vector gathers.
+   */
+  private static void gatherComplex(double[] src, Geometry g, int first, int take, int count,
+      boolean conjugate, double[] a) {
+    int valid = Math.min(V, g.lines() - first);
+    if (take < count || valid < V) {
+      Arrays.fill(a, 0, 2 * count * V, 0.0);
+    }
+    int stride = g.inner();
+    int s = (int) g.inStart(first);
+    if (g.srcComplex()) {
+      int[] map = offsets(g, first, valid, 2, false);
+      if (valid == V) {
+        BlockReal.gather(src, 2 * s, 2 * stride, 1, map, take, conjugate, a);
+        return;
+      }
+      double sign = conjugate ? -1.0 : 1.0;
+      for (int j = 0, k = 0; j < take; j++, k += 2 * V, s += stride) {
+        for (int v = 0; v < valid; v++) {
+          a[k + v] = src[2 * s + map[v]];
+          a[k + V + v] = sign * src[2 * s + map[v] + 1];
+        }
+      }
+    } else {
+      int[] map = offsets(g, first, valid, 1, false);
+      for (int j = 0, k = 0; j < take; j++, k += 2 * V, s += stride) {
+        for (int v = 0; v < valid; v++) {
+          a[k + v] = src[s + map[v]];
+          a[k + V + v] = 0.0;
+        }
+      }
+    }
+  }
+
+  /** A real line of length n as the complex line {@code (x_2j, x_2j+1)} of length n/2. */
+  private static void gatherReal(double[] src, Geometry g, int first, int take, int n,
+      double[] a) {
+    int valid = Math.min(V, g.lines() - first);
+    if (take < n || valid < V) {
+      Arrays.fill(a, 0, n * V, 0.0);
+    }
+    int stride = g.inner();
+    int s = (int) g.inStart(first);
+    int[] map = offsets(g, first, valid, 1, false);
+    if (valid == V) {
+      // x_2j and x_2j+1 are the real and imaginary parts of element j
+      BlockReal.gather(src, s, 2 * stride, stride, map, take / 2, false, a);
+      if (take % 2 == 1) {
+        int j = take - 1;
+        for (int v = 0; v < V; v++) {
+          a[j / 2 * 2 * V + v] = src[s + j * stride + map[v]];
+        }
+      }
+      return;
+    }
+    for (int j = 0; j < take; j++, s += stride) {
+      int k = j / 2 * 2 * V + (j % 2) * V;
+      for (int v = 0; v < valid; v++) {
+        a[k + v] = src[s + map[v]];
+      }
+    }
+  }
+
+  private static void scatterComplex(double[] res, Geometry g, int first, int count, double fr,
+      double fi, double[] dst) {
+    int valid = Math.min(V, g.lines() - first);
+    int stride = g.inner();
+    int d = (int) g.outStart(first);
+    int[] map = offsets(g, first, valid, 2, true);
+    for (int j = 0, k = 0; j < count; j++, k += 2 * V, d += stride) {
+      for (int v = 0; v < valid; v++) {
+        dst[2 * d + map[v]] = res[k + v] * fr;
+        dst[2 * d + map[v] + 1] = res[k + V + v] * fi;
+      }
+    }
+  }
+
+  /** The conjugated half-length result {@code (x_2j, -x_2j+1)} as a real line of 2h, scaled. */
+  private static void scatterReal(double[] res, Geometry g, int first, int h, double f,
+      double[] dst) {
+    int valid = Math.min(V, g.lines() - first);
+    int stride = g.inner();
+    int d = (int) g.outStart(first);
+    int[] map = offsets(g, first, valid, 1, true);
+    for (int j = 0, k = 0; j < h; j++, k += 2 * V, d += 2 * stride) {
+      for (int v = 0; v < valid; v++) {
+        dst[d + map[v]] = res[k + v] * f;
+        dst[d + stride + map[v]] = -res[k + V + v] * f;
+      }
+    }
+  }
+}

@@ -1,0 +1,234 @@
+package dev.numspark.fft;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.numspark.array.NdArray;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Vector API block engine ({@link BlockRunner}, {@link BlockFft}, {@link BlockReal}) against
+ * the JTransforms line path and a naive DFT: many lengths, batch sizes around multiples of the
+ * lane count (partial last blocks), inner axes, padding and truncation, every norm, round trips,
+ * and workers 1 vs 2 bit for bit. The test JVM has the Vector API module (surefire's argLine), so
+ * the engine is really exercised here; the first test insists on it.
+ */
+class BlockFftTest {
+  private static final int V = BlockRunner.lanes();
+  private static final int[] LENGTHS = {1, 2, 3, 4, 6, 8, 9, 12, 16, 18, 24, 27, 32, 36, 48, 64,
+      96, 128, 162, 256, 384, 512, 1024, 1536, 4096};
+  private static final String[] NORMS = {"backward", "ortho", "forward"};
+
+  @Test
+  void engineIsAvailableInTheTestJvm() {
+    assertTrue(VectorSupport.AVAILABLE, "tests run with --add-modules=jdk.incubator.vector");
+    assertTrue(V >= 2, "lanes " + V);
+  }
+
+  @Test
+  void supportedLengthsAre3Smooth() {
+    assertNotNull(BlockFft.factors(4096));
+    assertNotNull(BlockFft.factors(2 * 2 * 3 * 3 * 3));
+    assertNull(BlockFft.factors(5));
+    assertNull(BlockFft.factors(1009));
+    assertArrayEquals(new int[] {4, 4, 2, 3}, BlockFft.factors(96));
+    assertTrue(BlockRunner.supports(new RealForwardLineOp(12, 12, 1, false)));
+    assertFalse(BlockRunner.supports(new RealForwardLineOp(9, 9, 1, false)), "odd real length");
+    assertFalse(BlockRunner.supports(new ComplexLineOp(10, 10, true, Norm.parse(null))));
+  }
+
+  private static NdArray random(boolean complex, long seed, int... shape) {
+    SplittableRandom r = new SplittableRandom(seed);
+    int size = 1;
+    for (int d : shape) {
+      size *= d;
+    }
+    double[] d = new double[(complex ? 2 : 1) * size];
+    for (int i = 0; i < d.length; i++) {
+      d[i] = r.nextDouble() - 0.5;
+    }
+    return complex ? NdArray.complex(d, shape) : NdArray.real(d, shape);
+  }
+
+  /** The naive DFT of each row of a complex 2-d array (angles reduced exactly). */
+  private static NdArray naiveDft(NdArray x, boolean forward) {
+    int rows = x.shape()[0];
+    int n = x.shape()[1];
+    double[] in = x.data();
+    double[] out = new double[2 * rows * n];
+    double sign = forward ? -1 : 1;
+    for (int r = 0; r < rows; r++) {
+      for (int k = 0; k < n; k++) {
+        double re = 0;
+        double im = 0;
+        for (int j = 0; j < n; j++) {
+          double a = sign * 2 * Math.PI * ((long) j * k % n) / n;
+          double xr = in[2 * (r * n + j)];
+          double xi = in[2 * (r * n + j) + 1];
+          re += xr * Math.cos(a) - xi * Math.sin(a);
+          im += xr * Math.sin(a) + xi * Math.cos(a);
+        }
+        out[2 * (r * n + k)] = re;
+        out[2 * (r * n + k) + 1] = im;
+      }
+    }
+    return NdArray.complex(out, rows, n);
+  }
+
+  private static int[] batches() {
+    return new int[] {V, V + 1, 2 * V - 1, 3 * V + 2};
+  }
+
+  @Test
+  void complexMatchesNaiveDft() {
+    for (int n : LENGTHS) {
+      if (n > 512) {
+        continue;
+      }
+      for (int rows : batches()) {
+        NdArray x = random(true, 31L * n + rows, rows, n);
+        Tolerance.assertClose(naiveDft(x, true), Fft.fft(x), n, "fft n=" + n + " rows=" + rows);
+        NdArray inv = Fft.ifft(x, null, -1, "forward", 1);
+        Tolerance.assertClose(naiveDft(x, false), inv, n, "ifft n=" + n + " rows=" + rows);
+      }
+    }
+  }
+
+  /** The same op through the JTransforms line path. */
+  private static NdArray lines(NdArray x, int axis, LineOp op) {
+    return AxisRunner.apply(x, axis, op, 1, false);
+  }
+
+  @Test
+  void complexMatchesJTransformsWithPaddingNormsAndAxes() {
+    for (int n : LENGTHS) {
+      for (int rows : batches()) {
+        for (String norm : NORMS) {
+          for (int len : new int[] {n, n + 1, Math.max(1, n - 1)}) {
+            NdArray x = random(true, n * 7L + rows + len, rows, len);
+            for (boolean forward : new boolean[] {true, false}) {
+              LineOp op = new ComplexLineOp(len, n, forward, Norm.parse(norm));
+              NdArray expected = lines(x, 1, op);
+              NdArray got = forward ? Fft.fft(x, n, -1, norm, 1) : Fft.ifft(x, n, -1, norm, 1);
+              Tolerance.assertClose(expected, got, n,
+                  "c2c n=" + n + " len=" + len + " rows=" + rows + " " + norm + " " + forward);
+            }
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void innerAxesAndRealInputToComplexTransform() {
+    for (int n : new int[] {1, 2, 12, 64, 96}) {
+      // lines along axis 1 of [3, n, 5]: 15 strided lines, blocks straddle the outer index
+      NdArray x = random(true, n, 3, n, 5);
+      Tolerance.assertClose(lines(x, 1, new ComplexLineOp(n, n, true, Norm.parse(null))),
+          Fft.fft(x, null, 1, null, 1), n, "axis 1 n=" + n);
+      NdArray r = random(false, n + 1, 3, n, 5);
+      Tolerance.assertClose(lines(r, 1, new ComplexLineOp(n, n, false, Norm.parse("ortho"))),
+          Fft.ifft(r, null, 1, "ortho", 1), n, "real input axis 1 n=" + n);
+      NdArray cols = random(true, n + 2, n, 3 * V + 1);
+      Tolerance.assertClose(lines(cols, 0, new ComplexLineOp(n, n, true, Norm.parse(null))),
+          Fft.fft(cols, null, 0, null, 1), n, "axis 0 n=" + n);
+    }
+  }
+
+  @Test
+  void realForwardMatchesJTransforms() {
+    for (int n : LENGTHS) {
+      if (n % 2 != 0) {
+        continue;
+      }
+      for (int rows : batches()) {
+        for (String norm : NORMS) {
+          for (int len : new int[] {n, n + 3, n - 1}) {
+            NdArray x = random(false, n * 11L + rows + len, rows, len);
+            Norm nm = Norm.parse(norm);
+            Tolerance.assertClose(lines(x, 1, new RealForwardLineOp(len, n, nm.factor(true, n),
+                false)), Fft.rfft(x, n, -1, norm, 1), n, "rfft n=" + n + " len=" + len);
+            Tolerance.assertClose(lines(x, 1, new RealForwardLineOp(len, n, nm.factor(false, n),
+                true)), Fft.ihfft(x, n, -1, norm, 1), n, "ihfft n=" + n + " len=" + len);
+          }
+        }
+      }
+      NdArray inner = random(false, n, 2, n, V + 3);
+      Tolerance.assertClose(lines(inner, 1, new RealForwardLineOp(n, n, 1, false)),
+          Fft.rfft(inner, null, 1, null, 1), n, "rfft axis 1 n=" + n);
+    }
+  }
+
+  @Test
+  void realInverseMatchesJTransforms() {
+    for (int n : LENGTHS) {
+      if (n % 2 != 0) {
+        continue;
+      }
+      for (int rows : batches()) {
+        for (String norm : NORMS) {
+          for (int m : new int[] {n / 2 + 1, n / 2 + 4, Math.max(1, n / 2 - 1)}) {
+            // arbitrary imaginary parts at 0 and n/2 too: both paths must ignore them
+            NdArray x = random(true, n * 13L + rows + m, rows, m);
+            Norm nm = Norm.parse(norm);
+            Tolerance.assertClose(lines(x, 1, new RealInverseLineOp(m, n, nm.factor(false, n),
+                false)), Fft.irfft(x, n, -1, norm, 1), n, "irfft n=" + n + " m=" + m);
+            Tolerance.assertClose(lines(x, 1, new RealInverseLineOp(m, n, nm.factor(true, n),
+                true)), Fft.hfft(x, n, -1, norm, 1), n, "hfft n=" + n + " m=" + m);
+          }
+        }
+      }
+      NdArray r = random(false, n, V + 1, n / 2 + 1);
+      Tolerance.assertClose(lines(r, 1, new RealInverseLineOp(n / 2 + 1, n, 1.0 / n, false)),
+          Fft.irfft(r, n, -1, null, 1), n, "irfft of real input n=" + n);
+    }
+  }
+
+  @Test
+  void roundTrips() {
+    for (int n : new int[] {2, 6, 64, 1024, 4096}) {
+      NdArray x = random(true, n, 2 * V + 1, n);
+      Tolerance.assertClose(x, Fft.ifft(Fft.fft(x)), n, "ifft(fft) n=" + n);
+      NdArray r = random(false, n + 5, 2 * V + 1, n);
+      Tolerance.assertClose(r, Fft.irfft(Fft.rfft(r), n, -1, null, 1), n, "irfft(rfft) n=" + n);
+    }
+  }
+
+  @Test
+  void workersOneAndTwoAreBitwiseIdentical() {
+    NdArray x = random(true, 5, 13 * V + 3, 1024);
+    assertArrayEquals(Fft.fft(x, null, -1, null, 1).data(), Fft.fft(x, null, -1, null, 2).data());
+    NdArray r = random(false, 6, 13 * V + 3, 384);
+    assertArrayEquals(Fft.rfft(r, null, -1, null, 1).data(),
+        Fft.rfft(r, null, -1, null, 2).data());
+    NdArray s = Fft.rfft(r);
+    assertArrayEquals(Fft.irfft(s, 384, -1, null, 1).data(),
+        Fft.irfft(s, 384, -1, null, 2).data());
+    NdArray m = random(true, 7, 96, 3 * V + 1);
+    assertArrayEquals(Fft.fft2(m, null, null, null, 1).data(),
+        Fft.fft2(m, null, null, null, 2).data());
+  }
+
+  @Test
+  void aLineDoesNotDependOnItsBlock() {
+    // the same row in every lane position and in the partial last block gives the same bits
+    int n = 256;
+    NdArray one = random(true, 9, 1, n);
+    int rows = 2 * V + 3;
+    double[] d = new double[2 * n * rows];
+    for (int r = 0; r < rows; r++) {
+      System.arraycopy(one.data(), 0, d, 2 * n * r, 2 * n);
+    }
+    double[] y = Fft.fft(NdArray.complex(d, rows, n)).data();
+    for (int r = 1; r < rows; r++) {
+      for (int i = 0; i < 2 * n; i++) {
+        assertEquals(y[i], y[2 * n * r + i], "row " + r + " element " + i);
+      }
+    }
+  }
+}
