@@ -56,6 +56,75 @@ final class BlockReal {
   }
 
   /**
+   * {@link #unpack(double[], double[])} writing {@code X_k} times {@code (fr, fi)} straight to
+   * the caller's output lines (the same arithmetic as unpacking and then scaling while copying
+   * out, so the same bits), saving a pass over the block.
+   */
+  void unpack(double[] z, BlockFft.Lines out, double fr, double fi) {
+    int h = n / 2;
+    DoubleVector half = DoubleVector.broadcast(S, 0.5);
+    DoubleVector vfr = DoubleVector.broadcast(S, fr);
+    DoubleVector vfi = DoubleVector.broadcast(S, fi);
+    double[] dst = out.data;
+    int[] map = out.map;
+    int im = out.imOff;
+    for (int k = 0, o = out.base; k <= h; k++, o += out.step) {
+      int a = 2 * V * (k == h ? 0 : k);
+      int b = 2 * V * (k == 0 ? 0 : h - k);
+      DoubleVector zr = DoubleVector.fromArray(S, z, a);
+      DoubleVector zi = DoubleVector.fromArray(S, z, a + V);
+      DoubleVector mr = DoubleVector.fromArray(S, z, b);
+      DoubleVector mi = DoubleVector.fromArray(S, z, b + V);
+      DoubleVector er = zr.add(mr).mul(half);
+      DoubleVector ei = zi.sub(mi).mul(half);
+      DoubleVector or = zi.add(mi).mul(half);
+      DoubleVector oi = mr.sub(zr).mul(half);
+      DoubleVector cr = DoubleVector.broadcast(S, wr[k]);
+      DoubleVector ci = DoubleVector.broadcast(S, wi[k]);
+      er.add(or.mul(cr)).sub(oi.mul(ci)).mul(vfr).intoArray(dst, o, map, 0);
+      ei.add(oi.mul(cr)).add(or.mul(ci)).mul(vfi).intoArray(dst, o + im, map, 0);
+    }
+  }
+
+  /**
+   * {@link #pack(double[], double[])} reading {@code X_0 .. X_h} straight from the caller's
+   * input lines (imaginary parts times {@code sign}; those of {@code X_0} and {@code X_h} taken
+   * as zero, as the separate copy in does), saving a pass over the block.
+   */
+  void pack(BlockFft.Lines in, double sign, double[] out) {
+    int h = n / 2;
+    double[] src = in.data;
+    int[] map = in.map;
+    int im = in.imOff;
+    DoubleVector sg = DoubleVector.broadcast(S, sign);
+    for (int k = 0; k < h; k++) {
+      int a = in.base + k * in.step;
+      int b = in.base + (h - k) * in.step;
+      DoubleVector ar = DoubleVector.fromArray(S, src, a, map, 0);
+      DoubleVector br = DoubleVector.fromArray(S, src, b, map, 0);
+      DoubleVector ai;
+      DoubleVector bi;
+      if (k == 0) {
+        ai = DoubleVector.zero(S);
+        bi = ai;
+      } else {
+        ai = DoubleVector.fromArray(S, src, a + im, map, 0).mul(sg);
+        bi = DoubleVector.fromArray(S, src, b + im, map, 0).mul(sg);
+      }
+      DoubleVector er = ar.add(br);
+      DoubleVector ei = ai.sub(bi);
+      DoubleVector dr = ar.sub(br);
+      DoubleVector di = ai.add(bi);
+      DoubleVector cr = DoubleVector.broadcast(S, wr[k]);
+      DoubleVector ci = DoubleVector.broadcast(S, wi[k]);
+      DoubleVector or = dr.mul(cr).add(di.mul(ci));
+      DoubleVector oi = di.mul(cr).sub(dr.mul(ci));
+      er.sub(oi).intoArray(out, 2 * V * k);
+      ei.add(or).neg().intoArray(out, 2 * V * k + V);
+    }
+  }
+
+  /**
    * The conjugate of {@code 2 Z_k}, k in [0, h), into {@code out} from {@code X_0 .. X_h} in
    * {@code x} (whose {@code X_0} and {@code X_h} must have zero imaginary parts): a forward
    * {@link BlockFft} of it, conjugated, is {@code n} times the real line, interleaved as

@@ -74,38 +74,73 @@ final class BlockRunner {
     Geometry g = new Geometry(lines, len, op.outLen, inner, srcComplex);
     if (op instanceof ComplexLineOp c) {
       BlockFft fft = (BlockFft) plan(c.n);
+      boolean fuse = fft.fusable() && srcComplex && c.take == c.n;
+      double fi = c.forward ? c.factor : -c.factor;
       WorkerPool.parallelFor(workers, blocks, (from, to) -> {
         double[] a = new double[2 * c.n * V];
         double[] b = new double[2 * c.n * V];
+        double[] w = new double[BlockFft.SCRATCH];
+        BlockFft.Lines in = new BlockFft.Lines();
+        BlockFft.Lines out = new BlockFft.Lines();
         for (int blk = from; blk < to; blk++) {
+          if (fuse && full(g, blk)) {
+            point(in, src, g, blk * V, false, 2, 1);
+            point(out, dst, g, blk * V, true, 2, 1);
+            fft.forward(in, c.forward ? 1.0 : -1.0, out, c.factor, fi, a, b, w);
+            continue;
+          }
           gatherComplex(src, g, blk * V, c.take, c.n, !c.forward, a);
           double[] res = fft.forward(a, b);
-          scatterComplex(res, g, blk * V, c.n, c.factor, c.forward ? c.factor : -c.factor, dst);
+          scatterComplex(res, g, blk * V, c.n, c.factor, fi, dst);
         }
       });
     } else if (op instanceof RealForwardLineOp r) {
       BlockReal real = (BlockReal) plan(-r.n);
       int h = r.n / 2;
+      boolean fuse = real.half.fusable() && r.take == r.n;
+      double fi = r.conjugate ? -r.factor : r.factor;
       WorkerPool.parallelFor(workers, blocks, (from, to) -> {
         double[] a = new double[2 * (h + 1) * V];
         double[] b = new double[2 * (h + 1) * V];
+        double[] w = new double[BlockFft.SCRATCH];
+        BlockFft.Lines in = new BlockFft.Lines();
+        BlockFft.Lines io = new BlockFft.Lines();
         for (int blk = from; blk < to; blk++) {
+          if (fuse && full(g, blk)) {
+            // x_2j and x_2j+1 are the real and imaginary parts of element j
+            point(in, src, g, blk * V, false, 1, g.inner());
+            double[] res = real.half.forward(in, 1.0, null, 1.0, 1.0, a, b, w);
+            point(io, dst, g, blk * V, true, 2, 1);
+            real.unpack(res, io, r.factor, fi);
+            continue;
+          }
           gatherReal(src, g, blk * V, r.take, r.n, a);
           double[] res = real.half.forward(a, b);
           double[] out = res == a ? b : a;
           real.unpack(res, out);
-          scatterComplex(out, g, blk * V, h + 1, r.factor, r.conjugate ? -r.factor : r.factor,
-              dst);
+          scatterComplex(out, g, blk * V, h + 1, r.factor, fi, dst);
         }
       });
     } else {
       RealInverseLineOp r = (RealInverseLineOp) op;
       BlockReal real = (BlockReal) plan(-r.n);
       int h = r.n / 2;
+      boolean fuse = real.half.fusable() && srcComplex && r.take >= h + 1;
       WorkerPool.parallelFor(workers, blocks, (from, to) -> {
         double[] a = new double[2 * (h + 1) * V];
         double[] b = new double[2 * (h + 1) * V];
+        double[] w = new double[BlockFft.SCRATCH];
+        BlockFft.Lines io = new BlockFft.Lines();
+        BlockFft.Lines out = new BlockFft.Lines();
         for (int blk = from; blk < to; blk++) {
+          if (fuse && full(g, blk)) {
+            point(io, src, g, blk * V, false, 2, 1);
+            real.pack(io, r.conjugate ? -1.0 : 1.0, b);
+            // the result (x_2j, -x_2j+1) times n: real parts to even, imaginary to odd samples
+            point(out, dst, g, blk * V, true, 1, g.inner());
+            real.half.forward(null, 1.0, out, r.norm, -r.norm, b, a, w);
+            continue;
+          }
           gatherComplex(src, g, blk * V, r.take, h + 1, r.conjugate, a);
           // pocketfft ignores the imaginary parts of X_0 and X_n/2
           Arrays.fill(a, V, 2 * V, 0.0);
@@ -127,6 +162,31 @@ final class BlockRunner {
     long outStart(int line) {
       return (long) (line / inner) * outLen * inner + line % inner;
     }
+  }
+
+  /** Whether block {@code blk} has V lines (only the last one may have fewer). */
+  private static boolean full(Geometry g, int blk) {
+    return g.lines() - blk * V >= V;
+  }
+
+  /**
+   * Points {@code l} at the V lines from {@code first} of {@code data} (the input or the output
+   * lines): {@code width} doubles per element, consecutive elements of the engine two elements
+   * of the line apart, the imaginary part {@code imOff} doubles after the real part. Complex
+   * lines: width 2, imOff 1; real lines as half-length complex ones: width 1, imOff inner.
+   */
+  private static void point(BlockFft.Lines l, double[] data, Geometry g, int first, boolean out,
+      int width, int imOff) {
+    long base = out ? g.outStart(first) : g.inStart(first);
+    for (int v = 0; v < V; v++) {
+      long start = out ? g.outStart(first + v) : g.inStart(first + v);
+      l.map[v] = (int) (width * (start - base));
+    }
+    l.data = data;
+    l.base = (int) (width * base);
+    // complex lines: element e at 2 e inner; real ones: the pair (x_2e, x_2e+1) at 2 e inner
+    l.step = 2 * g.inner();
+    l.imOff = imOff;
   }
 
   /**

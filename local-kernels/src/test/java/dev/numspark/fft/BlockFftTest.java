@@ -231,4 +231,67 @@ class BlockFftTest {
       }
     }
   }
+
+  /** {@code rows} copies of one random row of length {@code len}. */
+  private static NdArray repeatedRow(boolean complex, long seed, int rows, int len) {
+    NdArray one = random(complex, seed, 1, len);
+    int w = complex ? 2 : 1;
+    double[] d = new double[w * len * rows];
+    for (int r = 0; r < rows; r++) {
+      System.arraycopy(one.data(), 0, d, w * len * r, w * len);
+    }
+    return complex ? NdArray.complex(d, rows, len) : NdArray.real(d, rows, len);
+  }
+
+  /** The transpose of a 2-d array (its columns as rows). */
+  private static NdArray transpose(NdArray x) {
+    int rows = x.shape()[0];
+    int cols = x.shape()[1];
+    int w = x.isComplex() ? 2 : 1;
+    double[] d = new double[x.data().length];
+    for (int r = 0; r < rows; r++) {
+      for (int c = 0; c < cols; c++) {
+        for (int k = 0; k < w; k++) {
+          d[w * (c * rows + r) + k] = x.data()[w * (r * cols + c) + k];
+        }
+      }
+    }
+    return w == 2 ? NdArray.complex(d, cols, rows) : NdArray.real(d, cols, rows);
+  }
+
+  private static void assertRowsEqual(NdArray y, String what) {
+    int rows = y.shape()[0];
+    int w = y.data().length / rows;
+    for (int r = 1; r < rows; r++) {
+      for (int i = 0; i < w; i++) {
+        assertEquals(y.data()[i], y.data()[w * r + i], what + ": row " + r + " element " + i);
+      }
+    }
+  }
+
+  @Test
+  void fusedCopiesGiveTheBitsOfSeparateCopies() {
+    // Full blocks of fusable lengths read and write the lines inside the first and last passes;
+    // the partial last block copies in and out separately. The same row everywhere must give the
+    // same bits either way, for every kind of op, along the last axis and along axis 0.
+    int rows = 2 * V + 3;
+    for (int n : new int[] {8, 64, 256, 2048}) {
+      assertTrue(BlockFft.plan(n).fusable(), "n=" + n);
+      assertTrue(BlockFft.plan(n / 2).fusable() || n / 2 < 8, "n/2=" + n / 2);
+      NdArray c = repeatedRow(true, n, rows, n);
+      assertRowsEqual(Fft.fft(c), "fft n=" + n);
+      assertRowsEqual(Fft.ifft(c, null, -1, "ortho", 1), "ifft ortho n=" + n);
+      assertRowsEqual(transpose(Fft.fft(transpose(c), null, 0, "forward", 1)), "fft axis 0");
+      NdArray r = repeatedRow(false, n + 1, rows, n);
+      assertRowsEqual(Fft.rfft(r), "rfft n=" + n);
+      assertRowsEqual(Fft.ihfft(r, null, -1, "ortho", 1), "ihfft n=" + n);
+      assertRowsEqual(transpose(Fft.rfft(transpose(r), null, 0, null, 1)), "rfft axis 0");
+      NdArray h = repeatedRow(true, n + 2, rows, n / 2 + 1);
+      assertRowsEqual(Fft.irfft(h, n, -1, null, 1), "irfft n=" + n);
+      assertRowsEqual(Fft.hfft(h, n, -1, "forward", 1), "hfft n=" + n);
+      assertRowsEqual(transpose(Fft.irfft(transpose(h), n, 0, "ortho", 1)), "irfft axis 0");
+    }
+    assertFalse(BlockFft.plan(12).fusable(), "last pass radix 3 copies out separately");
+    assertFalse(BlockFft.plan(18).fusable(), "first pass radix 2 copies in separately");
+  }
 }
