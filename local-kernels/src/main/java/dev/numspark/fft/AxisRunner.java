@@ -23,6 +23,30 @@ final class AxisRunner {
   }
 
   /**
+   * {@link #apply} on an intermediate array of ours (the result of an earlier axis of an n-d
+   * transform, referenced nowhere else): when the Vector API engine computes a complex op of
+   * unchanged length, it transforms {@code x} in place and returns it, saving the allocation
+   * and zeroing of another result (as large as the input) and a cold write stream. In place is
+   * safe there because a block reads all of its lines before writing any, and blocks own
+   * disjoint lines. Otherwise a new array, as {@link #apply}.
+   */
+  static NdArray applyOwned(NdArray x, int axis, LineOp op, int workers) {
+    int[] shape = x.shape();
+    int len = shape[axis];
+    int lines = x.size() / Math.max(1, len);
+    if (VectorSupport.AVAILABLE && x.isComplex() && op.outComplex && op.outLen == len
+        && len > 0 && lines >= BlockRunner.lanes() && BlockRunner.supports(op)) {
+      int inner = 1;
+      for (int d = axis + 1; d < shape.length; d++) {
+        inner *= shape[d];
+      }
+      BlockRunner.run(x.data(), true, x.data(), lines, len, inner, op, workers);
+      return x;
+    }
+    return apply(x, axis, op, workers);
+  }
+
+  /**
    * {@link #apply}; with {@code blocks} the Vector API engine ({@link BlockRunner}) computes the
    * lines when it can: the module is present, there are at least as many lines as vector lanes
    * and the engine supports the op's length. Otherwise (and for tests comparing the engines) every

@@ -246,8 +246,9 @@ public final class Fft {
     NdArray out = x;
     for (int i = 0; i < shapes.axes.length; i++) {
       int ax = shapes.axes[i];
-      out = AxisRunner.apply(out, ax,
-          new ComplexLineOp(out.shape()[ax], shapes.s[i], forward, nm), w);
+      LineOp op = new ComplexLineOp(out.shape()[ax], shapes.s[i], forward, nm);
+      // after the first axis the array is ours and may be transformed in place
+      out = out == x ? AxisRunner.apply(out, ax, op, w) : AxisRunner.applyOwned(out, ax, op, w);
     }
     return out;
   }
@@ -286,7 +287,8 @@ public final class Fft {
             nm.factor(true, shapes.s[k - 1]), false), w);
     for (int i = 0; i < k - 1; i++) {
       int ax = shapes.axes[i];
-      out = AxisRunner.apply(out, ax, new ComplexLineOp(out.shape()[ax], shapes.s[i], true, nm), w);
+      out = AxisRunner.applyOwned(out, ax,
+          new ComplexLineOp(out.shape()[ax], shapes.s[i], true, nm), w);
     }
     return out;
   }
@@ -327,7 +329,8 @@ public final class Fft {
     NdArray out = x;
     for (int i = 0; i < k - 1; i++) {
       int ax = shapes.axes[i];
-      out = AxisRunner.apply(out, ax, new ComplexLineOp(out.shape()[ax], shapes.s[i], false, nm), w);
+      LineOp op = new ComplexLineOp(out.shape()[ax], shapes.s[i], false, nm);
+      out = out == x ? AxisRunner.apply(out, ax, op, w) : AxisRunner.applyOwned(out, ax, op, w);
     }
     return AxisRunner.apply(out, last,
         new RealInverseLineOp(out.shape()[last], lastSize, nm.factor(false, lastSize), false), w);

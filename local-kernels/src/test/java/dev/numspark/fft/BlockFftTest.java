@@ -294,4 +294,29 @@ class BlockFftTest {
     assertFalse(BlockFft.plan(12).fusable(), "last pass radix 3 copies out separately");
     assertFalse(BlockFft.plan(18).fusable(), "first pass radix 2 copies in separately");
   }
+
+  @Test
+  void laterAxesInPlaceGiveTheBitsOfSeparateTransformsAndKeepTheInput() {
+    // fftn/rfftn/ifftn transform their own intermediate arrays in place after the first axis
+    NdArray x = random(true, 41, 2 * V + 1, 64, V + 2);
+    double[] before = x.data().clone();
+    NdArray steps = Fft.fft(Fft.fft(Fft.fft(x, null, 0, "ortho", 1), null, 1, "ortho", 1), null,
+        2, "ortho", 1);
+    assertArrayEquals(steps.data(), Fft.fftn(x, null, null, "ortho", 2).data(), "fftn");
+    NdArray inv = Fft.ifft(Fft.ifft(x, null, 1, null, 1), null, 2, null, 1);
+    assertArrayEquals(inv.data(), Fft.ifftn(x, null, new int[] {1, 2}, null, 1).data(), "ifftn");
+    assertArrayEquals(before, x.data(), "input untouched");
+    NdArray r = random(false, 42, 96, 3 * V);
+    double[] rBefore = r.data().clone();
+    assertArrayEquals(Fft.fft(Fft.rfft(r, null, 1, null, 1), null, 0, null, 1).data(),
+        Fft.rfft2(r).data(), "rfft2");
+    assertArrayEquals(rBefore, r.data(), "real input untouched");
+    NdArray h = random(true, 43, V + 1, 64, 2 * V + 1);
+    double[] hBefore = h.data().clone();
+    NdArray hi = Fft.irfft(Fft.ifft(Fft.ifft(h, null, 0, null, 1), null, 1, null, 1), 4 * V, 2,
+        null, 1);
+    assertArrayEquals(hi.data(), Fft.irfftn(h, new int[] {V + 1, 64, 4 * V}, null, null, 2)
+        .data(), "irfftn");
+    assertArrayEquals(hBefore, h.data(), "complex input untouched");
+  }
 }
