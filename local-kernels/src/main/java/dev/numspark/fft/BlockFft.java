@@ -11,11 +11,18 @@ import jdk.incubator.vector.VectorSpecies;
  * im of one k together halves the memory streams of a pass; with separate re and im arrays the
  * power-of-two strides of 16 streams collided in the same L1 sets: 25% slower.)
  *
- * <p>The algorithm is Stockham's self-sorting FFT (decimation in frequency) with radix-4, 2 and 3
- * passes ping-ponging between two arrays. Radix 8 and 5 butterflies are not used: with the Vector
- * API each operation costs C2 a few hundred IR nodes while parsing, and a butterfly that big
- * exceeds C2's inlining node budget, leaving vector operations un-inlined (boxed, allocating, 5x
- * slower).
+ * <p>The algorithm is an in-place decimation-in-frequency Cooley-Tukey FFT with radix-4, 2 and 3
+ * butterflies, run depth first: after a level's butterflies over a sub-block of length L, the
+ * r sub-blocks of length L/r are independent transforms, and once a sub-block fits in L1
+ * ({@link #LEAF}) all its remaining levels run there. A pass over an L2-resident block costs
+ * about twice as much per element as over an L1-resident one, so this takes half the time of
+ * the Stockham form (a ping-pong between two arrays, every pass over the whole block) it
+ * replaced, with the same butterflies and twiddles (the same bits). The output is in
+ * digit-reversed order ({@link #perm}); the copies out read it in that order. Radix 8 and 5
+ * butterflies are not used: with the Vector API each operation costs C2 a few hundred IR nodes
+ * while parsing, and a butterfly that big exceeds C2's inlining node budget, leaving vector
+ * operations un-inlined (boxed, allocating, 5x slower); a radix-8 pass split in two halves
+ * through an L1 scratch was slower than radix 4.
  *
  * <p>Hand-written because no Maven library offers a batched SIMD FFT for Java; it follows
  * pocketfft's multi-line transforms (SciPy's {@code vlen} lines per SIMD vector). Loaded only
@@ -29,9 +36,14 @@ final class BlockFft {
 
   final int n;
   private final int[] radix;
-  /** Per pass, twiddles {@code exp(-2 pi i p j / (r m))} at {@code [(p (r-1) + j-1)]}. */
+  /**
+   * Per level (sub-blocks of length {@code L = r m}), twiddles {@code exp(-2 pi i p j / L)} at
+   * {@code [(p (r-1) + j-1)]}.
+   */
   private final double[][] twRe;
   private final double[][] twIm;
+  /** {@code perm[k]}: the element of the block where {@link #dif} leaves {@code X_k}. */
+  final int[] perm;
 
   private BlockFft(int n, int[] radix) {
     this.n = n;
@@ -56,6 +68,19 @@ final class BlockFft {
       twRe[pass] = tr;
       twIm[pass] = ti;
       cur = m;
+    }
+    perm = new int[n];
+    for (int k = 0; k < n; k++) {
+      // level by level X_k goes to sub-block k mod r, as output k / r of that sub-transform
+      int pos = 0;
+      int rem = k;
+      int len = n;
+      for (int r : radix) {
+        len /= r;
+        pos += (rem % r) * len;
+        rem /= r;
+      }
+      perm[k] = pos;
     }
   }
 
@@ -90,40 +115,19 @@ final class BlockFft {
 
   /**
    * The forward DFT of the block in {@code a} ({@code 2 n V} doubles: for each k, the V real
-   * parts, then the V imaginary parts) using the scratch {@code b} of the same size; returns the
-   * array holding the result ({@code a} or {@code b}). The inverse DFT is
-   * {@code conj(forward(conj(x)))}, which callers fold into their copies in and out.
+   * parts, then the V imaginary parts) into {@code b} (same size), in natural order; {@code a} is
+   * overwritten. Returns {@code b}. The inverse DFT is {@code conj(forward(conj(x)))}, which
+   * callers fold into their copies in and out. Full blocks skip the reordering: {@link #dif} and
+   * copies out through {@link #perm}.
    */
   double[] forward(double[] a, double[] b) {
-    return passes(0, radix.length, a, b);
-  }
-
-  /** Passes {@code [from, to)} ping-ponging from x; returns the array holding their result. */
-  private double[] passes(int from, int to, double[] a, double[] b) {
-    double[] x = a;
-    double[] y = b;
-    int s = 1;
-    for (int pass = 0; pass < from; pass++) {
-      s *= radix[pass];
+    dif(a);
+    for (int k = 0; k < n; k++) {
+      int i = 2 * V * perm[k];
+      ld(a, i).intoArray(b, 2 * V * k);
+      ld(a, i + V).intoArray(b, 2 * V * k + V);
     }
-    int cur = n / s;
-    for (int pass = from; pass < to; pass++) {
-      int r = radix[pass];
-      int m = cur / r;
-      double[] tr = twRe[pass];
-      double[] ti = twIm[pass];
-      switch (r) {
-        case 4 -> pass4(m, s, x, y, tr, ti);
-        case 2 -> pass2(m, s, x, y, tr, ti);
-        default -> pass3(m, s, x, y, tr, ti);
-      }
-      double[] t = x;
-      x = y;
-      y = t;
-      cur = m;
-      s *= r;
-    }
-    return x;
+    return b;
   }
 
   /**
@@ -140,47 +144,76 @@ final class BlockFft {
     final int[] map = new int[V];
   }
 
-  /**
-   * Whether {@link #forward(Lines, double, Lines, double, double, double[], double[], double[])} may read
-   * or write the caller's lines directly: the first pass is radix 4 and the last radix 4 or 2
-   * (and they are different passes). Other plans copy in and out separately.
-   */
-  boolean fusable() {
-    int last = radix.length - 1;
-    return last >= 1 && radix[0] == 4 && radix[last] != 3;
+  /** Sub-block lengths from which the remaining levels stay in L1 (32 KB). */
+  static final int LEAF = 32768 / (16 * V);
+
+  /** The in-place forward DFT of the block, {@code X_k} left at element {@code perm[k]}. */
+  void dif(double[] x) {
+    dif(x, 0, 0, n);
+  }
+
+  private void dif(double[] x, int level, int base, int len) {
+    if (len <= LEAF) {
+      // breadth first inside the L1-resident sub-block: each level's twiddles broadcast once
+      for (int lv = level, l = len; lv < radix.length; l /= radix[lv], lv++) {
+        difPass(x, base, len, l, radix[lv], twRe[lv], twIm[lv]);
+      }
+      return;
+    }
+    int r = radix[level];
+    difPass(x, base, len, len, r, twRe[level], twIm[level]);
+    for (int sub = 0; sub < r; sub++) {
+      dif(x, level + 1, base + sub * (len / r), len / r);
+    }
+  }
+
+  /** One level's butterflies over the sub-blocks of length len in {@code [base, base+total)}. */
+  private static void difPass(double[] x, int base, int total, int len, int r, double[] tr,
+      double[] ti) {
+    switch (r) {
+      case 4 -> dif4(x, base, total, len, tr, ti);
+      case 2 -> dif2(x, base, total, len, tr, ti);
+      default -> dif3(x, base, total, len, tr, ti);
+    }
   }
 
   /**
-   * {@link #forward(double[], double[])} with the copies in and out fused into the first and
-   * last passes: with {@code in} the first pass gathers the block straight from the caller's
-   * lines (imaginary parts times {@code sign}, -1 conjugating) instead of from {@code a}; with
-   * {@code out} the last pass scatters the result times {@code (fr, fi)} straight to the output
-   * lines (and null is returned) instead of into the block. This saves two full passes over the
-   * block (a gather into it and a scatter out of it) per transform, which cost about as much as
-   * the kernel for long lines. The arithmetic is exactly that of the separate copies and passes,
-   * so a line gets the same bits on either route (full blocks fuse, a partial last block does
-   * not). {@code w} is a scratch of {@link #SCRATCH} doubles. Only when {@link #fusable()}.
+   * Vector gathers of {@code count} elements of V lines into the block layout: element j of lane
+   * v has its real part at {@code src[start + j step + map[v]]} and its imaginary part
+   * {@code imOffset} further, times {@code sign} (-1 conjugates; exact).
    */
-  double[] forward(Lines in, double sign, Lines out, double fr, double fi, double[] a,
-      double[] b, double[] w) {
-    int first = 0;
-    if (in != null) {
-      pass4In(n / 4, in, sign, w, a, twRe[0], twIm[0]);
-      first = 1;
+  static void gather(double[] src, int start, int step, int imOffset, int[] map, int count,
+      double sign, double[] a) {
+    DoubleVector sg = DoubleVector.broadcast(S, sign);
+    for (int j = 0, s = start; j < count; j++, s += step) {
+      DoubleVector.fromArray(S, src, s, map, 0).intoArray(a, 2 * V * j);
+      DoubleVector.fromArray(S, src, s + imOffset, map, 0).mul(sg).intoArray(a, 2 * V * j + V);
     }
-    int last = radix.length - (out == null ? 0 : 1);
-    double[] x = passes(first, last, a, b);
-    if (out == null) {
-      return x;
+  }
+
+  /**
+   * Vector scatters of the {@link #dif} result in x, times {@code (fr, fi)}, to the caller's
+   * output lines in natural order: the same values as {@link #forward} and a scaled copy out.
+   */
+  void scatter(double[] x, Lines out, double fr, double fi) {
+    DoubleVector vr = DoubleVector.broadcast(S, fr);
+    DoubleVector vi = DoubleVector.broadcast(S, fi);
+    double[] dst = out.data;
+    int[] map = out.map;
+    int im = out.imOff;
+    for (int k = 0, d = out.base; k < n; k++, d += out.step) {
+      int i = 2 * V * perm[k];
+      ld(x, i).mul(vr).intoArray(dst, d, map, 0);
+      ld(x, i + V).mul(vi).intoArray(dst, d + im, map, 0);
     }
-    // the last pass has m = 1 (twiddles 1) and stride s = n / r
-    int r = radix[last];
-    passOut(r, n / r, x, out, fr, fi, w, twRe[last], twIm[last]);
-    return null;
   }
 
   private static DoubleVector ld(double[] a, int i) {
     return DoubleVector.fromArray(S, a, i);
+  }
+
+  private static DoubleVector bc(double[] t, int i) {
+    return DoubleVector.broadcast(S, t[i]);
   }
 
   /** Stores {@code (xr + i xi) * (wr + i wi)}. */
@@ -190,42 +223,23 @@ final class BlockFft {
     xr.fma(wi, xi.mul(wr)).intoArray(y, o + V);
   }
 
-  private static void pass2(int m, int s, double[] x, double[] y,
-      double[] tr, double[] ti) {
-    int d = 2 * s * m * V;
-    int od = 2 * s * V;
-    for (int p = 0; p < m; p++) {
-      DoubleVector w1r = DoubleVector.broadcast(S, tr[p]);
-      DoubleVector w1i = DoubleVector.broadcast(S, ti[p]);
-      for (int q = 0; q < s; q++) {
-        int i0 = 2 * (q + s * p) * V;
-        int o0 = 2 * (q + s * 2 * p) * V;
-        DoubleVector ar = ld(x, i0);
-        DoubleVector ai = ld(x, i0 + V);
-        DoubleVector br = ld(x, i0 + d);
-        DoubleVector bi = ld(x, i0 + d + V);
-        ar.add(br).intoArray(y, o0);
-        ai.add(bi).intoArray(y, o0 + V);
-        mulStore(ar.sub(br), ai.sub(bi), w1r, w1i, y, o0 + od);
-      }
-    }
-  }
+  // The butterflies: element j of each sub-block (length len = r m) with j + m, .., j + (r-1) m,
+  // in place; output k (the sub-block of X_{r k' + k}) times W_len^(j k). The loop over the
+  // sub-blocks is innermost so that the twiddles are broadcast once per j.
 
-  private static void pass4(int m, int s, double[] x, double[] y,
-      double[] tr, double[] ti) {
-    int d = 2 * s * m * V;
-    int od = 2 * s * V;
-    for (int p = 0; p < m; p++) {
-      int t = 3 * p;
-      DoubleVector w1r = DoubleVector.broadcast(S, tr[t]);
-      DoubleVector w1i = DoubleVector.broadcast(S, ti[t]);
-      DoubleVector w2r = DoubleVector.broadcast(S, tr[t + 1]);
-      DoubleVector w2i = DoubleVector.broadcast(S, ti[t + 1]);
-      DoubleVector w3r = DoubleVector.broadcast(S, tr[t + 2]);
-      DoubleVector w3i = DoubleVector.broadcast(S, ti[t + 2]);
-      for (int q = 0; q < s; q++) {
-        int i0 = 2 * (q + s * p) * V;
-        int o0 = 2 * (q + s * 4 * p) * V;
+  private static void dif4(double[] x, int base, int total, int len, double[] tr, double[] ti) {
+    int m = len / 4;
+    int d = 2 * m * V;
+    for (int j = 0; j < m; j++) {
+      int t = 3 * j;
+      DoubleVector w1r = bc(tr, t);
+      DoubleVector w1i = bc(ti, t);
+      DoubleVector w2r = bc(tr, t + 1);
+      DoubleVector w2i = bc(ti, t + 1);
+      DoubleVector w3r = bc(tr, t + 2);
+      DoubleVector w3i = bc(ti, t + 2);
+      for (int g = base; g < base + total; g += len) {
+        int i0 = 2 * (g + j) * V;
         DoubleVector ar = ld(x, i0);
         DoubleVector ai = ld(x, i0 + V);
         DoubleVector br = ld(x, i0 + d);
@@ -242,33 +256,46 @@ final class BlockFft {
         DoubleVector bpdi = bi.add(di);
         DoubleVector bmdr = br.sub(dr);
         DoubleVector bmdi = bi.sub(di);
-        apcr.add(bpdr).intoArray(y, o0);
-        apci.add(bpdi).intoArray(y, o0 + V);
+        apcr.add(bpdr).intoArray(x, i0);
+        apci.add(bpdi).intoArray(x, i0 + V);
         // y1 = (a - c) - i (b - d), y3 = (a - c) + i (b - d)
-        mulStore(amcr.add(bmdi), amci.sub(bmdr), w1r, w1i, y, o0 + od);
-        mulStore(apcr.sub(bpdr), apci.sub(bpdi), w2r, w2i, y, o0 + 2 * od);
-        mulStore(amcr.sub(bmdi), amci.add(bmdr), w3r, w3i, y, o0 + 3 * od);
+        mulStore(amcr.add(bmdi), amci.sub(bmdr), w1r, w1i, x, i0 + d);
+        mulStore(apcr.sub(bpdr), apci.sub(bpdi), w2r, w2i, x, i0 + 2 * d);
+        mulStore(amcr.sub(bmdi), amci.add(bmdr), w3r, w3i, x, i0 + 3 * d);
       }
     }
   }
 
-  private static DoubleVector bc(double[] t, int i) {
-    return DoubleVector.broadcast(S, t[i]);
+  private static void dif2(double[] x, int base, int total, int len, double[] tr, double[] ti) {
+    int m = len / 2;
+    int d = 2 * m * V;
+    for (int j = 0; j < m; j++) {
+      DoubleVector w1r = bc(tr, j);
+      DoubleVector w1i = bc(ti, j);
+      for (int g = base; g < base + total; g += len) {
+        int i0 = 2 * (g + j) * V;
+        DoubleVector ar = ld(x, i0);
+        DoubleVector ai = ld(x, i0 + V);
+        DoubleVector br = ld(x, i0 + d);
+        DoubleVector bi = ld(x, i0 + d + V);
+        ar.add(br).intoArray(x, i0);
+        ai.add(bi).intoArray(x, i0 + V);
+        mulStore(ar.sub(br), ai.sub(bi), w1r, w1i, x, i0 + d);
+      }
+    }
   }
 
-  private static void pass3(int m, int s, double[] x, double[] y,
-      double[] tr, double[] ti) {
-    int d = 2 * s * m * V;
-    int od = 2 * s * V;
-    for (int p = 0; p < m; p++) {
-      int t = 2 * p;
+  private static void dif3(double[] x, int base, int total, int len, double[] tr, double[] ti) {
+    int m = len / 3;
+    int d = 2 * m * V;
+    for (int j = 0; j < m; j++) {
+      int t = 2 * j;
       DoubleVector w1r = bc(tr, t);
       DoubleVector w1i = bc(ti, t);
       DoubleVector w2r = bc(tr, t + 1);
       DoubleVector w2i = bc(ti, t + 1);
-      for (int q = 0; q < s; q++) {
-        int i0 = 2 * (q + s * p) * V;
-        int o0 = 2 * (q + s * 3 * p) * V;
+      for (int g = base; g < base + total; g += len) {
+        int i0 = 2 * (g + j) * V;
         DoubleVector ar = ld(x, i0);
         DoubleVector ai = ld(x, i0 + V);
         DoubleVector br = ld(x, i0 + d);
@@ -281,187 +308,12 @@ final class BlockFft {
         DoubleVector hi = ai.sub(si.mul(0.5));
         DoubleVector dr = br.sub(cr).mul(S3);
         DoubleVector di = bi.sub(ci).mul(S3);
-        ar.add(sr).intoArray(y, o0);
-        ai.add(si).intoArray(y, o0 + V);
+        ar.add(sr).intoArray(x, i0);
+        ai.add(si).intoArray(x, i0 + V);
         // y1 = h - i (sqrt3/2)(b - c), y2 = h + i (sqrt3/2)(b - c)
-        mulStore(hr.add(di), hi.sub(dr), w1r, w1i, y, o0 + od);
-        mulStore(hr.sub(di), hi.add(dr), w2r, w2i, y, o0 + 2 * od);
+        mulStore(hr.add(di), hi.sub(dr), w1r, w1i, x, i0 + d);
+        mulStore(hr.sub(di), hi.add(dr), w2r, w2i, x, i0 + 2 * d);
       }
-    }
-  }
-
-  /**
-   * Elements per chunk of the fused first and last passes: a chunk's gathered inputs (or its
-   * outputs awaiting the scatter) take {@code 4 CHUNK} complex vectors of scratch, 8 KB for V = 8,
-   * which stay in L1 between the copy and the butterflies.
-   */
-  static final int CHUNK = 16;
-
-  /** Scratch doubles {@link #forward(Lines, double, Lines, double, double, double[], double[], double[])} needs. */
-  static final int SCRATCH = 4 * 2 * CHUNK * V;
-
-  /**
-   * {@link #pass4} with s = 1 reading its input from the caller's lines, a chunk of butterflies
-   * at a time: the chunk's four input runs are gathered into {@code w} (in their own small
-   * method: the Vector API's gathers are too big for C2 to inline many of them into the
-   * butterfly loop without leaving vector operations un-inlined) and then transformed. The same
-   * gather and arithmetic as the separate copy and {@link #pass4}: the same bits.
-   */
-  private static void pass4In(int m, Lines in, double sign, double[] w, double[] y, double[] tr,
-      double[] ti) {
-    for (int p0 = 0; p0 < m; p0 += CHUNK) {
-      int count = Math.min(CHUNK, m - p0);
-      for (int j = 0; j < 4; j++) {
-        gather(in.data, in.base + (p0 + j * m) * in.step, in.step, in.imOff, in.map, count,
-            sign, w, j * 2 * CHUNK * V);
-      }
-      butterflies4(p0, count, w, 2 * CHUNK * V, y, tr, ti);
-    }
-  }
-
-  /**
-   * Vector gathers of {@code count} elements of the V lines into the block layout at
-   * {@code off}: element j of lane v has its real part at {@code src[start + j step + map[v]]}
-   * and its imaginary part (times {@code sign}) {@code imOffset} further.
-   */
-  static void gather(double[] src, int start, int step, int imOffset, int[] map, int count,
-      double sign, double[] a, int off) {
-    DoubleVector sg = DoubleVector.broadcast(S, sign);
-    for (int j = 0, s = start; j < count; j++, s += step) {
-      DoubleVector.fromArray(S, src, s, map, 0).intoArray(a, off + 2 * V * j);
-      DoubleVector.fromArray(S, src, s + imOffset, map, 0).mul(sg).intoArray(a, off + 2 * V * j + V);
-    }
-  }
-
-  /** The butterflies {@code p0 .. p0+count-1} of a first (s = 1) radix-4 pass, inputs in x. */
-  private static void butterflies4(int p0, int count, double[] x, int d, double[] y, double[] tr,
-      double[] ti) {
-    int od = 2 * V;
-    for (int c = 0; c < count; c++) {
-      int p = p0 + c;
-      int t = 3 * p;
-      DoubleVector w1r = DoubleVector.broadcast(S, tr[t]);
-      DoubleVector w1i = DoubleVector.broadcast(S, ti[t]);
-      DoubleVector w2r = DoubleVector.broadcast(S, tr[t + 1]);
-      DoubleVector w2i = DoubleVector.broadcast(S, ti[t + 1]);
-      DoubleVector w3r = DoubleVector.broadcast(S, tr[t + 2]);
-      DoubleVector w3i = DoubleVector.broadcast(S, ti[t + 2]);
-      int i0 = 2 * c * V;
-      int o0 = 2 * 4 * p * V;
-      DoubleVector ar = ld(x, i0);
-      DoubleVector ai = ld(x, i0 + V);
-      DoubleVector br = ld(x, i0 + d);
-      DoubleVector bi = ld(x, i0 + d + V);
-      DoubleVector cr = ld(x, i0 + 2 * d);
-      DoubleVector ci = ld(x, i0 + 2 * d + V);
-      DoubleVector dr = ld(x, i0 + 3 * d);
-      DoubleVector di = ld(x, i0 + 3 * d + V);
-      DoubleVector apcr = ar.add(cr);
-      DoubleVector apci = ai.add(ci);
-      DoubleVector amcr = ar.sub(cr);
-      DoubleVector amci = ai.sub(ci);
-      DoubleVector bpdr = br.add(dr);
-      DoubleVector bpdi = bi.add(di);
-      DoubleVector bmdr = br.sub(dr);
-      DoubleVector bmdi = bi.sub(di);
-      apcr.add(bpdr).intoArray(y, o0);
-      apci.add(bpdi).intoArray(y, o0 + V);
-      mulStore(amcr.add(bmdi), amci.sub(bmdr), w1r, w1i, y, o0 + od);
-      mulStore(apcr.sub(bpdr), apci.sub(bpdi), w2r, w2i, y, o0 + 2 * od);
-      mulStore(amcr.sub(bmdi), amci.add(bmdr), w3r, w3i, y, o0 + 3 * od);
-    }
-  }
-
-  /**
-   * The last pass (radix r = 4 or 2, m = 1, stride s = n / r) writing to the caller's lines, a
-   * chunk of butterflies at a time: {@link #pass4} / {@link #pass2} restricted to
-   * {@code q in [q0, q0 + count)} write the chunk's r output runs into {@code w}, which are then
-   * scattered with the factors (in their own method, for the same reason as the gathers).
-   */
-  private static void passOut(int r, int s, double[] x, Lines out, double fr, double fi,
-      double[] w, double[] tr, double[] ti) {
-    int len = 2 * CHUNK * V;
-    for (int q0 = 0; q0 < s; q0 += CHUNK) {
-      int count = Math.min(CHUNK, s - q0);
-      if (r == 4) {
-        lastButterflies4(q0, count, s, x, w, len, tr, ti);
-      } else {
-        lastButterflies2(q0, count, s, x, w, len, tr, ti);
-      }
-      for (int j = 0; j < r; j++) {
-        scatter(w, j * len, count, out.data, out.base + (q0 + j * s) * out.step, out.step,
-            out.imOff, out.map, fr, fi);
-      }
-    }
-  }
-
-  /**
-   * Vector scatters of {@code count} block elements at {@code off} of {@code a}, times
-   * {@code (fr, fi)}, to the V lines (the layout of {@link #gather}).
-   */
-  static void scatter(double[] a, int off, int count, double[] dst, int start, int step,
-      int imOffset, int[] map, double fr, double fi) {
-    DoubleVector vr = DoubleVector.broadcast(S, fr);
-    DoubleVector vi = DoubleVector.broadcast(S, fi);
-    for (int j = 0, d = start; j < count; j++, d += step) {
-      ld(a, off + 2 * V * j).mul(vr).intoArray(dst, d, map, 0);
-      ld(a, off + 2 * V * j + V).mul(vi).intoArray(dst, d + imOffset, map, 0);
-    }
-  }
-
-  /** Butterflies {@code q0 .. q0+count-1} of a last (m = 1) radix-4 pass, output runs in y. */
-  private static void lastButterflies4(int q0, int count, int s, double[] x, double[] y,
-      int od, double[] tr, double[] ti) {
-    int d = 2 * s * V;
-    DoubleVector w1r = DoubleVector.broadcast(S, tr[0]);
-    DoubleVector w1i = DoubleVector.broadcast(S, ti[0]);
-    DoubleVector w2r = DoubleVector.broadcast(S, tr[1]);
-    DoubleVector w2i = DoubleVector.broadcast(S, ti[1]);
-    DoubleVector w3r = DoubleVector.broadcast(S, tr[2]);
-    DoubleVector w3i = DoubleVector.broadcast(S, ti[2]);
-    for (int c = 0; c < count; c++) {
-      int i0 = 2 * (q0 + c) * V;
-      int o0 = 2 * c * V;
-      DoubleVector ar = ld(x, i0);
-      DoubleVector ai = ld(x, i0 + V);
-      DoubleVector br = ld(x, i0 + d);
-      DoubleVector bi = ld(x, i0 + d + V);
-      DoubleVector cr = ld(x, i0 + 2 * d);
-      DoubleVector ci = ld(x, i0 + 2 * d + V);
-      DoubleVector dr = ld(x, i0 + 3 * d);
-      DoubleVector di = ld(x, i0 + 3 * d + V);
-      DoubleVector apcr = ar.add(cr);
-      DoubleVector apci = ai.add(ci);
-      DoubleVector amcr = ar.sub(cr);
-      DoubleVector amci = ai.sub(ci);
-      DoubleVector bpdr = br.add(dr);
-      DoubleVector bpdi = bi.add(di);
-      DoubleVector bmdr = br.sub(dr);
-      DoubleVector bmdi = bi.sub(di);
-      apcr.add(bpdr).intoArray(y, o0);
-      apci.add(bpdi).intoArray(y, o0 + V);
-      mulStore(amcr.add(bmdi), amci.sub(bmdr), w1r, w1i, y, o0 + od);
-      mulStore(apcr.sub(bpdr), apci.sub(bpdi), w2r, w2i, y, o0 + 2 * od);
-      mulStore(amcr.sub(bmdi), amci.add(bmdr), w3r, w3i, y, o0 + 3 * od);
-    }
-  }
-
-  /** Butterflies {@code q0 .. q0+count-1} of a last (m = 1) radix-2 pass, output runs in y. */
-  private static void lastButterflies2(int q0, int count, int s, double[] x, double[] y,
-      int od, double[] tr, double[] ti) {
-    int d = 2 * s * V;
-    DoubleVector w1r = DoubleVector.broadcast(S, tr[0]);
-    DoubleVector w1i = DoubleVector.broadcast(S, ti[0]);
-    for (int c = 0; c < count; c++) {
-      int i0 = 2 * (q0 + c) * V;
-      int o0 = 2 * c * V;
-      DoubleVector ar = ld(x, i0);
-      DoubleVector ai = ld(x, i0 + V);
-      DoubleVector br = ld(x, i0 + d);
-      DoubleVector bi = ld(x, i0 + d + V);
-      ar.add(br).intoArray(y, o0);
-      ai.add(bi).intoArray(y, o0 + V);
-      mulStore(ar.sub(br), ai.sub(bi), w1r, w1i, y, o0 + od);
     }
   }
 }

@@ -56,11 +56,12 @@ final class BlockReal {
   }
 
   /**
-   * {@link #unpack(double[], double[])} writing {@code X_k} times {@code (fr, fi)} straight to
-   * the caller's output lines (the same arithmetic as unpacking and then scaling while copying
-   * out, so the same bits), saving a pass over the block.
+   * {@link #unpack(double[], double[])} of the half-length spectrum left by
+   * {@link BlockFft#dif} ({@code Z_k} at element {@code perm[k]}), writing {@code X_k} times
+   * {@code (fr, fi)} straight to the caller's output lines: the same arithmetic as reordering,
+   * unpacking and then scaling while copying out, so the same bits, without those two passes.
    */
-  void unpack(double[] z, BlockFft.Lines out, double fr, double fi) {
+  void unpack(double[] z, int[] perm, BlockFft.Lines out, double fr, double fi) {
     int h = n / 2;
     DoubleVector half = DoubleVector.broadcast(S, 0.5);
     DoubleVector vfr = DoubleVector.broadcast(S, fr);
@@ -69,8 +70,8 @@ final class BlockReal {
     int[] map = out.map;
     int im = out.imOff;
     for (int k = 0, o = out.base; k <= h; k++, o += out.step) {
-      int a = 2 * V * (k == h ? 0 : k);
-      int b = 2 * V * (k == 0 ? 0 : h - k);
+      int a = 2 * V * perm[k == h ? 0 : k];
+      int b = 2 * V * perm[k == 0 ? 0 : h - k];
       DoubleVector zr = DoubleVector.fromArray(S, z, a);
       DoubleVector zi = DoubleVector.fromArray(S, z, a + V);
       DoubleVector mr = DoubleVector.fromArray(S, z, b);

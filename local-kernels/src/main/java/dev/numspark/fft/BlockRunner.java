@@ -74,19 +74,18 @@ final class BlockRunner {
     Geometry g = new Geometry(lines, len, op.outLen, inner, srcComplex);
     if (op instanceof ComplexLineOp c) {
       BlockFft fft = (BlockFft) plan(c.n);
-      boolean fuse = fft.fusable() && srcComplex && c.take == c.n;
       double fi = c.forward ? c.factor : -c.factor;
       WorkerPool.parallelFor(workers, blocks, (from, to) -> {
         double[] a = new double[2 * c.n * V];
         double[] b = new double[2 * c.n * V];
-        double[] w = new double[BlockFft.SCRATCH];
-        BlockFft.Lines in = new BlockFft.Lines();
         BlockFft.Lines out = new BlockFft.Lines();
         for (int blk = from; blk < to; blk++) {
-          if (fuse && full(g, blk)) {
-            point(in, src, g, blk * V, false, 2, 1);
+          if (full(g, blk)) {
+            // copy out straight from the digit-reversed result: no reordering pass
+            gatherComplex(src, g, blk * V, c.take, c.n, !c.forward, a);
+            fft.dif(a);
             point(out, dst, g, blk * V, true, 2, 1);
-            fft.forward(in, c.forward ? 1.0 : -1.0, out, c.factor, fi, a, b, w);
+            fft.scatter(a, out, c.factor, fi);
             continue;
           }
           gatherComplex(src, g, blk * V, c.take, c.n, !c.forward, a);
@@ -97,21 +96,18 @@ final class BlockRunner {
     } else if (op instanceof RealForwardLineOp r) {
       BlockReal real = (BlockReal) plan(-r.n);
       int h = r.n / 2;
-      boolean fuse = real.half.fusable() && r.take == r.n;
       double fi = r.conjugate ? -r.factor : r.factor;
       WorkerPool.parallelFor(workers, blocks, (from, to) -> {
         double[] a = new double[2 * (h + 1) * V];
         double[] b = new double[2 * (h + 1) * V];
-        double[] w = new double[BlockFft.SCRATCH];
-        BlockFft.Lines in = new BlockFft.Lines();
         BlockFft.Lines io = new BlockFft.Lines();
         for (int blk = from; blk < to; blk++) {
-          if (fuse && full(g, blk)) {
-            // x_2j and x_2j+1 are the real and imaginary parts of element j
-            point(in, src, g, blk * V, false, 1, g.inner());
-            double[] res = real.half.forward(in, 1.0, null, 1.0, 1.0, a, b, w);
+          if (full(g, blk)) {
+            // unpack straight from the digit-reversed half spectrum to the output lines
+            gatherReal(src, g, blk * V, r.take, r.n, a);
+            real.half.dif(a);
             point(io, dst, g, blk * V, true, 2, 1);
-            real.unpack(res, io, r.factor, fi);
+            real.unpack(a, real.half.perm, io, r.factor, fi);
             continue;
           }
           gatherReal(src, g, blk * V, r.take, r.n, a);
@@ -125,20 +121,28 @@ final class BlockRunner {
       RealInverseLineOp r = (RealInverseLineOp) op;
       BlockReal real = (BlockReal) plan(-r.n);
       int h = r.n / 2;
-      boolean fuse = real.half.fusable() && srcComplex && r.take >= h + 1;
+      boolean fuse = srcComplex && r.take >= h + 1;
       WorkerPool.parallelFor(workers, blocks, (from, to) -> {
         double[] a = new double[2 * (h + 1) * V];
         double[] b = new double[2 * (h + 1) * V];
-        double[] w = new double[BlockFft.SCRATCH];
         BlockFft.Lines io = new BlockFft.Lines();
         BlockFft.Lines out = new BlockFft.Lines();
         for (int blk = from; blk < to; blk++) {
-          if (fuse && full(g, blk)) {
-            point(io, src, g, blk * V, false, 2, 1);
-            real.pack(io, r.conjugate ? -1.0 : 1.0, b);
+          if (full(g, blk)) {
+            if (fuse) {
+              // pack straight from the input lines
+              point(io, src, g, blk * V, false, 2, 1);
+              real.pack(io, r.conjugate ? -1.0 : 1.0, b);
+            } else {
+              gatherComplex(src, g, blk * V, r.take, h + 1, r.conjugate, a);
+              Arrays.fill(a, V, 2 * V, 0.0);
+              Arrays.fill(a, 2 * h * V + V, 2 * (h + 1) * V, 0.0);
+              real.pack(a, b);
+            }
+            real.half.dif(b);
             // the result (x_2j, -x_2j+1) times n: real parts to even, imaginary to odd samples
             point(out, dst, g, blk * V, true, 1, g.inner());
-            real.half.forward(null, 1.0, out, r.norm, -r.norm, b, a, w);
+            real.half.scatter(b, out, r.norm, -r.norm);
             continue;
           }
           gatherComplex(src, g, blk * V, r.take, h + 1, r.conjugate, a);
