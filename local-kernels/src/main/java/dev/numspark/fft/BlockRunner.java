@@ -175,9 +175,10 @@ final class BlockRunner {
 
   /**
    * Points {@code l} at the V lines from {@code first} of {@code data} (the input or the output
-   * lines): {@code width} doubles per element, consecutive elements of the engine two elements
-   * of the line apart, the imaginary part {@code imOff} doubles after the real part. Complex
-   * lines: width 2, imOff 1; real lines as half-length complex ones: width 1, imOff inner.
+   * lines) with {@code width} doubles per line element: consecutive engine elements are
+   * {@code 2 inner} doubles apart (the next complex element, or the next pair of real samples),
+   * the imaginary part {@code imOff} doubles after the real part. Complex lines: width 2,
+   * imOff 1; real lines as half-length complex ones: width 1, imOff inner.
    */
   private static void point(BlockFft.Lines l, double[] data, Geometry g, int first, boolean out,
       int width, int imOff) {
