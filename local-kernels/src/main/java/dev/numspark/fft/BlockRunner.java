@@ -77,20 +77,19 @@ final class BlockRunner {
       double fi = c.forward ? c.factor : -c.factor;
       WorkerPool.parallelFor(workers, blocks, (from, to) -> {
         double[] a = new double[2 * c.n * V];
-        double[] b = new double[2 * c.n * V];
         BlockFft.Lines out = new BlockFft.Lines();
         for (int blk = from; blk < to; blk++) {
+          gatherComplex(src, g, blk * V, c.take, c.n, !c.forward, a);
           if (full(g, blk)) {
             // copy out straight from the digit-reversed result: no reordering pass
-            gatherComplex(src, g, blk * V, c.take, c.n, !c.forward, a);
             fft.dif(a);
             point(out, dst, g, blk * V, true, 2, 1);
             fft.scatter(a, out, c.factor, fi);
-            continue;
+          } else {
+            // only the last block may be partial: its reordering buffer is allocated once
+            double[] res = fft.forward(a, new double[a.length]);
+            scatterComplex(res, g, blk * V, c.n, c.factor, fi, dst);
           }
-          gatherComplex(src, g, blk * V, c.take, c.n, !c.forward, a);
-          double[] res = fft.forward(a, b);
-          scatterComplex(res, g, blk * V, c.n, c.factor, fi, dst);
         }
       });
     } else if (op instanceof RealForwardLineOp r) {
@@ -99,22 +98,20 @@ final class BlockRunner {
       double fi = r.conjugate ? -r.factor : r.factor;
       WorkerPool.parallelFor(workers, blocks, (from, to) -> {
         double[] a = new double[2 * (h + 1) * V];
-        double[] b = new double[2 * (h + 1) * V];
         BlockFft.Lines io = new BlockFft.Lines();
         for (int blk = from; blk < to; blk++) {
+          gatherReal(src, g, blk * V, r.take, r.n, a);
           if (full(g, blk)) {
             // unpack straight from the digit-reversed half spectrum to the output lines
-            gatherReal(src, g, blk * V, r.take, r.n, a);
             real.half.dif(a);
             point(io, dst, g, blk * V, true, 2, 1);
             real.unpack(a, real.half.perm, io, r.factor, fi);
-            continue;
+          } else {
+            // only the last block may be partial: its reordering buffer is allocated once
+            double[] res = real.half.forward(a, new double[a.length]);
+            real.unpack(res, a);
+            scatterComplex(a, g, blk * V, h + 1, r.factor, fi, dst);
           }
-          gatherReal(src, g, blk * V, r.take, r.n, a);
-          double[] res = real.half.forward(a, b);
-          double[] out = res == a ? b : a;
-          real.unpack(res, out);
-          scatterComplex(out, g, blk * V, h + 1, r.factor, fi, dst);
         }
       });
     } else {
