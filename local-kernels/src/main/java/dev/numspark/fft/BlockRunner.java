@@ -77,9 +77,10 @@ final class BlockRunner {
       double fi = c.forward ? c.factor : -c.factor;
       WorkerPool.parallelFor(workers, blocks, (from, to) -> {
         double[] a = new double[2 * c.n * V];
+        int[] map = new int[V];
         BlockFft.Lines out = new BlockFft.Lines();
         for (int blk = from; blk < to; blk++) {
-          gatherComplex(src, g, blk * V, c.take, c.n, !c.forward, a);
+          gatherComplex(src, g, blk * V, c.take, c.n, !c.forward, a, map);
           if (full(g, blk)) {
             // copy out straight from the digit-reversed result: no reordering pass
             fft.dif(a);
@@ -88,7 +89,7 @@ final class BlockRunner {
           } else {
             // only the last block may be partial: its reordering buffer is allocated once
             double[] res = fft.forward(a, new double[a.length]);
-            scatterComplex(res, g, blk * V, c.n, c.factor, fi, dst);
+            scatterComplex(res, g, blk * V, c.n, c.factor, fi, dst, map);
           }
         }
       });
@@ -98,9 +99,10 @@ final class BlockRunner {
       double fi = r.conjugate ? -r.factor : r.factor;
       WorkerPool.parallelFor(workers, blocks, (from, to) -> {
         double[] a = new double[2 * (h + 1) * V];
+        int[] map = new int[V];
         BlockFft.Lines io = new BlockFft.Lines();
         for (int blk = from; blk < to; blk++) {
-          gatherReal(src, g, blk * V, r.take, r.n, a);
+          gatherReal(src, g, blk * V, r.take, r.n, a, map);
           if (full(g, blk)) {
             // unpack straight from the digit-reversed half spectrum to the output lines
             real.half.dif(a);
@@ -110,7 +112,7 @@ final class BlockRunner {
             // only the last block may be partial: its reordering buffer is allocated once
             double[] res = real.half.forward(a, new double[a.length]);
             real.unpack(res, a);
-            scatterComplex(a, g, blk * V, h + 1, r.factor, fi, dst);
+            scatterComplex(a, g, blk * V, h + 1, r.factor, fi, dst, map);
           }
         }
       });
@@ -121,6 +123,7 @@ final class BlockRunner {
       boolean fuse = srcComplex && r.take >= h + 1;
       WorkerPool.parallelFor(workers, blocks, (from, to) -> {
         double[] a = new double[2 * (h + 1) * V];
+        int[] map = new int[V];
         double[] b = new double[2 * (h + 1) * V];
         BlockFft.Lines io = new BlockFft.Lines();
         BlockFft.Lines out = new BlockFft.Lines();
@@ -131,7 +134,7 @@ final class BlockRunner {
               point(io, src, g, blk * V, false, 2, 1);
               real.pack(io, r.conjugate ? -1.0 : 1.0, b);
             } else {
-              gatherComplex(src, g, blk * V, r.take, h + 1, r.conjugate, a);
+              gatherComplex(src, g, blk * V, r.take, h + 1, r.conjugate, a, map);
               Arrays.fill(a, V, 2 * V, 0.0);
               Arrays.fill(a, 2 * h * V + V, 2 * (h + 1) * V, 0.0);
               real.pack(a, b);
@@ -142,13 +145,13 @@ final class BlockRunner {
             real.half.scatter(b, out, r.norm, -r.norm);
             continue;
           }
-          gatherComplex(src, g, blk * V, r.take, h + 1, r.conjugate, a);
+          gatherComplex(src, g, blk * V, r.take, h + 1, r.conjugate, a, map);
           // pocketfft ignores the imaginary parts of X_0 and X_n/2
           Arrays.fill(a, V, 2 * V, 0.0);
           Arrays.fill(a, 2 * h * V + V, 2 * (h + 1) * V, 0.0);
           real.pack(a, b);
           double[] res = real.half.forward(b, a);
-          scatterReal(res, g, blk * V, h, r.norm, dst);
+          scatterReal(res, g, blk * V, h, r.norm, dst, map);
         }
       });
     }
@@ -193,10 +196,11 @@ final class BlockRunner {
 
   /**
    * Element offsets (in elements) of the block's valid lines relative to its first line, times
-   * {@code width} doubles per element: the index map of a vector gather.
+   * {@code width} doubles per element: the index map of a vector gather, written into the
+   * worker's {@code map} (no allocation per block) and returned.
    */
-  private static int[] offsets(Geometry g, int first, int valid, int width, boolean out) {
-    int[] map = new int[V];
+  private static int[] offsets(Geometry g, int first, int valid, int width, boolean out,
+      int[] map) {
     long base = out ? g.outStart(first) : g.inStart(first);
     for (int v = 0; v < valid; v++) {
       map[v] = (int) (width * ((out ? g.outStart(first + v) : g.inStart(first + v)) - base));
@@ -210,7 +214,7 @@ final class BlockRunner {
    * cheaper than one line at a time with 128-byte strided writes; full blocks use vector gathers.
    */
   private static void gatherComplex(double[] src, Geometry g, int first, int take, int count,
-      boolean conjugate, double[] a) {
+      boolean conjugate, double[] a, int[] lanes) {
     int valid = Math.min(V, g.lines() - first);
     if (take < count || valid < V) {
       Arrays.fill(a, 0, 2 * count * V, 0.0);
@@ -218,7 +222,7 @@ final class BlockRunner {
     int stride = g.inner();
     int s = (int) g.inStart(first);
     if (g.srcComplex()) {
-      int[] map = offsets(g, first, valid, 2, false);
+      int[] map = offsets(g, first, valid, 2, false, lanes);
       if (valid == V) {
         BlockReal.gather(src, 2 * s, 2 * stride, 1, map, take, conjugate, a);
         return;
@@ -231,7 +235,7 @@ final class BlockRunner {
         }
       }
     } else {
-      int[] map = offsets(g, first, valid, 1, false);
+      int[] map = offsets(g, first, valid, 1, false, lanes);
       for (int j = 0, k = 0; j < take; j++, k += 2 * V, s += stride) {
         for (int v = 0; v < valid; v++) {
           a[k + v] = src[s + map[v]];
@@ -243,14 +247,14 @@ final class BlockRunner {
 
   /** A real line of length n as the complex line {@code (x_2j, x_2j+1)} of length n/2. */
   private static void gatherReal(double[] src, Geometry g, int first, int take, int n,
-      double[] a) {
+      double[] a, int[] lanes) {
     int valid = Math.min(V, g.lines() - first);
     if (take < n || valid < V) {
       Arrays.fill(a, 0, n * V, 0.0);
     }
     int stride = g.inner();
     int s = (int) g.inStart(first);
-    int[] map = offsets(g, first, valid, 1, false);
+    int[] map = offsets(g, first, valid, 1, false, lanes);
     if (valid == V) {
       // x_2j and x_2j+1 are the real and imaginary parts of element j
       BlockReal.gather(src, s, 2 * stride, stride, map, take / 2, false, a);
@@ -271,11 +275,11 @@ final class BlockRunner {
   }
 
   private static void scatterComplex(double[] res, Geometry g, int first, int count, double fr,
-      double fi, double[] dst) {
+      double fi, double[] dst, int[] lanes) {
     int valid = Math.min(V, g.lines() - first);
     int stride = g.inner();
     int d = (int) g.outStart(first);
-    int[] map = offsets(g, first, valid, 2, true);
+    int[] map = offsets(g, first, valid, 2, true, lanes);
     for (int j = 0, k = 0; j < count; j++, k += 2 * V, d += stride) {
       for (int v = 0; v < valid; v++) {
         dst[2 * d + map[v]] = res[k + v] * fr;
@@ -286,11 +290,11 @@ final class BlockRunner {
 
   /** The conjugated half-length result {@code (x_2j, -x_2j+1)} as a real line of 2h, scaled. */
   private static void scatterReal(double[] res, Geometry g, int first, int h, double f,
-      double[] dst) {
+      double[] dst, int[] lanes) {
     int valid = Math.min(V, g.lines() - first);
     int stride = g.inner();
     int d = (int) g.outStart(first);
-    int[] map = offsets(g, first, valid, 1, true);
+    int[] map = offsets(g, first, valid, 1, true, lanes);
     for (int j = 0, k = 0; j < h; j++, k += 2 * V, d += 2 * stride) {
       for (int v = 0; v < valid; v++) {
         dst[d + map[v]] = res[k + v] * f;
