@@ -17,7 +17,8 @@ import jdk.incubator.vector.VectorSpecies;
  * ({@link #LEAF}) all its remaining levels run there. A pass over an L2-resident block costs
  * about twice as much per element as over an L1-resident one, so this takes half the time of
  * the Stockham form (a ping-pong between two arrays, every pass over the whole block) it
- * replaced, with the same butterflies and twiddles (the same bits). The output is in
+ * replaced. It is the same dataflow (butterflies, twiddles, order of operations) stored
+ * differently, and gave the Stockham version's bits in every comparison we ran. The output is in
  * digit-reversed order ({@link #perm}); the copies out read it in that order. Radix 8 and 5
  * butterflies are not used: with the Vector API each operation costs C2 a few hundred IR nodes
  * while parsing, and a butterfly that big exceeds C2's inlining node budget, leaving vector
@@ -144,7 +145,7 @@ final class BlockFft {
     final int[] map = new int[V];
   }
 
-  /** Sub-block lengths from which the remaining levels stay in L1 (32 KB). */
+  /** Sub-block lengths up to which the remaining levels run breadth first in L1 (32 KB). */
   static final int LEAF = 32768 / (16 * V);
 
   /** The in-place forward DFT of the block, {@code X_k} left at element {@code perm[k]}. */
@@ -174,20 +175,6 @@ final class BlockFft {
       case 4 -> dif4(x, base, total, len, tr, ti);
       case 2 -> dif2(x, base, total, len, tr, ti);
       default -> dif3(x, base, total, len, tr, ti);
-    }
-  }
-
-  /**
-   * Vector gathers of {@code count} elements of V lines into the block layout: element j of lane
-   * v has its real part at {@code src[start + j step + map[v]]} and its imaginary part
-   * {@code imOffset} further, times {@code sign} (-1 conjugates; exact).
-   */
-  static void gather(double[] src, int start, int step, int imOffset, int[] map, int count,
-      double sign, double[] a) {
-    DoubleVector sg = DoubleVector.broadcast(S, sign);
-    for (int j = 0, s = start; j < count; j++, s += step) {
-      DoubleVector.fromArray(S, src, s, map, 0).intoArray(a, 2 * V * j);
-      DoubleVector.fromArray(S, src, s + imOffset, map, 0).mul(sg).intoArray(a, 2 * V * j + V);
     }
   }
 

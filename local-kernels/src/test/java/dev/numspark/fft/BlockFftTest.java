@@ -316,4 +316,25 @@ class BlockFftTest {
         .data(), "irfftn");
     assertArrayEquals(hBefore, h.data(), "complex input untouched");
   }
+
+  @Test
+  void depthFirstLengthsMatchNaiveDft() {
+    // longer than an L1 sub-block (BlockFft.LEAF), so the in-place DIF splits depth first before
+    // finishing sub-blocks breadth first; radix 2 and 3 levels included; one full block and one
+    // partial block (the reordering path)
+    for (int n : new int[] {2 * BlockFft.LEAF, 3 * BlockFft.LEAF, 4 * 3 * 3 * 32}) {
+      assertTrue(n > BlockFft.LEAF, "n=" + n);
+      for (int rows : new int[] {V, V + 1}) {
+        NdArray x = random(true, 17L * n + rows, rows, n);
+        Tolerance.assertClose(naiveDft(x, true), Fft.fft(x), n, "fft n=" + n + " rows=" + rows);
+      }
+    }
+    // dif leaves X_k at perm[k]: a permutation
+    BlockFft p = BlockFft.plan(1152);
+    boolean[] seen = new boolean[1152];
+    for (int k = 0; k < 1152; k++) {
+      assertFalse(seen[p.perm[k]], "perm repeats " + p.perm[k]);
+      seen[p.perm[k]] = true;
+    }
+  }
 }
