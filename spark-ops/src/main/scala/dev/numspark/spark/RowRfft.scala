@@ -10,7 +10,7 @@ import org.apache.spark.sql.types.ArrayType
  * per-thread re and im arrays, and each part is copied once into the result. The general
  * `Fft.rfft` path would add an n-d wrapper, a zero-filled interleaved result and a split into
  * parts: three more copies and allocations of the row, which cost as much as the transform.
- * The numbers are `Fft.rfft`'s, bit for bit.
+ * The numbers are `Fft.rfft`'s on that one signal, bit for bit.
  *
  * The work arrays live as long as the task thread and as large as its largest row.
  */
