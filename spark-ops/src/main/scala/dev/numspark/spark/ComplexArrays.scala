@@ -82,10 +82,6 @@ object ComplexArrays {
       values.length
   }
 
-  /** The first `count` values of `values` as a Catalyst array (one copy). */
-  def array(values: Array[Double], count: Int): ArrayData =
-    UnsafeArrayData.fromPrimitiveArray(values, Platform.DOUBLE_ARRAY_OFFSET, count, 8)
-
   /** A signal or complex column value as interleaved `re, im` pairs. */
   def interleaved(fn: String, value: Any, t: DataType): Array[Double] = t match {
     case at: ArrayType =>
