@@ -36,8 +36,10 @@ private[spark] object RowRfft {
     val buffer = new Array[Double]((fixed + 2 * arrayBytes) / 8)
     val reAt = fixed
     val imAt = fixed + arrayBytes
-    SignalFunctions.guarded(fn)(Fft.rfftParts(work, length, n, norm,
-      buffer, (reAt + header) / 8, buffer, (imAt + header) / 8))
+    SignalFunctions.guarded(fn) { // (a Unit block: a generic Int result would be boxed per row)
+      Fft.rfftParts(work, length, n, norm, buffer, (reAt + header) / 8, buffer, (imAt + header) / 8)
+      ()
+    }
     val base = Platform.DOUBLE_ARRAY_OFFSET
     Platform.putLong(buffer, base + 8, (reAt.toLong << 32) | arrayBytes)
     Platform.putLong(buffer, base + 16, (imAt.toLong << 32) | arrayBytes)
@@ -57,7 +59,10 @@ private[spark] object RowRfft {
     val bins = math.max(if (n == null) length else n.intValue, 0) / 2 + 1
     val re = new Array[Double](bins)
     val im = new Array[Double](bins)
-    SignalFunctions.guarded(fn)(Fft.rfftParts(work, length, n, norm, re, im))
+    SignalFunctions.guarded(fn) {
+      Fft.rfftParts(work, length, n, norm, re, im)
+      ()
+    }
     (re, im)
   }
 
