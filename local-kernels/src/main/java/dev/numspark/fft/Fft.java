@@ -95,7 +95,9 @@ public final class Fft {
    * {@code rfft} of one real signal straight into separate real and imaginary parts, for callers
    * that store them apart (a Spark {@code struct<re, im>} column) and transform row after row:
    * no interleaved result, no allocation. The numbers are exactly those of
-   * {@code rfft(x, n, -1, norm, 1)}: {@code re[k] + i im[k]} for {@code k < n/2 + 1}.
+   * {@code rfft(x, n, -1, norm, 1)} for this one signal: {@code re[k] + i im[k]} for
+   * {@code k < n/2 + 1}. (Batches of many lines may take the vectorised engine, whose last bits
+   * can differ; see docs/fft.md.)
    *
    * @param work the signal's {@code length} samples at its front; overwritten (zero-padded to
    *     {@code n}, then transformed in place), so its capacity must be at least {@code n}
@@ -106,17 +108,29 @@ public final class Fft {
    */
   public static int rfftParts(double[] work, int length, Integer n, String norm, double[] re,
       double[] im) {
+    return rfftParts(work, length, n, norm, re, 0, im, 0);
+  }
+
+  /**
+   * {@link #rfftParts(double[], int, Integer, String, double[], double[])} writing the parts at
+   * {@code re[reOffset ..]} and {@code im[imOffset ..]}: straight into a caller's storage layout
+   * (e.g. both parts in one buffer).
+   */
+  public static int rfftParts(double[] work, int length, Integer n, String norm, double[] re,
+      int reOffset, double[] im, int imOffset) {
     Norm nm = Norm.parse(norm);
     int len = length(n, length);
     int bins = len / 2 + 1;
-    if (length < 0 || length > work.length || work.length < len || re.length < bins
-        || im.length < bins) {
+    if (length < 0 || length > work.length || work.length < len || reOffset < 0 || imOffset < 0
+        || re.length - reOffset < bins || im.length - imOffset < bins) {
       throw new IllegalArgumentException("rfftParts: work holds " + work.length + " doubles for "
-          + length + " samples and n = " + len + ", re and im " + re.length + " and " + im.length
-          + " for " + bins + " frequencies");
+          + length + " samples and n = " + len + "; re and im have room for "
+          + (re.length - reOffset) + " and " + (im.length - imOffset) + " of " + bins
+          + " frequencies");
     }
     java.util.Arrays.fill(work, Math.min(length, len), len, 0.0);
-    new RealForwardLineOp(length, len, nm.factor(true, len), false).transformToParts(work, re, im);
+    new RealForwardLineOp(length, len, nm.factor(true, len), false)
+        .transformToParts(work, re, reOffset, im, imOffset);
     return bins;
   }
 

@@ -57,35 +57,34 @@ final class RealForwardLineOp extends LineOp {
   }
 
   /**
-   * {@link #transform} of the line in {@code a[0..n)}, written as separate parts: {@code re[k],
-   * im[k]} hold what {@link #transform} leaves at {@code a[2k], a[2k+1]}, with the same
-   * arithmetic (one multiplication by the factor), so both give bit-identical numbers.
+   * {@link #transform} of the line in {@code a[0..n)}, written as separate parts: {@code
+   * re[reOff + k], im[imOff + k]} hold what {@link #transform} leaves at {@code a[2k], a[2k+1]},
+   * with the same arithmetic (one multiplication by the factor, exact when it is 1), so both give
+   * bit-identical numbers.
    */
-  void transformToParts(double[] a, double[] re, double[] im) {
+  void transformToParts(double[] a, double[] re, int reOff, double[] im, int imOff) {
     if (plan != null) {
       plan.realForward(a, 0);
     }
-    int bins = n / 2 + 1;
-    int last = bins - 1;
-    re[0] = a[0];
-    im[0] = 0.0;
+    double f = factor;
+    int last = n / 2;
+    re[reOff] = a[0] * f;
+    im[imOff] = part(0.0 * f);
     for (int k = 1; k < last; k++) {
-      re[k] = a[2 * k];
-      im[k] = a[2 * k + 1];
+      re[reOff + k] = a[2 * k] * f;
+      im[imOff + k] = part(a[2 * k + 1] * f);
     }
     if (n > 1) {
       // the last bin as unpack() places it: a[1] is the Nyquist value (even n) or the
       // imaginary part of the last bin (odd n, whose real part is a[n - 1])
-      re[last] = n % 2 == 0 ? a[1] : a[n - 1];
-      im[last] = n % 2 == 0 ? 0.0 : a[1];
+      re[reOff + last] = (n % 2 == 0 ? a[1] : a[n - 1]) * f;
+      im[imOff + last] = part((n % 2 == 0 ? 0.0 : a[1]) * f);
     }
-    scale(re, 0, bins, factor);
-    scale(im, 0, bins, factor);
-    if (conjugate) {
-      for (int k = 0; k < bins; k++) {
-        im[k] = -im[k];
-      }
-    }
+  }
+
+  /** An imaginary part as {@link #transform} leaves it: negated for {@code ihfft}. */
+  private double part(double scaledImaginary) {
+    return conjugate ? -scaledImaginary : scaledImaginary;
   }
 
   /**

@@ -30,6 +30,16 @@ final class Batch {
 
   private Batch() {}
 
+  /**
+   * Whether a kernel of this order uses numspark's own pure-Java small-matrix code ({@link
+   * SmallLu}, {@link SmallEigh}) rather than LAPACK: exactly the orders that run on the Java
+   * path, decided by the order alone so that one matrix gets the same arithmetic whatever the
+   * batch, the workers or the caller (a Spark SQL function row by row included).
+   */
+  static boolean small(int order) {
+    return order < THREADED_ORDER;
+  }
+
   static void parallel(int threads, int count, RangeTask task) {
     WorkerPool.parallelFor(threads, count, task);
   }

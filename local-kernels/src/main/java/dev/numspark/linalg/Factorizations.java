@@ -28,9 +28,21 @@ final class Factorizations {
   static int luFactor(int n, double[] lu, int luOff, int[] piv, int pivOff, Scratch s) {
     double[] col = s.a(n * n);
     Dense.transpose(lu, luOff, n, n, col, 0);
-    intW info = new intW(0);
-    Backend.lapack().dgetrf(n, n, col, 0, n, piv, pivOff, info);
+    int info = getrf(n, col, piv, pivOff);
     Dense.transpose(col, 0, n, n, lu, luOff);
+    return info;
+  }
+
+  /**
+   * dgetrf of the column-major n x n matrix at {@code m[0]} with 0-based pivots: {@link SmallLu}
+   * for small orders (the same arithmetic without f2j's per-call overhead), else LAPACK.
+   */
+  private static int getrf(int n, double[] m, int[] piv, int pivOff) {
+    if (Batch.small(n)) {
+      return SmallLu.factor(n, m, 0, piv, pivOff);
+    }
+    intW info = new intW(0);
+    Backend.lapack().dgetrf(n, n, m, 0, Math.max(1, n), piv, pivOff, info);
     for (int i = 0; i < n; i++) {
       piv[pivOff + i] -= 1;
     }
@@ -42,8 +54,15 @@ final class Factorizations {
    * inv(A^T) = inv(A)^T in column order, which is inv(A) in row order. No transposition.
    */
   static int inv(int n, double[] a, int aOff, Scratch s) {
-    LAPACK lapack = Backend.lapack();
     int[] ipiv = s.ipiv(n);
+    if (Batch.small(n)) {
+      int info = SmallLu.factor(n, a, aOff, ipiv, 0);
+      if (info == 0) {
+        SmallLu.invert(n, a, aOff, ipiv, 0, s.work(n));
+      }
+      return info;
+    }
+    LAPACK lapack = Backend.lapack();
     intW info = new intW(0);
     lapack.dgetrf(n, n, a, aOff, Math.max(1, n), ipiv, 0, info);
     if (info.val != 0) {
@@ -64,21 +83,20 @@ final class Factorizations {
     double[] lu = s.a(n * n);
     System.arraycopy(a, aOff, lu, 0, n * n);
     int[] ipiv = s.ipiv(n);
-    intW info = new intW(0);
     if (n == 0) {
       out[0] = 1.0;
       out[1] = 1.0;
       out[2] = 0.0;
       return;
     }
-    Backend.lapack().dgetrf(n, n, lu, 0, n, ipiv, 0, info);
+    getrf(n, lu, ipiv, 0);
     double det = 1.0;
     double sign = 1.0;
     double logAbs = 0.0;
     for (int i = 0; i < n; i++) {
       double d = lu[i * n + i];
       det *= d;
-      if (ipiv[i] != i + 1) {
+      if (ipiv[i] != i) {
         det = -det;
         sign = -sign;
       }

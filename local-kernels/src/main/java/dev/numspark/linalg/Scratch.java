@@ -5,6 +5,8 @@ final class Scratch {
   private double[] a = new double[0];
   private double[] b = new double[0];
   private double[] work = new double[1];
+  private double[] d = new double[0];
+  private double[] e = new double[0];
   private int[] ipiv = new int[0];
   private int[] iwork = new int[1];
 
@@ -27,6 +29,22 @@ final class Scratch {
       work = new double[n];
     }
     return work;
+  }
+
+  /** A diagonal (of a tridiagonal matrix, say). */
+  double[] d(int n) {
+    if (d.length < n) {
+      d = new double[n];
+    }
+    return d;
+  }
+
+  /** An off-diagonal, distinct from {@link #d}. */
+  double[] e(int n) {
+    if (e.length < n) {
+      e = new double[n];
+    }
+    return e;
   }
 
   int[] ipiv(int n) {

@@ -18,12 +18,22 @@ import org.netlib.util.intW;
 final class Solvers {
   private Solvers() {}
 
-  /** LU with partial pivoting: getrf on A^T, then X^T = B^T U^-1 L^-1 P^T. */
+  /**
+   * LU with partial pivoting: getrf on A^T, then X^T = B^T U^-1 L^-1 P^T. Small orders run the
+   * same algorithm in {@link SmallLu} (bitwise the same results, without f2j's call overhead).
+   */
   static int general(int n, int k, double[] a, int aOff, double[] x, int xOff, Scratch s) {
-    LAPACK lapack = Backend.lapack();
     double[] lu = s.a(n * n);
     int[] ipiv = s.ipiv(n);
     System.arraycopy(a, aOff, lu, 0, n * n);
+    if (Batch.small(n)) {
+      int info = SmallLu.factor(n, lu, 0, ipiv, 0);
+      if (info == 0) {
+        SmallLu.solve(n, k, lu, 0, ipiv, 0, x, xOff);
+      }
+      return info;
+    }
+    LAPACK lapack = Backend.lapack();
     intW info = new intW(0);
     lapack.dgetrf(n, n, lu, 0, n, ipiv, 0, info);
     if (info.val != 0) {

@@ -13,10 +13,15 @@ final class Spectral {
    * {@code w}; eigenvectors, when {@code v != null}, are transposed from LAPACK's column order
    * into the row-major n x (hi-lo+1) output (a copy).
    *
+   * Small orders use {@link SmallEigh} (tridiagonal QL) instead.
+   *
    * @return LAPACK's info
    */
   static int eigh(int n, boolean lower, int lo, int hi, boolean subset, double[] a, int aOff,
       double[] w, int wOff, double[] v, int vOff, Scratch s) {
+    if (Batch.small(n)) {
+      return SmallEigh.eigh(n, lower, lo, hi, a, aOff, w, wOff, v, vOff, s);
+    }
     LAPACK lapack = Backend.lapack();
     double[] c = s.a(n * n);
     System.arraycopy(a, aOff, c, 0, n * n);

@@ -189,6 +189,15 @@ class FftTest {
           double[] im = new double[len / 2 + 3];
           int bins = Fft.rfftParts(work, length, n, norm, re, im);
           assertEquals(expected.length / 2, bins);
+          // the offset form: both parts in one buffer, behind a gap
+          double[] both = new double[3 + 2 * bins];
+          System.arraycopy(x, 0, work, 0, length);
+          assertEquals(bins, Fft.rfftParts(work, length, n, norm, both, 3 + bins, both, 3));
+          for (int k = 0; k < bins; k++) {
+            assertEquals(Double.doubleToRawLongBits(re[k]),
+                Double.doubleToRawLongBits(both[3 + bins + k]));
+            assertEquals(Double.doubleToRawLongBits(im[k]), Double.doubleToRawLongBits(both[3 + k]));
+          }
           for (int k = 0; k < bins; k++) {
             String where = "length " + length + " n " + n + " norm " + norm + " bin " + k;
             assertEquals(Double.doubleToRawLongBits(expected[2 * k]),
@@ -216,5 +225,7 @@ class FftTest {
         () -> Fft.rfftParts(work, 8, null, null, new double[4], new double[5]));
     assertThrows(IllegalArgumentException.class,
         () -> Fft.rfftParts(work, 9, null, null, new double[5], new double[5]));
+    assertThrows(IllegalArgumentException.class,
+        () -> Fft.rfftParts(work, 8, null, null, new double[9], 5, new double[5], 0));
   }
 }

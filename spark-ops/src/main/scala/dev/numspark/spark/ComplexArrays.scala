@@ -38,13 +38,7 @@ object ComplexArrays {
    */
   def doubles(fn: String, what: String, a: ArrayData, arrayType: ArrayType): Array[Double] = {
     val n = a.numElements()
-    if (arrayType.containsNull) {
-      var i = 0
-      while (i < n) {
-        if (a.isNullAt(i)) throw new NumsparkFunctionException(fn, s"$what has a NULL at index $i")
-        i += 1
-      }
-    }
+    requireNoNulls(fn, what, a, arrayType)
     arrayType.elementType match {
       case DoubleType => a.toDoubleArray()
       case FloatType => a.toFloatArray().map(_.toDouble)
@@ -57,6 +51,16 @@ object ComplexArrays {
     }
   }
 
+  /** Fails on the first NULL element, unless the type guarantees there is none. */
+  private def requireNoNulls(fn: String, what: String, a: ArrayData, arrayType: ArrayType): Unit =
+    if (arrayType.containsNull) {
+      var i = 0
+      while (i < a.numElements()) {
+        if (a.isNullAt(i)) throw new NumsparkFunctionException(fn, s"$what has a NULL at index $i")
+        i += 1
+      }
+    }
+
   /**
    * Copies a numeric array into the front of `dest` (which must hold it), failing on NULL elements
    * like [[doubles]]; returns the element count. An `UnsafeArrayData` of doubles is one memory
@@ -66,13 +70,7 @@ object ComplexArrays {
       dest: Array[Double]): Int = (a, arrayType.elementType) match {
     case (u: UnsafeArrayData, DoubleType) =>
       val n = u.numElements()
-      if (arrayType.containsNull) {
-        var i = 0
-        while (i < n) {
-          if (u.isNullAt(i)) throw new NumsparkFunctionException(fn, s"$what has a NULL at index $i")
-          i += 1
-        }
-      }
+      requireNoNulls(fn, what, u, arrayType)
       Platform.copyMemory(u.getBaseObject, u.getBaseOffset + UnsafeArrayData
         .calculateHeaderPortionInBytes(n), dest, Platform.DOUBLE_ARRAY_OFFSET, 8L * n)
       n
@@ -81,10 +79,6 @@ object ComplexArrays {
       System.arraycopy(values, 0, dest, 0, values.length)
       values.length
   }
-
-  /** The first `count` values of `values` as a Catalyst array (one copy). */
-  def array(values: Array[Double], count: Int): ArrayData =
-    UnsafeArrayData.fromPrimitiveArray(values, Platform.DOUBLE_ARRAY_OFFSET, count, 8)
 
   /** A signal or complex column value as interleaved `re, im` pairs. */
   def interleaved(fn: String, value: Any, t: DataType): Array[Double] = t match {

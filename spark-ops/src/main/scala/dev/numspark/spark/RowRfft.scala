@@ -1,45 +1,75 @@
 package dev.numspark.spark
 
 import dev.numspark.fft.Fft
+import org.apache.spark.sql.catalyst.expressions.{UnsafeArrayData, UnsafeRow}
 import org.apache.spark.sql.catalyst.util.ArrayData
 import org.apache.spark.sql.types.ArrayType
+import org.apache.spark.unsafe.Platform
 
 /**
- * The real FFT of one row, for `numspark_rfft` and `numspark_power_spectrum`: the signal is
- * copied once into a per-thread work array, transformed in place by [[Fft.rfftParts]] into
- * per-thread re and im arrays, and each part is copied once into the result. The general
- * `Fft.rfft` path would add an n-d wrapper, a zero-filled interleaved result and a split into
- * parts: three more copies and allocations of the row, which cost as much as the transform.
- * The numbers are `Fft.rfft`'s, bit for bit.
+ * The real FFT of one row, for `numspark_rfft` and `numspark_power_spectrum`. The signal is
+ * copied once into a per-thread work array and transformed in place by [[Fft.rfftParts]], which
+ * writes the real and imaginary parts straight to where the result's memory keeps them. The
+ * general `Fft.rfft` path would add an n-d wrapper, a zero-filled interleaved result, a split
+ * into parts and a copy of each into a Catalyst array: copies and allocations of the row that
+ * cost as much as the transform. The numbers are `Fft.rfft`'s on that one signal, bit for bit.
  *
- * The work arrays live as long as the task thread and as large as its largest row.
+ * The work array lives as long as the task thread and as large as its largest row.
  */
 private[spark] object RowRfft {
 
-  final class Parts(var work: Array[Double], var re: Array[Double], var im: Array[Double]) {
-    /** How many frequencies the last [[RowRfft.apply]] wrote. */
-    var bins: Int = 0
+  private val perThread = ThreadLocal.withInitial[Array[Array[Double]]](() => Array(new Array(0)))
+
+  /**
+   * rfft(x, n, norm) as the `struct<re, im>` value: an `UnsafeRow` of two `UnsafeArrayData`, laid
+   * out in one `double[]` into which the parts are written directly (Catalyst reads such memory
+   * through `Platform`, whatever the base array's type: its own arrays sit in `long[]`).
+   */
+  def struct(fn: String, x: ArrayData, t: ArrayType, n: Integer, norm: String): UnsafeRow = {
+    val length = x.numElements()
+    val work = workArray(length, n)
+    ComplexArrays.copyDoubles(fn, "the signal", x, t, work)
+    val bins = math.max(if (n == null) length else n.intValue, 0) / 2 + 1
+    val header = UnsafeArrayData.calculateHeaderPortionInBytes(bins)
+    val arrayBytes = header + 8 * bins
+    val fixed = 24 // the row's null bits (8 bytes) and two 8-byte (offset, size) slots
+    val buffer = new Array[Double]((fixed + 2 * arrayBytes) / 8)
+    val reAt = fixed
+    val imAt = fixed + arrayBytes
+    SignalFunctions.guarded(fn) { // (a Unit block: a generic Int result would be boxed per row)
+      Fft.rfftParts(work, length, n, norm, buffer, (reAt + header) / 8, buffer, (imAt + header) / 8)
+      ()
+    }
+    val base = Platform.DOUBLE_ARRAY_OFFSET
+    Platform.putLong(buffer, base + 8, (reAt.toLong << 32) | arrayBytes)
+    Platform.putLong(buffer, base + 16, (imAt.toLong << 32) | arrayBytes)
+    Platform.putLong(buffer, base + reAt, bins)
+    Platform.putLong(buffer, base + imAt, bins)
+    val row = new UnsafeRow(2)
+    row.pointTo(buffer, base, fixed + 2 * arrayBytes)
+    row
   }
 
-  private val perThread = ThreadLocal.withInitial[Parts](() =>
-    new Parts(new Array[Double](0), new Array[Double](0), new Array[Double](0)))
-
-  /** rfft(x, n, norm) into the calling thread's [[Parts]] (valid until its next call). */
-  def apply(fn: String, x: ArrayData, t: ArrayType, n: Integer, norm: String): Parts = {
-    val parts = perThread.get()
+  /** rfft(x, n, norm) as separate `(re, im)` arrays (for callers that combine them further). */
+  def parts(fn: String, x: ArrayData, t: ArrayType, n: Integer,
+      norm: String): (Array[Double], Array[Double]) = {
     val length = x.numElements()
-    val len = if (n == null) length else n.intValue
-    if (parts.work.length < math.max(length, len)) {
-      parts.work = new Array[Double](math.max(length, len))
+    val work = workArray(length, n)
+    ComplexArrays.copyDoubles(fn, "the signal", x, t, work)
+    val bins = math.max(if (n == null) length else n.intValue, 0) / 2 + 1
+    val re = new Array[Double](bins)
+    val im = new Array[Double](bins)
+    SignalFunctions.guarded(fn) {
+      Fft.rfftParts(work, length, n, norm, re, im)
+      ()
     }
-    val bins = math.max(len, 0) / 2 + 1
-    if (parts.re.length < bins) {
-      parts.re = new Array[Double](bins)
-      parts.im = new Array[Double](bins)
-    }
-    ComplexArrays.copyDoubles(fn, "the signal", x, t, parts.work)
-    parts.bins = SignalFunctions.guarded(fn)(
-      Fft.rfftParts(parts.work, length, n, norm, parts.re, parts.im))
-    parts
+    (re, im)
+  }
+
+  private def workArray(length: Int, n: Integer): Array[Double] = {
+    val holder = perThread.get()
+    val needed = math.max(length, if (n == null) length else n.intValue)
+    if (holder(0).length < needed) holder(0) = new Array[Double](needed)
+    holder(0)
   }
 }

@@ -120,9 +120,8 @@ object SignalFunctions {
     override def dataType(types: Seq[DataType]): DataType = ComplexType
 
     override def eval(values: Seq[Any], types: Seq[DataType], options: Seq[Any]): Any = {
-      val parts = RowRfft(name, values.head.asInstanceOf[ArrayData],
+      RowRfft.struct(name, values.head.asInstanceOf[ArrayData],
         types.head.asInstanceOf[ArrayType], int(name, "n", options(0)), string(options(1)))
-      new GenericInternalRow(Array[Any](array(parts.re, parts.bins), array(parts.im, parts.bins)))
     }
   }
 
@@ -187,12 +186,12 @@ object SignalFunctions {
     override def dataType(types: Seq[DataType]): DataType = SignalType
 
     override def eval(values: Seq[Any], types: Seq[DataType], options: Seq[Any]): Any = {
-      val parts = RowRfft(name, values.head.asInstanceOf[ArrayData],
+      val (re, im) = RowRfft.parts(name, values.head.asInstanceOf[ArrayData],
         types.head.asInstanceOf[ArrayType], int(name, "n", options(0)), string(options(1)))
-      val out = new Array[Double](parts.bins)
+      val out = new Array[Double](re.length)
       var i = 0
       while (i < out.length) {
-        val h = Math.hypot(parts.re(i), parts.im(i))
+        val h = Math.hypot(re(i), im(i))
         out(i) = h * h
         i += 1
       }

@@ -41,6 +41,32 @@ class SignalFunctionsSuite extends AnyFunSuite with LocalSpark {
     }
   }
 
+  test("numspark_rfft's struct reads the same through every consumer") {
+    // The struct is built directly in Catalyst's memory layout: check it through a shuffle,
+    // the cache, field and element access, JSON, a nested function, and n and norm options.
+    val df = signals(12, 33)
+    val spectra = df.select(col("id"), col("x"),
+      expr("numspark_rfft(x, 40, 'ortho')").as("spec")).repartition(3).cache()
+    val rows = spectra.select(col("id"), col("x"), col("spec"), col("spec.re").as("re"),
+      expr("element_at(spec.im, 2)").as("im1"), to_json(col("spec")).as("json"),
+      expr("numspark_abs(spec)").as("abs")).collect()
+    assert(rows.length == 12)
+    val mapper = new ObjectMapper()
+    rows.foreach { r =>
+      val x = r.getSeq[Double](1).toArray
+      val expected = Fft.rfft(NdArray.real(x, x.length), 40, -1, "ortho", 1).data()
+      assert(parts(r.getStruct(2)).sameElements(expected), s"row ${r.getInt(0)}")
+      assert(r.getSeq[Double](3).sameElements(expected.indices.collect {
+        case i if i % 2 == 0 => expected(i) }))
+      assert(r.getDouble(4) == expected(3))
+      val json = mapper.readTree(r.getString(5))
+      assert(json.get("re").size() == 21 && json.get("im").get(1).asDouble() == expected(3))
+      assert(r.getSeq[Double](6).zipWithIndex.forall { case (a, k) =>
+        a == Math.hypot(expected(2 * k), expected(2 * k + 1)) })
+    }
+    spectra.unpersist()
+  }
+
   test("numspark_fft and numspark_ifft with n and norm equal the kernels") {
     val df = signals(8, 30)
     val out = df.select(col("x"), expr("numspark_fft(x, 32, 'ortho')"),
