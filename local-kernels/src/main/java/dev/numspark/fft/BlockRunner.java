@@ -34,10 +34,13 @@ final class BlockRunner {
     return V;
   }
 
-  /** Whether the engine computes {@code op} (its lengths are 2^a 3^b, even for real ops). */
+  /**
+   * Whether the engine computes {@code op}: lengths 2^a 3^b (real ops: even, with n/2 of that
+   * form), and complex ops of the other lengths where Bluestein on the engine beats JTransforms.
+   */
   static boolean supports(LineOp op) {
     if (op instanceof ComplexLineOp c) {
-      return BlockFft.factors(c.n) != null;
+      return BlockFft.factors(c.n) != null || bluestein(c.n);
     }
     if (op instanceof RealForwardLineOp r) {
       return r.n % 2 == 0 && BlockFft.factors(r.n / 2) != null;
@@ -48,7 +51,21 @@ final class BlockRunner {
     return false;
   }
 
-  /** The complex plan of length n (keys > 0), or the real one of length n (keys < 0). */
+  /**
+   * Lengths the engine cannot factor that run through {@link BlockBluestein}: those where it is
+   * expected to beat JTransforms ({@link BlockBluestein#pays}), up to {@link #BLUESTEIN_MAX} to
+   * keep the cached tables small.
+   */
+  static boolean bluestein(int n) {
+    return n <= BLUESTEIN_MAX && BlockFft.factors(n) == null && BlockBluestein.pays(n);
+  }
+
+  static final int BLUESTEIN_MAX = 1 << 20;
+
+  /**
+   * The complex plan of length n (keys > 0: a {@link BlockFft}, or a {@link BlockBluestein} when
+   * n is not 3-smooth), or the real one of length n (keys < 0).
+   */
   private static Object plan(int key) {
     synchronized (PLANS) {
       Object p = PLANS.get(key);
@@ -56,7 +73,15 @@ final class BlockRunner {
         return p;
       }
     }
-    Object p = key > 0 ? BlockFft.plan(key) : new BlockReal(-key, BlockFft.plan(-key / 2));
+    Object p;
+    if (key < 0) {
+      p = new BlockReal(-key, BlockFft.plan(-key / 2));
+    } else if (BlockFft.factors(key) != null) {
+      p = BlockFft.plan(key);
+    } else {
+      // the convolution's FFT is itself a cached plan (shared with transforms of that length)
+      p = new BlockBluestein(key, (BlockFft) plan(BlockBluestein.convolutionLength(2 * key - 1)));
+    }
     synchronized (PLANS) {
       PLANS.put(key, p);
     }
@@ -72,7 +97,9 @@ final class BlockRunner {
       LineOp op, int workers) {
     int blocks = (lines + V - 1) / V;
     Geometry g = new Geometry(lines, len, op.outLen, inner, srcComplex);
-    if (op instanceof ComplexLineOp c) {
+    if (op instanceof ComplexLineOp c && plan(c.n) instanceof BlockBluestein bs) {
+      runBluestein(src, g, dst, blocks, c, bs, workers);
+    } else if (op instanceof ComplexLineOp c) {
       BlockFft fft = (BlockFft) plan(c.n);
       double fi = c.forward ? c.factor : -c.factor;
       WorkerPool.parallelFor(workers, blocks, (from, to) -> {
@@ -155,6 +182,29 @@ final class BlockRunner {
         }
       });
     }
+  }
+
+  /** A complex op of a length the engine cannot factor, by {@link BlockBluestein}. */
+  private static void runBluestein(double[] src, Geometry g, double[] dst, int blocks,
+      ComplexLineOp c, BlockBluestein bs, int workers) {
+    double fi = c.forward ? c.factor : -c.factor;
+    WorkerPool.parallelFor(workers, blocks, (from, to) -> {
+      double[] a = new double[2 * bs.m * V];
+      double[] b = new double[2 * bs.m * V];
+      int[] map = new int[V];
+      BlockFft.Lines out = new BlockFft.Lines();
+      for (int blk = from; blk < to; blk++) {
+        gatherComplex(src, g, blk * V, c.take, c.n, !c.forward, a, map);
+        bs.convolve(a, b);
+        if (full(g, blk)) {
+          point(out, dst, g, blk * V, true, 2, 1);
+          bs.finish(b, out, c.factor, fi);
+        } else {
+          bs.finish(b, a);
+          scatterComplex(a, g, blk * V, c.n, c.factor, fi, dst, map);
+        }
+      }
+    });
   }
 
   /** Where lines live: line L's element j is at {@code start(L) + j * inner}. */
