@@ -74,6 +74,27 @@ final class BlockBluestein {
    * near ties on the code that was there.
    */
   static boolean pays(int n) {
+    double jt = jtransformsCost(n);
+    return jt < 0 || engineCost(n) < 0.9 * jt;
+  }
+
+  /**
+   * {@link #pays} for {@code rfft}: the engine does the whole complex transform of the real line
+   * while JTransforms' real mixed-radix FFT does about half the work of its complex one (its
+   * real Bluestein, for what {@link #pays} sends to its Bluestein, does not save that half).
+   */
+  static boolean paysReal(int n) {
+    double jt = jtransformsCost(n);
+    return jt < 0 || engineCost(n) < 0.9 * 0.5 * jt;
+  }
+
+  private static double engineCost(int n) {
+    int m = convolutionLength(2 * n - 1);
+    return 0.7 * m * (Math.log(m) / Math.log(2));
+  }
+
+  /** JTransforms' estimated ns per line of the complex DFT of n; -1 for its own Bluestein. */
+  private static double jtransformsCost(int n) {
     int rest = n;
     double perElement = 0;
     for (int p : new int[] {4, 2, 3, 5}) {
@@ -83,7 +104,7 @@ final class BlockBluestein {
       }
     }
     if (rest >= 211) {
-      return true;
+      return -1;
     }
     for (int p = 7; rest > 1; p += 2) {
       while (rest % p == 0) {
@@ -91,9 +112,7 @@ final class BlockBluestein {
         perElement += 1.1 * p;
       }
     }
-    int m = convolutionLength(2 * n - 1);
-    double engine = 0.7 * m * (Math.log(m) / Math.log(2));
-    return engine < 0.9 * n * perElement;
+    return n * perElement;
   }
 
   /** The smallest 2^a 3^b length {@code >= min} (the engine's radices). */
@@ -142,17 +161,17 @@ final class BlockBluestein {
   }
 
   /**
-   * {@code X_k = w_k conj(d_k)} times {@code (fr, fi)}, k in [0, n), from {@link #convolve}'s
+   * {@code X_k = w_k conj(d_k)} times {@code (fr, fi)}, k in [0, count), from {@link #convolve}'s
    * result {@code d}, by vector scatters to the caller's output lines.
    */
-  void finish(double[] d, BlockFft.Lines out, double fr, double fi) {
+  void finish(double[] d, int count, BlockFft.Lines out, double fr, double fi) {
     DoubleVector vr = DoubleVector.broadcast(S, fr);
     DoubleVector vi = DoubleVector.broadcast(S, fi);
     int[] perm = fft.perm;
     double[] dst = out.data;
     int[] map = out.map;
     int im = out.imOff;
-    for (int k = 0, o = out.base; k < n; k++, o += out.step) {
+    for (int k = 0, o = out.base; k < count; k++, o += out.step) {
       int i = 2 * V * perm[k];
       DoubleVector cr = ld(d, i);
       DoubleVector ci = ld(d, i + V);
@@ -165,12 +184,12 @@ final class BlockBluestein {
   }
 
   /**
-   * {@link #finish(double[], BlockFft.Lines, double, double)} unscaled into {@code res} in
+   * {@link #finish(double[], int, BlockFft.Lines, double, double)} unscaled into {@code res} in
    * natural order (a partial block's separate copy out scales with the same products: same bits).
    */
-  void finish(double[] d, double[] res) {
+  void finish(double[] d, int count, double[] res) {
     int[] perm = fft.perm;
-    for (int k = 0; k < n; k++) {
+    for (int k = 0; k < count; k++) {
       int i = 2 * V * perm[k];
       DoubleVector cr = ld(d, i);
       DoubleVector ci = ld(d, i + V);

@@ -43,7 +43,7 @@ final class BlockRunner {
       return BlockFft.factors(c.n) != null || bluestein(c.n);
     }
     if (op instanceof RealForwardLineOp r) {
-      return r.n % 2 == 0 && BlockFft.factors(r.n / 2) != null;
+      return r.n % 2 == 0 && BlockFft.factors(r.n / 2) != null || realBluestein(r.n);
     }
     if (op instanceof RealInverseLineOp r) {
       return r.n % 2 == 0 && BlockFft.factors(r.n / 2) != null;
@@ -61,6 +61,15 @@ final class BlockRunner {
   }
 
   static final int BLUESTEIN_MAX = 1 << 20;
+
+  /**
+   * {@code rfft}/{@code ihfft} lengths run as complex Bluestein transforms of the real lines
+   * (zero imaginary parts; pairing two real lines into one complex line would halve the work
+   * but make a line's bits depend on its neighbour).
+   */
+  static boolean realBluestein(int n) {
+    return n <= BLUESTEIN_MAX && BlockFft.factors(n) == null && BlockBluestein.paysReal(n);
+  }
 
   /**
    * The complex plan of length n (keys > 0: a {@link BlockFft}, or a {@link BlockBluestein} when
@@ -97,8 +106,15 @@ final class BlockRunner {
       LineOp op, int workers) {
     int blocks = (lines + V - 1) / V;
     Geometry g = new Geometry(lines, len, op.outLen, inner, srcComplex);
-    if (op instanceof ComplexLineOp c && plan(c.n) instanceof BlockBluestein bs) {
-      runBluestein(src, g, dst, blocks, c, bs, workers);
+    if (op instanceof ComplexLineOp c && BlockFft.factors(c.n) == null) {
+      double fi = c.forward ? c.factor : -c.factor;
+      runBluestein(src, g, dst, blocks, c.take, !c.forward, c.n, c.factor, fi,
+          (BlockBluestein) plan(c.n), workers);
+    } else if (op instanceof RealForwardLineOp r && BlockFft.factors(r.n) == null
+        && realBluestein(r.n)) {
+      double fi = r.conjugate ? -r.factor : r.factor;
+      runBluestein(src, g, dst, blocks, r.take, false, r.n / 2 + 1, r.factor, fi,
+          (BlockBluestein) plan(r.n), workers);
     } else if (op instanceof ComplexLineOp c) {
       BlockFft fft = (BlockFft) plan(c.n);
       double fi = c.forward ? c.factor : -c.factor;
@@ -184,24 +200,27 @@ final class BlockRunner {
     }
   }
 
-  /** A complex op of a length the engine cannot factor, by {@link BlockBluestein}. */
-  private static void runBluestein(double[] src, Geometry g, double[] dst, int blocks,
-      ComplexLineOp c, BlockBluestein bs, int workers) {
-    double fi = c.forward ? c.factor : -c.factor;
+  /**
+   * A complex op, or a real forward one (real lines read as complex), of a length the engine
+   * cannot factor, by {@link BlockBluestein}: {@code take} input elements (conjugated for
+   * inverses), the first {@code count} outputs times {@code (fr, fi)}.
+   */
+  private static void runBluestein(double[] src, Geometry g, double[] dst, int blocks, int take,
+      boolean conjugate, int count, double fr, double fi, BlockBluestein bs, int workers) {
     WorkerPool.parallelFor(workers, blocks, (from, to) -> {
       double[] a = new double[2 * bs.m * V];
       double[] b = new double[2 * bs.m * V];
       int[] map = new int[V];
       BlockFft.Lines out = new BlockFft.Lines();
       for (int blk = from; blk < to; blk++) {
-        gatherComplex(src, g, blk * V, c.take, c.n, !c.forward, a, map);
+        gatherComplex(src, g, blk * V, take, bs.n, conjugate, a, map);
         bs.convolve(a, b);
         if (full(g, blk)) {
           point(out, dst, g, blk * V, true, 2, 1);
-          bs.finish(b, out, c.factor, fi);
+          bs.finish(b, count, out, fr, fi);
         } else {
-          bs.finish(b, a);
-          scatterComplex(a, g, blk * V, c.n, c.factor, fi, dst, map);
+          bs.finish(b, count, a);
+          scatterComplex(a, g, blk * V, count, fr, fi, dst, map);
         }
       }
     });

@@ -420,4 +420,36 @@ class BlockFftTest {
       assertRowsEqual(transpose(Fft.fft(transpose(c), null, 0, "forward", 1)), "fft axis 0");
     }
   }
+
+  @Test
+  void bluesteinRealForwardMatchesJTransforms() {
+    for (int n : new int[] {17, 97, 1001, 1009, 2018}) {
+      assertTrue(BlockRunner.supports(new RealForwardLineOp(n, n, 1, false)), "n=" + n);
+      for (int rows : new int[] {V, V + 1, 2 * V - 1}) {
+        for (String norm : NORMS) {
+          for (int len : new int[] {n, n + 3, n - 1}) {
+            NdArray x = random(false, n * 29L + rows + len, rows, len);
+            Norm nm = Norm.parse(norm);
+            Tolerance.assertClose(lines(x, 1, new RealForwardLineOp(len, n, nm.factor(true, n),
+                false)), Fft.rfft(x, n, -1, norm, 1), n, "rfft n=" + n + " len=" + len);
+            Tolerance.assertClose(lines(x, 1, new RealForwardLineOp(len, n, nm.factor(false, n),
+                true)), Fft.ihfft(x, n, -1, norm, 1), n, "ihfft n=" + n + " len=" + len);
+          }
+        }
+      }
+      NdArray inner = random(false, n, 2, n, V + 3);
+      Tolerance.assertClose(lines(inner, 1, new RealForwardLineOp(n, n, 1, false)),
+          Fft.rfft(inner, null, 1, null, 1), n, "rfft axis 1 n=" + n);
+      NdArray w = random(false, n + 1, 13 * V + 3, n);
+      assertArrayEquals(Fft.rfft(w, null, -1, null, 1).data(),
+          Fft.rfft(w, null, -1, null, 2).data(), "rfft workers n=" + n);
+      NdArray r = repeatedRow(false, n + 2, 2 * V + 3, n);
+      assertRowsEqual(Fft.rfft(r), "rfft rows n=" + n);
+      assertRowsEqual(Fft.ihfft(r, null, -1, "ortho", 1), "ihfft rows n=" + n);
+      assertRowsEqual(transpose(Fft.rfft(transpose(r), null, 0, null, 1)), "rfft axis 0");
+    }
+    // JTransforms' real mixed radix does half the work of a complex transform: kept there
+    assertFalse(BlockRunner.supports(new RealForwardLineOp(4095, 4095, 1, false)));
+    assertFalse(BlockRunner.supports(new RealForwardLineOp(1000, 1000, 1, false)));
+  }
 }
