@@ -200,6 +200,44 @@ final class BlockBluestein {
     }
   }
 
+  /**
+   * For {@code irfft}: turns the gathered {@code X_0 .. X_h} (h = n/2) in {@code a} into
+   * {@code conj X} over the whole Hermitian spectrum ({@code X_n-k = conj X_k}), ignoring the
+   * imaginary parts of {@code X_0} and, for even n, {@code X_h} as pocketfft does; then the real
+   * line is {@code Re DFT(conj X)} times the normalisation.
+   */
+  void hermitian(double[] a) {
+    Arrays.fill(a, V, 2 * V, 0.0);
+    if (n % 2 == 0) {
+      Arrays.fill(a, 2 * V * (n / 2) + V, 2 * V * (n / 2 + 1), 0.0);
+    }
+    for (int k = 1; k < n - k; k++) {
+      int i = 2 * V * k;
+      int j = 2 * V * (n - k);
+      DoubleVector xi = ld(a, i + V);
+      ld(a, i).intoArray(a, j);
+      xi.intoArray(a, j + V);
+      xi.neg().intoArray(a, i + V);
+    }
+  }
+
+  /**
+   * The real parts of {@link #finish(double[], int, double[])}'s values, times {@code f}, by
+   * vector scatters to real output lines (element k of a line {@code out.step} doubles apart).
+   */
+  void finishReal(double[] d, BlockFft.Lines out, double f) {
+    DoubleVector vf = DoubleVector.broadcast(S, f);
+    int[] perm = fft.perm;
+    double[] dst = out.data;
+    int[] map = out.map;
+    for (int k = 0, o = out.base; k < n; k++, o += out.step) {
+      int i = 2 * V * perm[k];
+      DoubleVector ur = DoubleVector.broadcast(S, wr[k]);
+      DoubleVector ui = DoubleVector.broadcast(S, wi[k]);
+      ld(d, i).fma(ur, ld(d, i + V).mul(ui)).mul(vf).intoArray(dst, o, map, 0);
+    }
+  }
+
   private static DoubleVector ld(double[] a, int i) {
     return DoubleVector.fromArray(S, a, i);
   }

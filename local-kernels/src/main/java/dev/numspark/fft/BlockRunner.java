@@ -46,7 +46,7 @@ final class BlockRunner {
       return r.n % 2 == 0 && BlockFft.factors(r.n / 2) != null || realBluestein(r.n);
     }
     if (op instanceof RealInverseLineOp r) {
-      return r.n % 2 == 0 && BlockFft.factors(r.n / 2) != null;
+      return r.n % 2 == 0 && BlockFft.factors(r.n / 2) != null || realBluestein(r.n);
     }
     return false;
   }
@@ -115,6 +115,9 @@ final class BlockRunner {
       double fi = r.conjugate ? -r.factor : r.factor;
       runBluestein(src, g, dst, blocks, r.take, false, r.n / 2 + 1, r.factor, fi,
           (BlockBluestein) plan(r.n), workers);
+    } else if (op instanceof RealInverseLineOp r && BlockFft.factors(r.n) == null
+        && realBluestein(r.n)) {
+      runBluesteinInverse(src, g, dst, blocks, r, (BlockBluestein) plan(r.n), workers);
     } else if (op instanceof ComplexLineOp c) {
       BlockFft fft = (BlockFft) plan(c.n);
       double fi = c.forward ? c.factor : -c.factor;
@@ -221,6 +224,38 @@ final class BlockRunner {
         } else {
           bs.finish(b, count, a);
           scatterComplex(a, g, blk * V, count, fr, fi, dst, map);
+        }
+      }
+    });
+  }
+
+  /** {@code irfft}/{@code hfft} of a length the engine cannot factor, by {@link BlockBluestein}. */
+  private static void runBluesteinInverse(double[] src, Geometry g, double[] dst, int blocks,
+      RealInverseLineOp r, BlockBluestein bs, int workers) {
+    WorkerPool.parallelFor(workers, blocks, (from, to) -> {
+      double[] a = new double[2 * bs.m * V];
+      double[] b = new double[2 * bs.m * V];
+      int[] map = new int[V];
+      BlockFft.Lines out = new BlockFft.Lines();
+      for (int blk = from; blk < to; blk++) {
+        gatherComplex(src, g, blk * V, r.take, r.n / 2 + 1, r.conjugate, a, map);
+        bs.hermitian(a);
+        bs.convolve(a, b);
+        if (full(g, blk)) {
+          point(out, dst, g, blk * V, true, 1, 0);
+          out.step = g.inner();
+          bs.finishReal(b, out, r.norm);
+        } else {
+          // the same real parts as the full block's, then the same product with the norm
+          bs.finish(b, r.n, a);
+          int valid = Math.min(V, g.lines() - blk * V);
+          int[] lanes = offsets(g, blk * V, valid, 1, true, map);
+          int d = (int) g.outStart(blk * V);
+          for (int k = 0; k < r.n; k++, d += g.inner()) {
+            for (int v = 0; v < valid; v++) {
+              dst[d + lanes[v]] = a[2 * V * k + v] * r.norm;
+            }
+          }
         }
       }
     });

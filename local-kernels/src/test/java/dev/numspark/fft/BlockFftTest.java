@@ -452,4 +452,36 @@ class BlockFftTest {
     assertFalse(BlockRunner.supports(new RealForwardLineOp(4095, 4095, 1, false)));
     assertFalse(BlockRunner.supports(new RealForwardLineOp(1000, 1000, 1, false)));
   }
+
+  @Test
+  void bluesteinRealInverseMatchesJTransforms() {
+    for (int n : new int[] {17, 97, 1001, 1009, 2018}) {
+      assertTrue(BlockRunner.supports(new RealInverseLineOp(n / 2 + 1, n, 1, false)), "n=" + n);
+      for (int rows : new int[] {V, V + 1, 2 * V - 1}) {
+        for (String norm : NORMS) {
+          for (int m : new int[] {n / 2 + 1, n / 2 + 4, n / 2 - 1}) {
+            // arbitrary imaginary parts at 0 (and n/2): both paths must ignore them
+            NdArray x = random(true, n * 37L + rows + m, rows, m);
+            Norm nm = Norm.parse(norm);
+            Tolerance.assertClose(lines(x, 1, new RealInverseLineOp(m, n, nm.factor(false, n),
+                false)), Fft.irfft(x, n, -1, norm, 1), n, "irfft n=" + n + " m=" + m);
+            Tolerance.assertClose(lines(x, 1, new RealInverseLineOp(m, n, nm.factor(true, n),
+                true)), Fft.hfft(x, n, -1, norm, 1), n, "hfft n=" + n + " m=" + m);
+          }
+        }
+      }
+      NdArray r = random(false, n, 2 * V + 1, n);
+      Tolerance.assertClose(r, Fft.irfft(Fft.rfft(r), n, -1, null, 1), n, "irfft(rfft) n=" + n);
+      NdArray h = random(true, n + 1, 13 * V + 3, n / 2 + 1);
+      assertArrayEquals(Fft.irfft(h, n, -1, null, 1).data(), Fft.irfft(h, n, -1, null, 2).data(),
+          "irfft workers n=" + n);
+      NdArray c = repeatedRow(true, n + 2, 2 * V + 3, n / 2 + 1);
+      assertRowsEqual(Fft.irfft(c, n, -1, null, 1), "irfft rows n=" + n);
+      assertRowsEqual(Fft.hfft(c, n, -1, "forward", 1), "hfft rows n=" + n);
+      assertRowsEqual(transpose(Fft.irfft(transpose(c), n, 0, "ortho", 1)), "irfft axis 0");
+      NdArray inner = random(true, n + 3, 2, n / 2 + 1, V + 3);
+      Tolerance.assertClose(lines(inner, 1, new RealInverseLineOp(n / 2 + 1, n, 1.0 / n, false)),
+          Fft.irfft(inner, n, 1, null, 1), n, "irfft axis 1 n=" + n);
+    }
+  }
 }
