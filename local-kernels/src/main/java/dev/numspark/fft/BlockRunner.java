@@ -53,14 +53,15 @@ final class BlockRunner {
 
   /**
    * Lengths the engine cannot factor that run through {@link BlockBluestein}: those where it is
-   * expected to beat JTransforms ({@link BlockBluestein#pays}), up to {@link #BLUESTEIN_MAX} to
-   * keep the cached tables small.
+   * expected to beat JTransforms ({@link BlockBluestein#pays}), up to {@link #BLUESTEIN_MAX}:
+   * each worker's two blocks of the convolution length m (up to 4n) hold 2 m V doubles each
+   * (32 MB at the limit for V = 8), and the cached tables stay small.
    */
   static boolean bluestein(int n) {
     return n <= BLUESTEIN_MAX && BlockFft.factors(n) == null && BlockBluestein.pays(n);
   }
 
-  static final int BLUESTEIN_MAX = 1 << 20;
+  static final int BLUESTEIN_MAX = 1 << 16;
 
   /**
    * {@code rfft}/{@code ihfft} lengths run as complex Bluestein transforms of the real lines

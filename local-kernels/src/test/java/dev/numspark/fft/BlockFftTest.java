@@ -354,8 +354,8 @@ class BlockFftTest {
     for (int n : BLUESTEIN) {
       assertTrue(BlockRunner.supports(new ComplexLineOp(n, n, true, Norm.parse(null))), "n=" + n);
     }
-    for (int n : new int[] {5, 10, 100, 125, 1000, 1280, 5120, 7168}) {
-      // 5-smooth, or one 7 with many 2s: JTransforms' own radices are cheaper
+    for (int n : new int[] {5, 10, 100, 125, 1000, 1280, 5120, 7168, 65537}) {
+      // 5-smooth, or one 7 with many 2s: JTransforms' own radices are cheaper; 65537: too long
       assertFalse(BlockRunner.supports(new ComplexLineOp(n, n, true, Norm.parse(null))), "n=" + n);
     }
     assertEquals(2048, BlockBluestein.convolutionLength(2 * 1009 - 1));
