@@ -34,21 +34,48 @@ final class BlockRunner {
     return V;
   }
 
-  /** Whether the engine computes {@code op} (its lengths are 2^a 3^b, even for real ops). */
+  /**
+   * Whether the engine computes {@code op}: lengths 2^a 3^b (real ops: even, with n/2 of that
+   * form), and complex ops of the other lengths where Bluestein on the engine beats JTransforms.
+   */
   static boolean supports(LineOp op) {
     if (op instanceof ComplexLineOp c) {
-      return BlockFft.factors(c.n) != null;
+      return BlockFft.factors(c.n) != null || bluestein(c.n);
     }
     if (op instanceof RealForwardLineOp r) {
-      return r.n % 2 == 0 && BlockFft.factors(r.n / 2) != null;
+      return r.n % 2 == 0 && BlockFft.factors(r.n / 2) != null || realBluestein(r.n);
     }
     if (op instanceof RealInverseLineOp r) {
-      return r.n % 2 == 0 && BlockFft.factors(r.n / 2) != null;
+      return r.n % 2 == 0 && BlockFft.factors(r.n / 2) != null || realBluestein(r.n);
     }
     return false;
   }
 
-  /** The complex plan of length n (keys > 0), or the real one of length n (keys < 0). */
+  /**
+   * Lengths the engine cannot factor that run through {@link BlockBluestein}: those where it is
+   * expected to beat JTransforms ({@link BlockBluestein#pays}), up to {@link #BLUESTEIN_MAX}:
+   * each worker's two blocks of the convolution length m (up to 4n) hold 2 m V doubles each
+   * (32 MB at the limit for V = 8), and the cached tables stay small.
+   */
+  static boolean bluestein(int n) {
+    return n <= BLUESTEIN_MAX && BlockFft.factors(n) == null && BlockBluestein.pays(n);
+  }
+
+  static final int BLUESTEIN_MAX = 1 << 16;
+
+  /**
+   * {@code rfft}/{@code ihfft} lengths run as complex Bluestein transforms of the real lines
+   * (zero imaginary parts; pairing two real lines into one complex line would halve the work
+   * but make a line's bits depend on its neighbour).
+   */
+  static boolean realBluestein(int n) {
+    return n <= BLUESTEIN_MAX && BlockFft.factors(n) == null && BlockBluestein.paysReal(n);
+  }
+
+  /**
+   * The complex plan of length n (keys > 0: a {@link BlockFft}, or a {@link BlockBluestein} when
+   * n is not 3-smooth), or the real one of length n (keys < 0).
+   */
   private static Object plan(int key) {
     synchronized (PLANS) {
       Object p = PLANS.get(key);
@@ -56,7 +83,15 @@ final class BlockRunner {
         return p;
       }
     }
-    Object p = key > 0 ? BlockFft.plan(key) : new BlockReal(-key, BlockFft.plan(-key / 2));
+    Object p;
+    if (key < 0) {
+      p = new BlockReal(-key, BlockFft.plan(-key / 2));
+    } else if (BlockFft.factors(key) != null) {
+      p = BlockFft.plan(key);
+    } else {
+      // the convolution's FFT is itself a cached plan (shared with transforms of that length)
+      p = new BlockBluestein(key, (BlockFft) plan(BlockBluestein.convolutionLength(2 * key - 1)));
+    }
     synchronized (PLANS) {
       PLANS.put(key, p);
     }
@@ -72,7 +107,19 @@ final class BlockRunner {
       LineOp op, int workers) {
     int blocks = (lines + V - 1) / V;
     Geometry g = new Geometry(lines, len, op.outLen, inner, srcComplex);
-    if (op instanceof ComplexLineOp c) {
+    if (op instanceof ComplexLineOp c && BlockFft.factors(c.n) == null) {
+      double fi = c.forward ? c.factor : -c.factor;
+      runBluestein(src, g, dst, blocks, c.take, !c.forward, c.n, c.factor, fi,
+          (BlockBluestein) plan(c.n), workers);
+    } else if (op instanceof RealForwardLineOp r && BlockFft.factors(r.n) == null
+        && realBluestein(r.n)) {
+      double fi = r.conjugate ? -r.factor : r.factor;
+      runBluestein(src, g, dst, blocks, r.take, false, r.n / 2 + 1, r.factor, fi,
+          (BlockBluestein) plan(r.n), workers);
+    } else if (op instanceof RealInverseLineOp r && BlockFft.factors(r.n) == null
+        && realBluestein(r.n)) {
+      runBluesteinInverse(src, g, dst, blocks, r, (BlockBluestein) plan(r.n), workers);
+    } else if (op instanceof ComplexLineOp c) {
       BlockFft fft = (BlockFft) plan(c.n);
       double fi = c.forward ? c.factor : -c.factor;
       WorkerPool.parallelFor(workers, blocks, (from, to) -> {
@@ -155,6 +202,64 @@ final class BlockRunner {
         }
       });
     }
+  }
+
+  /**
+   * A complex op, or a real forward one (real lines read as complex), of a length the engine
+   * cannot factor, by {@link BlockBluestein}: {@code take} input elements (conjugated for
+   * inverses), the first {@code count} outputs times {@code (fr, fi)}.
+   */
+  private static void runBluestein(double[] src, Geometry g, double[] dst, int blocks, int take,
+      boolean conjugate, int count, double fr, double fi, BlockBluestein bs, int workers) {
+    WorkerPool.parallelFor(workers, blocks, (from, to) -> {
+      double[] a = new double[2 * bs.m * V];
+      double[] b = new double[2 * bs.m * V];
+      int[] map = new int[V];
+      BlockFft.Lines out = new BlockFft.Lines();
+      for (int blk = from; blk < to; blk++) {
+        gatherComplex(src, g, blk * V, take, bs.n, conjugate, a, map);
+        bs.convolve(a, b);
+        if (full(g, blk)) {
+          point(out, dst, g, blk * V, true, 2, 1);
+          bs.finish(b, count, out, fr, fi);
+        } else {
+          bs.finish(b, count, a);
+          scatterComplex(a, g, blk * V, count, fr, fi, dst, map);
+        }
+      }
+    });
+  }
+
+  /** {@code irfft}/{@code hfft} of a length the engine cannot factor, by {@link BlockBluestein}. */
+  private static void runBluesteinInverse(double[] src, Geometry g, double[] dst, int blocks,
+      RealInverseLineOp r, BlockBluestein bs, int workers) {
+    WorkerPool.parallelFor(workers, blocks, (from, to) -> {
+      double[] a = new double[2 * bs.m * V];
+      double[] b = new double[2 * bs.m * V];
+      int[] map = new int[V];
+      BlockFft.Lines out = new BlockFft.Lines();
+      for (int blk = from; blk < to; blk++) {
+        gatherComplex(src, g, blk * V, r.take, r.n / 2 + 1, r.conjugate, a, map);
+        bs.hermitian(a);
+        bs.convolve(a, b);
+        if (full(g, blk)) {
+          point(out, dst, g, blk * V, true, 1, 0);
+          out.step = g.inner();
+          bs.finishReal(b, out, r.norm);
+        } else {
+          // the same real parts as the full block's, then the same product with the norm
+          bs.finish(b, r.n, a);
+          int valid = Math.min(V, g.lines() - blk * V);
+          int[] lanes = offsets(g, blk * V, valid, 1, true, map);
+          int d = (int) g.outStart(blk * V);
+          for (int k = 0; k < r.n; k++, d += g.inner()) {
+            for (int v = 0; v < valid; v++) {
+              dst[d + lanes[v]] = a[2 * V * k + v] * r.norm;
+            }
+          }
+        }
+      }
+    });
   }
 
   /** Where lines live: line L's element j is at {@code start(L) + j * inner}. */

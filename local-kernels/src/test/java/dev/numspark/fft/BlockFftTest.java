@@ -62,16 +62,24 @@ class BlockFftTest {
     double[] in = x.data();
     double[] out = new double[2 * rows * n];
     double sign = forward ? -1 : 1;
+    // cos and sin of each reduced angle once: the same values as computing them per term
+    double[] cos = new double[n];
+    double[] sin = new double[n];
+    for (int t = 0; t < n; t++) {
+      double a = sign * 2 * Math.PI * t / n;
+      cos[t] = Math.cos(a);
+      sin[t] = Math.sin(a);
+    }
     for (int r = 0; r < rows; r++) {
       for (int k = 0; k < n; k++) {
         double re = 0;
         double im = 0;
         for (int j = 0; j < n; j++) {
-          double a = sign * 2 * Math.PI * ((long) j * k % n) / n;
+          int t = (int) ((long) j * k % n);
           double xr = in[2 * (r * n + j)];
           double xi = in[2 * (r * n + j) + 1];
-          re += xr * Math.cos(a) - xi * Math.sin(a);
-          im += xr * Math.sin(a) + xi * Math.cos(a);
+          re += xr * cos[t] - xi * sin[t];
+          im += xr * sin[t] + xi * cos[t];
         }
         out[2 * (r * n + k)] = re;
         out[2 * (r * n + k) + 1] = im;
@@ -335,6 +343,145 @@ class BlockFftTest {
     for (int k = 0; k < 1152; k++) {
       assertFalse(seen[p.perm[k]], "perm repeats " + p.perm[k]);
       seen[p.perm[k]] = true;
+    }
+  }
+
+  /** Lengths with factors other than 2 and 3 (primes among them) on the Bluestein path. */
+  private static final int[] BLUESTEIN = {7, 11, 17, 65, 97, 210, 1001, 1009, 1372, 4095};
+
+  @Test
+  void bluesteinLengthsRunOnTheEngine() {
+    for (int n : BLUESTEIN) {
+      assertTrue(BlockRunner.supports(new ComplexLineOp(n, n, true, Norm.parse(null))), "n=" + n);
+    }
+    for (int n : new int[] {5, 10, 100, 125, 1000, 1280, 5120, 7168, 65537}) {
+      // 5-smooth, or one 7 with many 2s: JTransforms' own radices are cheaper; 65537: too long
+      assertFalse(BlockRunner.supports(new ComplexLineOp(n, n, true, Norm.parse(null))), "n=" + n);
+    }
+    assertEquals(2048, BlockBluestein.convolutionLength(2 * 1009 - 1));
+    assertEquals(216, BlockBluestein.convolutionLength(2 * 97 - 1));
+    assertEquals(1, BlockBluestein.convolutionLength(1));
+    assertEquals(36, BlockBluestein.convolutionLength(33));
+  }
+
+  @Test
+  void bluesteinMatchesNaiveDftAndJTransforms() {
+    for (int n : BLUESTEIN) {
+      for (int rows : new int[] {V, V + 1, 2 * V - 1}) {
+        if (rows == V + 1 || n < 1000) {
+          // a full and a partial block against the naive DFT (the long ones just once: slow)
+          NdArray x = random(true, 19L * n + rows, rows, n);
+          Tolerance.assertClose(naiveDft(x, true), Fft.fft(x), n, "fft n=" + n + " rows=" + rows);
+          Tolerance.assertClose(naiveDft(x, false), Fft.ifft(x, null, -1, "forward", 1), n,
+              "ifft n=" + n + " rows=" + rows);
+        }
+        for (String norm : NORMS) {
+          for (int len : new int[] {n, n + 2, n - 3}) {
+            NdArray y = random(true, 23L * n + rows + len, rows, len);
+            for (boolean forward : new boolean[] {true, false}) {
+              LineOp op = new ComplexLineOp(len, n, forward, Norm.parse(norm));
+              NdArray got = forward ? Fft.fft(y, n, -1, norm, 1) : Fft.ifft(y, n, -1, norm, 1);
+              Tolerance.assertClose(lines(y, 1, op), got, n,
+                  "c2c n=" + n + " len=" + len + " rows=" + rows + " " + norm + " " + forward);
+            }
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void bluesteinRoundTripsAxesAndWorkers() {
+    for (int n : new int[] {97, 1009}) {
+      NdArray x = random(true, n, 2 * V + 1, n);
+      Tolerance.assertClose(x, Fft.ifft(Fft.fft(x)), n, "ifft(fft) n=" + n);
+      NdArray cols = random(true, n + 1, n, V + 3);
+      Tolerance.assertClose(lines(cols, 0, new ComplexLineOp(n, n, true, Norm.parse(null))),
+          Fft.fft(cols, null, 0, null, 1), n, "axis 0 n=" + n);
+      NdArray r = random(false, n + 2, 3, n, 5);
+      Tolerance.assertClose(lines(r, 1, new ComplexLineOp(n, n, false, Norm.parse("ortho"))),
+          Fft.ifft(r, null, 1, "ortho", 1), n, "real input axis 1 n=" + n);
+      NdArray w = random(true, n + 3, 13 * V + 3, n);
+      assertArrayEquals(Fft.fft(w, null, -1, null, 1).data(), Fft.fft(w, null, -1, null, 2).data(),
+          "workers n=" + n);
+      NdArray m = random(true, n + 4, V + 1, n, 2 * V + 1);
+      assertArrayEquals(Fft.fft2(m, null, null, "ortho", 1).data(),
+          Fft.fft2(m, null, null, "ortho", 2).data(), "fft2 workers n=" + n);
+    }
+  }
+
+  @Test
+  void bluesteinLineDoesNotDependOnItsBlock() {
+    int rows = 2 * V + 3;
+    for (int n : new int[] {97, 1000}) {
+      NdArray c = repeatedRow(true, n, rows, n);
+      assertRowsEqual(Fft.fft(c), "fft n=" + n);
+      assertRowsEqual(Fft.ifft(c, null, -1, "ortho", 1), "ifft ortho n=" + n);
+      assertRowsEqual(transpose(Fft.fft(transpose(c), null, 0, "forward", 1)), "fft axis 0");
+    }
+  }
+
+  @Test
+  void bluesteinRealForwardMatchesJTransforms() {
+    for (int n : new int[] {17, 97, 1001, 1009, 2018}) {
+      assertTrue(BlockRunner.supports(new RealForwardLineOp(n, n, 1, false)), "n=" + n);
+      for (int rows : new int[] {V, V + 1, 2 * V - 1}) {
+        for (String norm : NORMS) {
+          for (int len : new int[] {n, n + 3, n - 1}) {
+            NdArray x = random(false, n * 29L + rows + len, rows, len);
+            Norm nm = Norm.parse(norm);
+            Tolerance.assertClose(lines(x, 1, new RealForwardLineOp(len, n, nm.factor(true, n),
+                false)), Fft.rfft(x, n, -1, norm, 1), n, "rfft n=" + n + " len=" + len);
+            Tolerance.assertClose(lines(x, 1, new RealForwardLineOp(len, n, nm.factor(false, n),
+                true)), Fft.ihfft(x, n, -1, norm, 1), n, "ihfft n=" + n + " len=" + len);
+          }
+        }
+      }
+      NdArray inner = random(false, n, 2, n, V + 3);
+      Tolerance.assertClose(lines(inner, 1, new RealForwardLineOp(n, n, 1, false)),
+          Fft.rfft(inner, null, 1, null, 1), n, "rfft axis 1 n=" + n);
+      NdArray w = random(false, n + 1, 13 * V + 3, n);
+      assertArrayEquals(Fft.rfft(w, null, -1, null, 1).data(),
+          Fft.rfft(w, null, -1, null, 2).data(), "rfft workers n=" + n);
+      NdArray r = repeatedRow(false, n + 2, 2 * V + 3, n);
+      assertRowsEqual(Fft.rfft(r), "rfft rows n=" + n);
+      assertRowsEqual(Fft.ihfft(r, null, -1, "ortho", 1), "ihfft rows n=" + n);
+      assertRowsEqual(transpose(Fft.rfft(transpose(r), null, 0, null, 1)), "rfft axis 0");
+    }
+    // JTransforms' real mixed radix does half the work of a complex transform: kept there
+    assertFalse(BlockRunner.supports(new RealForwardLineOp(4095, 4095, 1, false)));
+    assertFalse(BlockRunner.supports(new RealForwardLineOp(1000, 1000, 1, false)));
+  }
+
+  @Test
+  void bluesteinRealInverseMatchesJTransforms() {
+    for (int n : new int[] {17, 97, 1001, 1009, 2018}) {
+      assertTrue(BlockRunner.supports(new RealInverseLineOp(n / 2 + 1, n, 1, false)), "n=" + n);
+      for (int rows : new int[] {V, V + 1, 2 * V - 1}) {
+        for (String norm : NORMS) {
+          for (int m : new int[] {n / 2 + 1, n / 2 + 4, n / 2 - 1}) {
+            // arbitrary imaginary parts at 0 (and n/2): both paths must ignore them
+            NdArray x = random(true, n * 37L + rows + m, rows, m);
+            Norm nm = Norm.parse(norm);
+            Tolerance.assertClose(lines(x, 1, new RealInverseLineOp(m, n, nm.factor(false, n),
+                false)), Fft.irfft(x, n, -1, norm, 1), n, "irfft n=" + n + " m=" + m);
+            Tolerance.assertClose(lines(x, 1, new RealInverseLineOp(m, n, nm.factor(true, n),
+                true)), Fft.hfft(x, n, -1, norm, 1), n, "hfft n=" + n + " m=" + m);
+          }
+        }
+      }
+      NdArray r = random(false, n, 2 * V + 1, n);
+      Tolerance.assertClose(r, Fft.irfft(Fft.rfft(r), n, -1, null, 1), n, "irfft(rfft) n=" + n);
+      NdArray h = random(true, n + 1, 13 * V + 3, n / 2 + 1);
+      assertArrayEquals(Fft.irfft(h, n, -1, null, 1).data(), Fft.irfft(h, n, -1, null, 2).data(),
+          "irfft workers n=" + n);
+      NdArray c = repeatedRow(true, n + 2, 2 * V + 3, n / 2 + 1);
+      assertRowsEqual(Fft.irfft(c, n, -1, null, 1), "irfft rows n=" + n);
+      assertRowsEqual(Fft.hfft(c, n, -1, "forward", 1), "hfft rows n=" + n);
+      assertRowsEqual(transpose(Fft.irfft(transpose(c), n, 0, "ortho", 1)), "irfft axis 0");
+      NdArray inner = random(true, n + 3, 2, n / 2 + 1, V + 3);
+      Tolerance.assertClose(lines(inner, 1, new RealInverseLineOp(n / 2 + 1, n, 1.0 / n, false)),
+          Fft.irfft(inner, n, 1, null, 1), n, "irfft axis 1 n=" + n);
     }
   }
 }
