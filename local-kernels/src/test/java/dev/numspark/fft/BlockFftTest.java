@@ -154,22 +154,30 @@ class BlockFftTest {
       if (n % 2 != 0) {
         continue;
       }
-      for (int rows : batches()) {
-        for (String norm : NORMS) {
-          for (int len : new int[] {n, n + 3, n - 1}) {
-            NdArray x = random(false, n * 11L + rows + len, rows, len);
-            Norm nm = Norm.parse(norm);
-            Tolerance.assertClose(lines(x, 1, new RealForwardLineOp(len, n, nm.factor(true, n),
-                false)), Fft.rfft(x, n, -1, norm, 1), n, "rfft n=" + n + " len=" + len);
-            Tolerance.assertClose(lines(x, 1, new RealForwardLineOp(len, n, nm.factor(false, n),
-                true)), Fft.ihfft(x, n, -1, norm, 1), n, "ihfft n=" + n + " len=" + len);
-          }
+      assertRealForwardMatchesLinePath(n, batches(), 11);
+    }
+  }
+
+  /**
+   * rfft and ihfft of length n (also padded and truncated inputs, every norm, batches of the
+   * given sizes, and along an inner axis) agree with the JTransforms line path.
+   */
+  private static void assertRealForwardMatchesLinePath(int n, int[] batches, long salt) {
+    for (int rows : batches) {
+      for (String norm : NORMS) {
+        for (int len : new int[] {n, n + 3, n - 1}) {
+          NdArray x = random(false, n * salt + rows + len, rows, len);
+          Norm nm = Norm.parse(norm);
+          Tolerance.assertClose(lines(x, 1, new RealForwardLineOp(len, n, nm.factor(true, n),
+              false)), Fft.rfft(x, n, -1, norm, 1), n, "rfft n=" + n + " len=" + len);
+          Tolerance.assertClose(lines(x, 1, new RealForwardLineOp(len, n, nm.factor(false, n),
+              true)), Fft.ihfft(x, n, -1, norm, 1), n, "ihfft n=" + n + " len=" + len);
         }
       }
-      NdArray inner = random(false, n, 2, n, V + 3);
-      Tolerance.assertClose(lines(inner, 1, new RealForwardLineOp(n, n, 1, false)),
-          Fft.rfft(inner, null, 1, null, 1), n, "rfft axis 1 n=" + n);
     }
+    NdArray inner = random(false, n, 2, n, V + 3);
+    Tolerance.assertClose(lines(inner, 1, new RealForwardLineOp(n, n, 1, false)),
+        Fft.rfft(inner, null, 1, null, 1), n, "rfft axis 1 n=" + n);
   }
 
   @Test
@@ -425,21 +433,7 @@ class BlockFftTest {
   void bluesteinRealForwardMatchesJTransforms() {
     for (int n : new int[] {17, 97, 1001, 1009, 2018}) {
       assertTrue(BlockRunner.supports(new RealForwardLineOp(n, n, 1, false)), "n=" + n);
-      for (int rows : new int[] {V, V + 1, 2 * V - 1}) {
-        for (String norm : NORMS) {
-          for (int len : new int[] {n, n + 3, n - 1}) {
-            NdArray x = random(false, n * 29L + rows + len, rows, len);
-            Norm nm = Norm.parse(norm);
-            Tolerance.assertClose(lines(x, 1, new RealForwardLineOp(len, n, nm.factor(true, n),
-                false)), Fft.rfft(x, n, -1, norm, 1), n, "rfft n=" + n + " len=" + len);
-            Tolerance.assertClose(lines(x, 1, new RealForwardLineOp(len, n, nm.factor(false, n),
-                true)), Fft.ihfft(x, n, -1, norm, 1), n, "ihfft n=" + n + " len=" + len);
-          }
-        }
-      }
-      NdArray inner = random(false, n, 2, n, V + 3);
-      Tolerance.assertClose(lines(inner, 1, new RealForwardLineOp(n, n, 1, false)),
-          Fft.rfft(inner, null, 1, null, 1), n, "rfft axis 1 n=" + n);
+      assertRealForwardMatchesLinePath(n, new int[] {V, V + 1, 2 * V - 1}, 29);
       NdArray w = random(false, n + 1, 13 * V + 3, n);
       assertArrayEquals(Fft.rfft(w, null, -1, null, 1).data(),
           Fft.rfft(w, null, -1, null, 2).data(), "rfft workers n=" + n);
