@@ -7,7 +7,7 @@ import java.util.Arrays;
 import jdk.incubator.vector.DoubleVector;
 
 /**
- * The complex DFT of a length {@code n} the engine cannot factor (primes, factors 5, 7, ...) on
+ * The complex DFT of a length {@code n} the engine cannot factor (primes, factors 7, 11, ...) on
  * blocks of V lines, by Bluestein's algorithm: with the chirp {@code w_t = exp(-pi i t^2 / n)},
  * {@code jk = (j^2 + k^2 - (k-j)^2) / 2} turns the DFT into {@code X_k = w_k (a * b)_k}, the
  * convolution of {@code a_j = x_j w_j} with {@code b_t = conj(w_t)}, computed cyclically with two
@@ -64,14 +64,14 @@ final class BlockBluestein {
 
   /**
    * Whether Bluestein on the engine is expected to beat JTransforms for the complex DFT of n (not
-   * 2^a 3^b), by a cost model fitted to batches of 1024 lines on the AVX-512 development machine:
-   * the engine takes about 0.7 ns per line and {@code m log2 m} of its convolution length m;
-   * JTransforms factors n into 4, 2, 3, 5 (about 2.5 ns per element and pass) and any other
-   * prime p by a generic O(p) pass (about 1.1 p ns per element), unless what is left after
+   * 2^a 3^b 5^c), by a cost model fitted to batches of 1024 lines on the AVX-512 development
+   * machine: the engine takes about 0.7 ns per line and {@code m log2 m} of its convolution
+   * length m; JTransforms factors n into 4, 2, 3, 5 (about 2.5 ns per element and pass) and any
+   * other prime p by a generic O(p) pass (about 1.1 p ns per element), unless what is left after
    * 4, 2, 3, 5 is 211 or more, where it runs its own scalar Bluestein (3x slower than ours at
-   * 1009). So 5-smooth lengths (1000, 1280, 5120) and ones with a single factor 7 and many small
-   * ones (7168) stay on JTransforms; primes, 11, 13, ... go to the engine. A 10% margin keeps
-   * near ties on the code that was there.
+   * 1009). So lengths with a single factor 7 and many small ones (7168) stay on JTransforms;
+   * primes, 11, 13, ... go to the engine. A 10% margin keeps near ties on the code that was
+   * there.
    */
   static boolean pays(int n) {
     double jt = jtransformsCost(n);
@@ -115,7 +115,11 @@ final class BlockBluestein {
     return n * perElement;
   }
 
-  /** The smallest 2^a 3^b length {@code >= min} (the engine's radices). */
+  /**
+   * The smallest 2^a 3^b length {@code >= min}. Not 5-smooth: the cost model was fitted with
+   * these m, and the radix-5 levels cost more per element than radix 4 (a shorter 5-smooth m is
+   * not clearly cheaper; untried).
+   */
   static int convolutionLength(int min) {
     long best = Long.MAX_VALUE;
     for (long p2 = 1; p2 < 2L * min; p2 *= 2) {

@@ -11,19 +11,20 @@ import jdk.incubator.vector.VectorSpecies;
  * im of one k together halves the memory streams of a pass; with separate re and im arrays the
  * power-of-two strides of 16 streams collided in the same L1 sets: 25% slower.)
  *
- * <p>The algorithm is an in-place decimation-in-frequency Cooley-Tukey FFT with radix-4, 2 and 3
- * butterflies, run depth first: after a level's butterflies over a sub-block of length L, the
+ * <p>The algorithm is an in-place decimation-in-frequency Cooley-Tukey FFT with radix-4, 2, 3 and
+ * 5 butterflies, run depth first: after a level's butterflies over a sub-block of length L, the
  * r sub-blocks of length L/r are independent transforms, and once a sub-block fits in L1
  * ({@link #LEAF}) all its remaining levels run there. A pass over an L2-resident block costs
  * about twice as much per element as over an L1-resident one, so this takes half the time of
  * the Stockham form (a ping-pong between two arrays, every pass over the whole block) it
  * replaced. It is the same dataflow (butterflies, twiddles, order of operations) stored
  * differently, and gave the Stockham version's bits in every comparison we ran. The output is in
- * digit-reversed order ({@link #perm}); the copies out read it in that order. Radix 8 and 5
- * butterflies are not used: with the Vector API each operation costs C2 a few hundred IR nodes
- * while parsing, and a butterfly that big exceeds C2's inlining node budget, leaving vector
- * operations un-inlined (boxed, allocating, 5x slower); a radix-8 pass split in two halves
- * through an L1 scratch was slower than radix 4.
+ * digit-reversed order ({@link #perm}); the copies out read it in that order. With the Vector
+ * API each operation costs C2 a few hundred IR nodes while parsing, and a radix-8 or radix-5
+ * butterfly written as one method exceeds C2's inlining node budget, leaving vector operations
+ * un-inlined (boxed, allocating, 5x slower). Radix 5 is therefore split into small steps that
+ * pass their values through the block ({@link #dif5}); radix 8 is not used (a pass split in two
+ * halves through an L1 scratch was slower than radix 4).
  *
  * <p>Hand-written because no Maven library offers a batched SIMD FFT for Java; it follows
  * pocketfft's multi-line transforms (SciPy's {@code vlen} lines per SIMD vector). Loaded only
@@ -34,6 +35,11 @@ final class BlockFft {
   static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
   static final int V = S.length();
   private static final double S3 = Math.sqrt(0.75);
+  // cos and sin of 2 pi / 5 and 4 pi / 5, for dif5
+  private static final double C51 = Math.cos(2 * Math.PI / 5);
+  private static final double C52 = Math.cos(4 * Math.PI / 5);
+  private static final double S51 = Math.sin(2 * Math.PI / 5);
+  private static final double S52 = Math.sin(4 * Math.PI / 5);
 
   final int n;
   private final int[] radix;
@@ -85,13 +91,13 @@ final class BlockFft {
     }
   }
 
-  /** The plan for {@code n}, or null when n has a prime factor above 3. */
+  /** The plan for {@code n}, or null when n has a prime factor above 5. */
   static BlockFft plan(int n) {
     int[] f = factors(n);
     return f == null ? null : new BlockFft(n, f);
   }
 
-  /** Radices (4s, then at most one 2, then 3s); null when n is not 3-smooth. */
+  /** Radices (4s, then at most one 2, then 3s, then 5s); null when n is not 5-smooth. */
   static int[] factors(int n) {
     if (n < 1) {
       return null;
@@ -110,6 +116,10 @@ final class BlockFft {
     while (rest % 3 == 0) {
       out[count++] = 3;
       rest /= 3;
+    }
+    while (rest % 5 == 0) {
+      out[count++] = 5;
+      rest /= 5;
     }
     return rest == 1 ? java.util.Arrays.copyOf(out, count) : null;
   }
@@ -174,7 +184,8 @@ final class BlockFft {
     switch (r) {
       case 4 -> dif4(x, base, total, len, tr, ti);
       case 2 -> dif2(x, base, total, len, tr, ti);
-      default -> dif3(x, base, total, len, tr, ti);
+      case 3 -> dif3(x, base, total, len, tr, ti);
+      default -> dif5(x, base, total, len, tr, ti);
     }
   }
 
@@ -302,5 +313,80 @@ final class BlockFft {
         mulStore(hr.sub(di), hi.add(dr), w2r, w2i, x, i0 + 2 * d);
       }
     }
+  }
+
+  /**
+   * Radix 5 in two kinds of small steps per butterfly ({@link #dif5Sums}, then {@link #dif5Out}
+   * twice), communicating through the block itself (L1-resident: the five elements were just
+   * loaded): written as one method like {@link #dif4}, the butterfly is past C2's inlining node
+   * budget and the vector operations are left un-inlined (boxed, allocating, several times
+   * slower). The steps take and return no vectors, so however C2 inlines them, nothing is boxed.
+   */
+  private static void dif5(double[] x, int base, int total, int len, double[] tr, double[] ti) {
+    int m = len / 5;
+    int d = 2 * m * V;
+    for (int j = 0; j < m; j++) {
+      int t = 4 * j;
+      for (int g = base; g < base + total; g += len) {
+        int i0 = 2 * (g + j) * V;
+        dif5Sums(x, i0, d);
+        dif5Out(x, i0 + d, i0 + 4 * d, tr[t], ti[t], tr[t + 3], ti[t + 3]);
+        dif5Out(x, i0 + 2 * d, i0 + 3 * d, tr[t + 1], ti[t + 1], tr[t + 2], ti[t + 2]);
+      }
+    }
+  }
+
+  /**
+   * With {@code a..e} the five elements at {@code i0 + k d}, {@code t1 = b + e},
+   * {@code t2 = c + d}, {@code t3 = b - e}, {@code t4 = c - d}: stores {@code y0 = a + t1 + t2}
+   * at slot 0, and the parts of {@code y1,4 = p1 -/+ i q1} and {@code y2,3 = p2 -/+ i q2}:
+   * {@code p1 = a + c1 t1 + c2 t2} at slot 1, {@code q1 = s1 t3 + s2 t4} at slot 4,
+   * {@code p2 = a + c2 t1 + c1 t2} at slot 2, {@code q2 = s2 t3 - s1 t4} at slot 3
+   * ({@code ck + i sk = exp(2 pi i k / 5)}).
+   */
+  private static void dif5Sums(double[] x, int i0, int d) {
+    dif5SumsPart(x, i0, d);
+    dif5SumsPart(x, i0 + V, d);
+  }
+
+  /**
+   * {@link #dif5Sums} for the real (or imaginary) parts alone: the sums and differences are
+   * real-linear, so the two halves are independent and each step stays small.
+   */
+  private static void dif5SumsPart(double[] x, int i0, int d) {
+    DoubleVector a = ld(x, i0);
+    DoubleVector b = ld(x, i0 + d);
+    DoubleVector c = ld(x, i0 + 2 * d);
+    DoubleVector dd = ld(x, i0 + 3 * d);
+    DoubleVector e = ld(x, i0 + 4 * d);
+    DoubleVector t1 = b.add(e);
+    DoubleVector t2 = c.add(dd);
+    DoubleVector t3 = b.sub(e);
+    DoubleVector t4 = c.sub(dd);
+    DoubleVector c1 = DoubleVector.broadcast(S, C51);
+    DoubleVector c2 = DoubleVector.broadcast(S, C52);
+    DoubleVector s1 = DoubleVector.broadcast(S, S51);
+    DoubleVector s2 = DoubleVector.broadcast(S, S52);
+    a.add(t1.add(t2)).intoArray(x, i0);
+    t2.fma(c2, t1.fma(c1, a)).intoArray(x, i0 + d);
+    t2.fma(c1, t1.fma(c2, a)).intoArray(x, i0 + 2 * d);
+    t4.fma(s2, t3.mul(s1)).intoArray(x, i0 + 4 * d);
+    t4.fma(s1.neg(), t3.mul(s2)).intoArray(x, i0 + 3 * d);
+  }
+
+  /**
+   * From {@code p} at {@code ip} and {@code q} at {@code iq} (as {@link #dif5Sums} left them):
+   * {@code (p - i q) w} at {@code ip} and {@code (p + i q) w'} at {@code iq}.
+   */
+  private static void dif5Out(double[] x, int ip, int iq, double wr, double wi, double vr,
+      double vi) {
+    DoubleVector pr = ld(x, ip);
+    DoubleVector pi = ld(x, ip + V);
+    DoubleVector qr = ld(x, iq);
+    DoubleVector qi = ld(x, iq + V);
+    mulStore(pr.add(qi), pi.sub(qr), DoubleVector.broadcast(S, wr), DoubleVector.broadcast(S, wi),
+        x, ip);
+    mulStore(pr.sub(qi), pi.add(qr), DoubleVector.broadcast(S, vr), DoubleVector.broadcast(S, vi),
+        x, iq);
   }
 }

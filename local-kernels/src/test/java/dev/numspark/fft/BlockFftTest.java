@@ -31,15 +31,18 @@ class BlockFftTest {
   }
 
   @Test
-  void supportedLengthsAre3Smooth() {
+  void supportedLengthsAre5Smooth() {
     assertNotNull(BlockFft.factors(4096));
     assertNotNull(BlockFft.factors(2 * 2 * 3 * 3 * 3));
-    assertNull(BlockFft.factors(5));
+    assertNull(BlockFft.factors(7));
     assertNull(BlockFft.factors(1009));
     assertArrayEquals(new int[] {4, 4, 2, 3}, BlockFft.factors(96));
+    assertArrayEquals(new int[] {4, 2, 3, 5, 5}, BlockFft.factors(600));
     assertTrue(BlockRunner.supports(new RealForwardLineOp(12, 12, 1, false)));
+    assertTrue(BlockRunner.supports(new RealForwardLineOp(1000, 1000, 1, false)));
     assertFalse(BlockRunner.supports(new RealForwardLineOp(9, 9, 1, false)), "odd real length");
-    assertFalse(BlockRunner.supports(new ComplexLineOp(10, 10, true, Norm.parse(null))));
+    assertTrue(BlockRunner.supports(new ComplexLineOp(10, 10, true, Norm.parse(null))));
+    assertFalse(BlockRunner.bluestein(1000), "5-smooth: radix 5, not Bluestein");
   }
 
   private static NdArray random(boolean complex, long seed, int... shape) {
@@ -186,23 +189,31 @@ class BlockFftTest {
       if (n % 2 != 0) {
         continue;
       }
-      for (int rows : batches()) {
-        for (String norm : NORMS) {
-          for (int m : new int[] {n / 2 + 1, n / 2 + 4, Math.max(1, n / 2 - 1)}) {
-            // arbitrary imaginary parts at 0 and n/2 too: both paths must ignore them
-            NdArray x = random(true, n * 13L + rows + m, rows, m);
-            Norm nm = Norm.parse(norm);
-            Tolerance.assertClose(lines(x, 1, new RealInverseLineOp(m, n, nm.factor(false, n),
-                false)), Fft.irfft(x, n, -1, norm, 1), n, "irfft n=" + n + " m=" + m);
-            Tolerance.assertClose(lines(x, 1, new RealInverseLineOp(m, n, nm.factor(true, n),
-                true)), Fft.hfft(x, n, -1, norm, 1), n, "hfft n=" + n + " m=" + m);
-          }
+      assertRealInverseMatchesLinePath(n, 13);
+    }
+  }
+
+  /**
+   * irfft and hfft of length n (longer and shorter half spectra, every norm, batches around
+   * multiples of V, real input) agree with the JTransforms line path.
+   */
+  private static void assertRealInverseMatchesLinePath(int n, long salt) {
+    for (int rows : batches()) {
+      for (String norm : NORMS) {
+        for (int m : new int[] {n / 2 + 1, n / 2 + 4, Math.max(1, n / 2 - 1)}) {
+          // arbitrary imaginary parts at 0 and n/2 too: both paths must ignore them
+          NdArray x = random(true, n * salt + rows + m, rows, m);
+          Norm nm = Norm.parse(norm);
+          Tolerance.assertClose(lines(x, 1, new RealInverseLineOp(m, n, nm.factor(false, n),
+              false)), Fft.irfft(x, n, -1, norm, 1), n, "irfft n=" + n + " m=" + m);
+          Tolerance.assertClose(lines(x, 1, new RealInverseLineOp(m, n, nm.factor(true, n),
+              true)), Fft.hfft(x, n, -1, norm, 1), n, "hfft n=" + n + " m=" + m);
         }
       }
-      NdArray r = random(false, n, V + 1, n / 2 + 1);
-      Tolerance.assertClose(lines(r, 1, new RealInverseLineOp(n / 2 + 1, n, 1.0 / n, false)),
-          Fft.irfft(r, n, -1, null, 1), n, "irfft of real input n=" + n);
     }
+    NdArray r = random(false, n, V + 1, n / 2 + 1);
+    Tolerance.assertClose(lines(r, 1, new RealInverseLineOp(n / 2 + 1, n, 1.0 / n, false)),
+        Fft.irfft(r, n, -1, null, 1), n, "irfft of real input n=" + n);
   }
 
   @Test
@@ -362,8 +373,8 @@ class BlockFftTest {
     for (int n : BLUESTEIN) {
       assertTrue(BlockRunner.supports(new ComplexLineOp(n, n, true, Norm.parse(null))), "n=" + n);
     }
-    for (int n : new int[] {5, 10, 100, 125, 1000, 1280, 5120, 7168, 65537}) {
-      // 5-smooth, or one 7 with many 2s: JTransforms' own radices are cheaper; 65537: too long
+    for (int n : new int[] {7168, 65537}) {
+      // one 7 with many 2s: JTransforms' own radices are cheaper; 65537: too long
       assertFalse(BlockRunner.supports(new ComplexLineOp(n, n, true, Norm.parse(null))), "n=" + n);
     }
     assertEquals(2048, BlockBluestein.convolutionLength(2 * 1009 - 1));
@@ -421,7 +432,7 @@ class BlockFftTest {
   @Test
   void bluesteinLineDoesNotDependOnItsBlock() {
     int rows = 2 * V + 3;
-    for (int n : new int[] {97, 1000}) {
+    for (int n : new int[] {97, 210}) {
       NdArray c = repeatedRow(true, n, rows, n);
       assertRowsEqual(Fft.fft(c), "fft n=" + n);
       assertRowsEqual(Fft.ifft(c, null, -1, "ortho", 1), "ifft ortho n=" + n);
@@ -444,7 +455,6 @@ class BlockFftTest {
     }
     // JTransforms' real mixed radix does half the work of a complex transform: kept there
     assertFalse(BlockRunner.supports(new RealForwardLineOp(4095, 4095, 1, false)));
-    assertFalse(BlockRunner.supports(new RealForwardLineOp(1000, 1000, 1, false)));
   }
 
   @Test
@@ -477,5 +487,109 @@ class BlockFftTest {
       Tolerance.assertClose(lines(inner, 1, new RealInverseLineOp(n / 2 + 1, n, 1.0 / n, false)),
           Fft.irfft(inner, n, 1, null, 1), n, "irfft axis 1 n=" + n);
     }
+  }
+
+  /**
+   * 5-smooth lengths: radix-5 levels alone and after 4, 2 and 3 levels; 1280, 2560 and 5120 have
+   * them in L1 leaves under depth-first levels, 625 and 3125 (longer than {@link BlockFft#LEAF})
+   * also as depth-first levels themselves.
+   */
+  private static final int[] RADIX5 = {5, 10, 15, 20, 25, 30, 40, 50, 60, 80, 100, 120, 125, 250,
+      320, 360, 625, 1000, 1280, 2560, 3125, 5120};
+
+  @Test
+  void radix5LengthsRunOnTheBlockFft() {
+    for (int n : RADIX5) {
+      assertNotNull(BlockFft.factors(n), "n=" + n);
+      assertTrue(BlockRunner.supports(new ComplexLineOp(n, n, true, Norm.parse(null))), "n=" + n);
+      assertFalse(BlockRunner.bluestein(n), "n=" + n);
+      if (n % 2 == 0) {
+        assertTrue(BlockRunner.supports(new RealForwardLineOp(n, n, 1, false)), "rfft n=" + n);
+        assertTrue(BlockRunner.supports(new RealInverseLineOp(n / 2 + 1, n, 1, false)),
+            "irfft n=" + n);
+      }
+    }
+  }
+
+  @Test
+  void radix5MatchesNaiveDft() {
+    for (int n : RADIX5) {
+      for (int rows : new int[] {V, V + 1}) {
+        if (n > 1280 && rows == V) {
+          continue; // the naive DFT of the long ones once (partial block): slow
+        }
+        NdArray x = random(true, 53L * n + rows, rows, n);
+        Tolerance.assertClose(naiveDft(x, true), Fft.fft(x), n, "fft n=" + n + " rows=" + rows);
+        Tolerance.assertClose(naiveDft(x, false), Fft.ifft(x, null, -1, "forward", 1), n,
+            "ifft n=" + n + " rows=" + rows);
+      }
+    }
+    // dif leaves X_k at perm[k]: a permutation
+    BlockFft p = BlockFft.plan(3000);
+    boolean[] seen = new boolean[3000];
+    for (int k = 0; k < 3000; k++) {
+      assertFalse(seen[p.perm[k]], "perm repeats " + p.perm[k]);
+      seen[p.perm[k]] = true;
+    }
+  }
+
+  @Test
+  void radix5MatchesJTransforms() {
+    for (int n : RADIX5) {
+      if (n > 1000) {
+        continue;
+      }
+      for (int rows : batches()) {
+        for (String norm : NORMS) {
+          for (int len : new int[] {n, n + 1, n - 1}) {
+            NdArray x = random(true, n * 59L + rows + len, rows, len);
+            for (boolean forward : new boolean[] {true, false}) {
+              LineOp op = new ComplexLineOp(len, n, forward, Norm.parse(norm));
+              NdArray got = forward ? Fft.fft(x, n, -1, norm, 1) : Fft.ifft(x, n, -1, norm, 1);
+              Tolerance.assertClose(lines(x, 1, op), got, n,
+                  "c2c n=" + n + " len=" + len + " rows=" + rows + " " + norm + " " + forward);
+            }
+          }
+        }
+      }
+    }
+    for (int n : new int[] {10, 40, 100, 250, 1000, 2560}) {
+      assertRealForwardMatchesLinePath(n, batches(), 61);
+      assertRealInverseMatchesLinePath(n, 67);
+    }
+  }
+
+  @Test
+  void radix5RoundTripsWorkersAndLanes() {
+    int rows = 2 * V + 3;
+    for (int n : new int[] {40, 1000, 2560, 5120}) {
+      NdArray x = random(true, n, 2 * V + 1, n);
+      Tolerance.assertClose(x, Fft.ifft(Fft.fft(x)), n, "ifft(fft) n=" + n);
+      NdArray r = random(false, n + 5, 2 * V + 1, n);
+      Tolerance.assertClose(r, Fft.irfft(Fft.rfft(r), n, -1, null, 1), n, "irfft(rfft) n=" + n);
+      NdArray w = random(true, n + 1, 13 * V + 3, n);
+      assertArrayEquals(Fft.fft(w, null, -1, null, 1).data(), Fft.fft(w, null, -1, null, 2).data(),
+          "fft workers n=" + n);
+      NdArray wr = random(false, n + 2, 13 * V + 3, n);
+      assertArrayEquals(Fft.rfft(wr, null, -1, null, 1).data(),
+          Fft.rfft(wr, null, -1, null, 2).data(), "rfft workers n=" + n);
+      NdArray s = Fft.rfft(wr);
+      assertArrayEquals(Fft.irfft(s, n, -1, null, 1).data(), Fft.irfft(s, n, -1, null, 2).data(),
+          "irfft workers n=" + n);
+      // the same row in every lane, in full blocks and the partial last one, along both axes
+      NdArray c = repeatedRow(true, n + 3, rows, n);
+      assertRowsEqual(Fft.fft(c), "fft rows n=" + n);
+      assertRowsEqual(Fft.ifft(c, null, -1, "ortho", 1), "ifft rows n=" + n);
+      assertRowsEqual(transpose(Fft.fft(transpose(c), null, 0, "forward", 1)), "fft axis 0");
+      NdArray rr = repeatedRow(false, n + 4, rows, n);
+      assertRowsEqual(Fft.rfft(rr), "rfft rows n=" + n);
+      assertRowsEqual(transpose(Fft.rfft(transpose(rr), null, 0, null, 1)), "rfft axis 0");
+      NdArray h = repeatedRow(true, n + 6, rows, n / 2 + 1);
+      assertRowsEqual(Fft.irfft(h, n, -1, null, 1), "irfft rows n=" + n);
+      assertRowsEqual(transpose(Fft.irfft(transpose(h), n, 0, "ortho", 1)), "irfft axis 0");
+    }
+    NdArray m = random(true, 71, 100, 3 * V + 1);
+    assertArrayEquals(Fft.fft2(m, null, null, null, 1).data(),
+        Fft.fft2(m, null, null, null, 2).data(), "fft2 100 x " + (3 * V + 1));
   }
 }
