@@ -27,9 +27,8 @@ private[spark] object RowRfft {
    */
   def struct(fn: String, x: ArrayData, t: ArrayType, n: Integer, norm: String): UnsafeRow = {
     val length = x.numElements()
-    val work = workArray(length, n)
-    ComplexArrays.copyDoubles(fn, "the signal", x, t, work)
-    val bins = math.max(if (n == null) length else n.intValue, 0) / 2 + 1
+    val work = load(fn, x, t, n)
+    val bins = binsOf(length, n)
     val header = UnsafeArrayData.calculateHeaderPortionInBytes(bins)
     val arrayBytes = header + 8 * bins
     val fixed = 24 // the row's null bits (8 bytes) and two 8-byte (offset, size) slots
@@ -54,9 +53,8 @@ private[spark] object RowRfft {
   def parts(fn: String, x: ArrayData, t: ArrayType, n: Integer,
       norm: String): (Array[Double], Array[Double]) = {
     val length = x.numElements()
-    val work = workArray(length, n)
-    ComplexArrays.copyDoubles(fn, "the signal", x, t, work)
-    val bins = math.max(if (n == null) length else n.intValue, 0) / 2 + 1
+    val work = load(fn, x, t, n)
+    val bins = binsOf(length, n)
     val re = new Array[Double](bins)
     val im = new Array[Double](bins)
     SignalFunctions.guarded(fn) {
@@ -66,10 +64,17 @@ private[spark] object RowRfft {
     (re, im)
   }
 
-  private def workArray(length: Int, n: Integer): Array[Double] = {
+  /** The signal in the calling thread's work array, which holds max(its length, n) doubles. */
+  private def load(fn: String, x: ArrayData, t: ArrayType, n: Integer): Array[Double] = {
     val holder = perThread.get()
+    val length = x.numElements()
     val needed = math.max(length, if (n == null) length else n.intValue)
     if (holder(0).length < needed) holder(0) = new Array[Double](needed)
+    ComplexArrays.copyDoubles(fn, "the signal", x, t, holder(0))
     holder(0)
   }
+
+  /** n/2 + 1 for the transform length (n, or the signal's length); 1 for an invalid n < 1. */
+  private def binsOf(length: Int, n: Integer): Int =
+    math.max(if (n == null) length else n.intValue, 0) / 2 + 1
 }
