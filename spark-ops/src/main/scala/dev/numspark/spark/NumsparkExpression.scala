@@ -3,7 +3,8 @@ package dev.numspark.spark
 import org.apache.spark.sql.catalyst.InternalRow
 import org.apache.spark.sql.catalyst.analysis.TypeCheckResult
 import org.apache.spark.sql.catalyst.expressions.{Expression, ExpressionInfo}
-import org.apache.spark.sql.catalyst.expressions.codegen.CodegenFallback
+import org.apache.spark.sql.catalyst.expressions.codegen.{CodeGenerator, CodegenContext, ExprCode}
+import org.apache.spark.sql.catalyst.expressions.codegen.Block._
 import org.apache.spark.sql.types.DataType
 
 /**
@@ -39,9 +40,15 @@ abstract class FunctionSpec(
  * A numspark SQL function call: a native Catalyst expression that reads Catalyst arrays as
  * primitive `double[]` and writes `UnsafeArrayData` (no boxing per sample). NULL in gives NULL
  * out; options must be constants, except those a spec lets vary by row (`columnOptions`, e.g. n).
+ *
+ * It generates code (rather than being a `CodegenFallback`) so that a query stays in one
+ * whole-stage-codegen stage: with a fallback expression Spark ends the stage before the
+ * projection, so every input row is first copied into an `UnsafeRow` and every result is copied
+ * again into the projection's row, two copies of each signal-sized value per row. The generated
+ * code only evaluates the children and calls [[evalArgs]], which computes what [[eval]] does.
  */
 case class NumsparkExpression(spec: FunctionSpec, children: Seq[Expression])
-  extends Expression with CodegenFallback {
+  extends Expression {
 
   override def prettyName: String = spec.name
   override def nullable: Boolean = true
@@ -89,6 +96,53 @@ case class NumsparkExpression(spec: FunctionSpec, children: Seq[Expression])
       i += 1
     }
     spec.eval(values.toSeq, types, if (constantOptions) optionValues else options(input))
+  }
+
+  /** The children whose values the generated code passes to [[evalArgs]]. */
+  private def passedChildren: Seq[Expression] =
+    if (constantOptions) children.take(spec.dataArgs) else children
+
+  /**
+   * [[eval]] on the values of [[passedChildren]] (the data columns, then the options unless all
+   * are constants): what the generated code calls once per row.
+   */
+  def evalArgs(args: Array[AnyRef]): Any = {
+    var i = 0
+    while (i < spec.dataArgs) {
+      if (args(i) == null) return null
+      i += 1
+    }
+    val values = args.toSeq.take(spec.dataArgs)
+    val opts =
+      if (constantOptions) optionValues
+      else {
+        val given = args.toSeq.drop(spec.dataArgs)
+        given ++ Seq.fill(spec.maxArgs - spec.dataArgs - given.length)(null)
+      }
+    spec.eval(values, types, opts)
+  }
+
+  override protected def doGenCode(ctx: CodegenContext, ev: ExprCode): ExprCode = {
+    val self = ctx.addReferenceObj("numsparkFunction", this, classOf[NumsparkExpression].getName)
+    val passed = passedChildren
+    val args = ctx.freshName("args")
+    val result = ctx.freshName("result")
+    val fill = passed.zipWithIndex.map { case (child, i) =>
+      val c = child.genCode(ctx)
+      s"""${c.code}
+         |$args[$i] = ${c.isNull} ? null : (Object) ${c.value};""".stripMargin
+    }.mkString("\n")
+    val javaType = CodeGenerator.javaType(dataType)
+    val boxedType = CodeGenerator.boxedType(dataType)
+    ev.copy(code = code"""
+      |Object[] $args = new Object[${passed.length}];
+      |$fill
+      |Object $result = $self.evalArgs($args);
+      |boolean ${ev.isNull} = $result == null;
+      |$javaType ${ev.value} = ${CodeGenerator.defaultValue(dataType)};
+      |if (!${ev.isNull}) {
+      |  ${ev.value} = ($boxedType) $result;
+      |}""".stripMargin)
   }
 
   override protected def withNewChildrenInternal(
