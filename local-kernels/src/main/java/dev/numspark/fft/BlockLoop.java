@@ -21,8 +21,9 @@ import java.util.function.Supplier;
  *
  * <p>Every block is computed by the same {@link Kernel#compute} and written by the same code
  * whichever thread runs it, into the output or a staging array (whose values are then only
- * copied), so results do not depend on {@code workers}. Only the {@code workers} threads of {@link WorkerPool#parallelFor} take part
- * (the caller and {@code workers - 1} pool threads); a failure stops the others and is rethrown.
+ * copied), so results do not depend on {@code workers}. Only the {@code workers} threads of
+ * {@link WorkerPool#parallelFor} take part (the caller and {@code workers - 1} pool threads); a
+ * failure stops the others and is rethrown.
  */
 final class BlockLoop {
   /** Outputs from this size on are allocated concurrently with the first blocks' work. */
