@@ -65,21 +65,25 @@ final class AxisRunner {
     }
     int[] outShape = shape.clone();
     outShape[axis] = op.outLen;
-    NdArray out = NdArray.zeros(op.outComplex, outShape);
     int lines = outer * inner;
+    double[] src = x.data();
+    boolean srcComplex = x.isComplex();
+    // VectorSupport first: BlockRunner's classes must not load without the Vector API module
+    if (blocks && lines > 0 && op.outLen > 0 && VectorSupport.AVAILABLE
+        && lines >= BlockRunner.lanes() && BlockRunner.supports(op)) {
+      // the engine allocates the result itself: with several workers, one zeroes it while the
+      // others already transform
+      NdArray[] out = new NdArray[1];
+      BlockRunner.run(src, srcComplex, () -> (out[0] = NdArray.zeros(op.outComplex, outShape))
+          .data(), lines, len, inner, op, workers);
+      return out[0];
+    }
+    NdArray out = NdArray.zeros(op.outComplex, outShape);
     if (lines == 0 || op.outLen == 0) {
       return out;
     }
-    double[] src = x.data();
     double[] dst = out.data();
-    boolean srcComplex = x.isComplex();
     int innerCount = inner;
-    // VectorSupport first: BlockRunner's classes must not load without the Vector API module
-    if (blocks && VectorSupport.AVAILABLE && lines >= BlockRunner.lanes()
-        && BlockRunner.supports(op)) {
-      BlockRunner.run(src, srcComplex, dst, lines, len, inner, op, workers);
-      return out;
-    }
     if (inner == 1 && op.inPlace()) {
       WorkerPool.parallelFor(workers, lines, (from, to) -> {
         for (int line = from; line < to; line++) {

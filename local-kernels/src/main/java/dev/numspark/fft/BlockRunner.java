@@ -2,10 +2,10 @@ package dev.numspark.fft;
 
 import static dev.numspark.fft.BlockFft.V;
 
-import dev.numspark.parallel.WorkerPool;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Runs {@code fft}/{@code ifft}, {@code rfft}/{@code ihfft} and {@code irfft}/{@code hfft} line
@@ -106,103 +106,227 @@ final class BlockRunner {
    */
   static void run(double[] src, boolean srcComplex, double[] dst, int lines, int len, int inner,
       LineOp op, int workers) {
-    int blocks = (lines + V - 1) / V;
+    BlockLoop.run(kernel(src, srcComplex, lines, len, inner, op), (lines + V - 1) / V, dst,
+        workers);
+  }
+
+  /**
+   * {@link #run(double[], boolean, double[], int, int, int, LineOp, int)} into the (zero) array
+   * {@code allocate} returns, which is returned: with several workers, one allocates it while the
+   * others compute the first blocks ({@link BlockLoop}).
+   */
+  static double[] run(double[] src, boolean srcComplex, Supplier<double[]> allocate, int lines,
+      int len, int inner, LineOp op, int workers) {
+    long outBytes = (long) lines * op.outLen * (op.outComplex ? 2 : 1) * Double.BYTES;
+    return BlockLoop.run(kernel(src, srcComplex, lines, len, inner, op), (lines + V - 1) / V,
+        allocate, outBytes, workers);
+  }
+
+  private static BlockLoop.Kernel<Buffers> kernel(double[] src, boolean srcComplex, int lines,
+      int len, int inner, LineOp op) {
     Geometry g = new Geometry(lines, len, op.outLen, inner, srcComplex);
     if (op instanceof ComplexLineOp c && BlockFft.factors(c.n) == null) {
       double fi = c.forward ? c.factor : -c.factor;
-      runBluestein(src, g, dst, blocks, c.take, !c.forward, c.n, c.factor, fi,
-          (BlockBluestein) plan(c.n), workers);
+      return bluestein(src, g, c.take, !c.forward, c.n, c.factor, fi, (BlockBluestein) plan(c.n));
     } else if (op instanceof RealForwardLineOp r && BlockFft.factors(r.n) == null
         && realBluestein(r.n)) {
       double fi = r.conjugate ? -r.factor : r.factor;
-      runBluestein(src, g, dst, blocks, r.take, false, r.n / 2 + 1, r.factor, fi,
-          (BlockBluestein) plan(r.n), workers);
+      return bluestein(src, g, r.take, false, r.n / 2 + 1, r.factor, fi,
+          (BlockBluestein) plan(r.n));
     } else if (op instanceof RealInverseLineOp r && BlockFft.factors(r.n) == null
         && realBluestein(r.n)) {
-      runBluesteinInverse(src, g, dst, blocks, r, (BlockBluestein) plan(r.n), workers);
+      return bluesteinInverse(src, g, r, (BlockBluestein) plan(r.n));
     } else if (op instanceof ComplexLineOp c) {
-      BlockFft fft = (BlockFft) plan(c.n);
-      double fi = c.forward ? c.factor : -c.factor;
-      WorkerPool.parallelFor(workers, blocks, (from, to) -> {
-        double[] a = new double[2 * c.n * V];
-        int[] map = new int[V];
-        BlockFft.Lines out = new BlockFft.Lines();
-        for (int blk = from; blk < to; blk++) {
-          gatherComplex(src, g, blk * V, c.take, c.n, !c.forward, a, map);
-          if (full(g, blk)) {
-            // copy out straight from the digit-reversed result: no reordering pass
-            fft.dif(a);
-            point(out, dst, g, blk * V, true, 2, 1);
-            fft.scatter(a, out, c.factor, fi);
-          } else {
-            // only the last block may be partial: its reordering buffer is allocated once
-            double[] res = fft.forward(a, new double[a.length]);
-            scatterComplex(res, g, blk * V, c.n, c.factor, fi, dst, map);
-          }
-        }
-      });
+      return complex(src, g, c);
     } else if (op instanceof RealForwardLineOp r) {
-      BlockReal real = (BlockReal) plan(-r.n);
-      int h = r.n / 2;
-      double fi = r.conjugate ? -r.factor : r.factor;
-      WorkerPool.parallelFor(workers, blocks, (from, to) -> {
-        double[] a = new double[2 * (h + 1) * V];
-        int[] map = new int[V];
-        BlockFft.Lines io = new BlockFft.Lines();
-        for (int blk = from; blk < to; blk++) {
-          gatherReal(src, g, blk * V, r.take, r.n, a, map);
-          if (full(g, blk)) {
-            // unpack straight from the digit-reversed half spectrum to the output lines
-            real.half.dif(a);
-            point(io, dst, g, blk * V, true, 2, 1);
-            real.unpack(a, real.half.perm, io, r.factor, fi);
-          } else {
-            // only the last block may be partial: its reordering buffer is allocated once
-            double[] res = real.half.forward(a, new double[a.length]);
-            real.unpack(res, a);
-            scatterComplex(a, g, blk * V, h + 1, r.factor, fi, dst, map);
-          }
-        }
-      });
-    } else {
-      RealInverseLineOp r = (RealInverseLineOp) op;
-      BlockReal real = (BlockReal) plan(-r.n);
-      int h = r.n / 2;
-      boolean fuse = srcComplex && r.take >= h + 1;
-      WorkerPool.parallelFor(workers, blocks, (from, to) -> {
-        double[] a = new double[2 * (h + 1) * V];
-        int[] map = new int[V];
-        double[] b = new double[2 * (h + 1) * V];
-        BlockFft.Lines io = new BlockFft.Lines();
-        BlockFft.Lines out = new BlockFft.Lines();
-        for (int blk = from; blk < to; blk++) {
-          if (full(g, blk)) {
-            if (fuse) {
-              // pack straight from the input lines
-              point(io, src, g, blk * V, false, 2, 1);
-              real.pack(io, r.conjugate ? -1.0 : 1.0, b);
-            } else {
-              gatherComplex(src, g, blk * V, r.take, h + 1, r.conjugate, a, map);
-              Arrays.fill(a, V, 2 * V, 0.0);
-              Arrays.fill(a, 2 * h * V + V, 2 * (h + 1) * V, 0.0);
-              real.pack(a, b);
-            }
-            real.half.dif(b);
-            // the result (x_2j, -x_2j+1) times n: real parts to even, imaginary to odd samples
-            point(out, dst, g, blk * V, true, 1, g.inner());
-            real.half.scatter(b, out, r.norm, -r.norm);
-            continue;
-          }
-          gatherComplex(src, g, blk * V, r.take, h + 1, r.conjugate, a, map);
-          // pocketfft ignores the imaginary parts of X_0 and X_n/2
-          Arrays.fill(a, V, 2 * V, 0.0);
-          Arrays.fill(a, 2 * h * V + V, 2 * (h + 1) * V, 0.0);
-          real.pack(a, b);
-          double[] res = real.half.forward(b, a);
-          scatterReal(res, g, blk * V, h, r.norm, dst, map);
-        }
-      });
+      return realForward(src, g, r);
     }
+    return realInverse(src, g, (RealInverseLineOp) op, srcComplex);
+  }
+
+  /**
+   * A worker's buffers for one block: the engine's work arrays {@code a} and {@code b}, the
+   * partial block's reordered result {@code res}, a lane index map and line pointers.
+   */
+  private static final class Buffers {
+    final double[] a;
+    final double[] b;
+    double[] res;
+    final int[] map = new int[V];
+    final BlockFft.Lines in = new BlockFft.Lines();
+    final BlockFft.Lines out = new BlockFft.Lines();
+
+    Buffers(int aLength, int bLength) {
+      a = new double[aLength];
+      b = bLength == 0 ? null : new double[bLength];
+    }
+  }
+
+  /**
+   * A kernel on the lines {@code g} describes whose workers hold work arrays of {@code aLength}
+   * and {@code bLength} doubles. Subclasses write a computed block into lines described by any
+   * geometry: the output's, or that of a staging array holding just the block's lines.
+   */
+  private abstract static class Kernel implements BlockLoop.Kernel<Buffers> {
+    final Geometry g;
+    private final int aLength;
+    private final int bLength;
+    /** Doubles per output element: 2 for complex outputs, 1 for real ones. */
+    private final int width;
+
+    Kernel(Geometry g, int aLength, int bLength, boolean outComplex) {
+      this.g = g;
+      this.aLength = aLength;
+      this.bLength = bLength;
+      this.width = outComplex ? 2 : 1;
+    }
+
+    @Override
+    public Buffers buffers() {
+      return new Buffers(aLength, bLength);
+    }
+
+    /**
+     * The computed block into lines {@code [first, first + V)} of {@code dst} laid out as
+     * {@code o} says; {@code full}: whether the block has V lines (else it has the rest).
+     */
+    abstract void write(Buffers s, double[] dst, Geometry o, int first, boolean full);
+
+    @Override
+    public void write(int blk, Buffers s, double[] dst) {
+      write(s, dst, g, blk * V, full(g, blk));
+    }
+
+    /** The block's lines one after another, as lines {@code [0, valid)} of a compact array. */
+    @Override
+    public double[] stage(int blk, Buffers s) {
+      int valid = Math.min(V, g.lines() - blk * V);
+      double[] staged = new double[valid * g.outLen() * width];
+      write(s, staged, new Geometry(valid, g.len(), g.outLen(), 1, g.srcComplex()), 0,
+          valid == V);
+      return staged;
+    }
+
+    @Override
+    public void unstage(int blk, double[] staged, double[] dst) {
+      int first = blk * V;
+      int valid = Math.min(V, g.lines() - first);
+      int row = g.outLen() * width;
+      if (g.inner() == 1) {
+        // the block's lines are consecutive rows of the output
+        System.arraycopy(staged, 0, dst, (int) g.outStart(first) * width, valid * row);
+        return;
+      }
+      int[] lanes = offsets(g, first, valid, width, true, new int[V]);
+      int step = g.inner() * width;
+      for (int j = 0, d = (int) g.outStart(first) * width; j < row; j += width, d += step) {
+        for (int v = 0; v < valid; v++) {
+          for (int e = 0; e < width; e++) {
+            dst[d + lanes[v] + e] = staged[v * row + j + e];
+          }
+        }
+      }
+    }
+  }
+
+  /** {@code fft}/{@code ifft} of a length the engine factors. */
+  private static Kernel complex(double[] src, Geometry g, ComplexLineOp c) {
+    BlockFft fft = (BlockFft) plan(c.n);
+    double fi = c.forward ? c.factor : -c.factor;
+    return new Kernel(g, 2 * c.n * V, 0, true) {
+      @Override
+      public void compute(int blk, Buffers s) {
+        gatherComplex(src, g, blk * V, c.take, c.n, !c.forward, s.a, s.map);
+        if (full(g, blk)) {
+          fft.dif(s.a);
+        } else {
+          // only the last block may be partial: its reordering buffer is allocated once
+          s.res = fft.forward(s.a, new double[s.a.length]);
+        }
+      }
+
+      @Override
+      void write(Buffers s, double[] dst, Geometry o, int first, boolean full) {
+        if (full) {
+          // copy out straight from the digit-reversed result: no reordering pass
+          point(s.out, dst, o, first, true, 2, 1);
+          fft.scatter(s.a, s.out, c.factor, fi);
+        } else {
+          scatterComplex(s.res, o, first, c.n, c.factor, fi, dst, s.map);
+        }
+      }
+    };
+  }
+
+  /** {@code rfft}/{@code ihfft} of an even length whose half the engine factors. */
+  private static Kernel realForward(double[] src, Geometry g, RealForwardLineOp r) {
+    BlockReal real = (BlockReal) plan(-r.n);
+    int h = r.n / 2;
+    double fi = r.conjugate ? -r.factor : r.factor;
+    return new Kernel(g, 2 * (h + 1) * V, 0, true) {
+      @Override
+      public void compute(int blk, Buffers s) {
+        gatherReal(src, g, blk * V, r.take, r.n, s.a, s.map);
+        if (full(g, blk)) {
+          real.half.dif(s.a);
+        } else {
+          // only the last block may be partial: its reordering buffer is allocated once
+          double[] res = real.half.forward(s.a, new double[s.a.length]);
+          real.unpack(res, s.a);
+        }
+      }
+
+      @Override
+      void write(Buffers s, double[] dst, Geometry o, int first, boolean full) {
+        if (full) {
+          // unpack straight from the digit-reversed half spectrum to the output lines
+          point(s.out, dst, o, first, true, 2, 1);
+          real.unpack(s.a, real.half.perm, s.out, r.factor, fi);
+        } else {
+          scatterComplex(s.a, o, first, h + 1, r.factor, fi, dst, s.map);
+        }
+      }
+    };
+  }
+
+  /** {@code irfft}/{@code hfft} of an even length whose half the engine factors. */
+  private static Kernel realInverse(double[] src, Geometry g, RealInverseLineOp r,
+      boolean srcComplex) {
+    BlockReal real = (BlockReal) plan(-r.n);
+    int h = r.n / 2;
+    boolean fuse = srcComplex && r.take >= h + 1;
+    return new Kernel(g, 2 * (h + 1) * V, 2 * (h + 1) * V, false) {
+      @Override
+      public void compute(int blk, Buffers s) {
+        if (full(g, blk) && fuse) {
+          // pack straight from the input lines
+          point(s.in, src, g, blk * V, false, 2, 1);
+          real.pack(s.in, r.conjugate ? -1.0 : 1.0, s.b);
+        } else {
+          gatherComplex(src, g, blk * V, r.take, h + 1, r.conjugate, s.a, s.map);
+          // pocketfft ignores the imaginary parts of X_0 and X_n/2
+          Arrays.fill(s.a, V, 2 * V, 0.0);
+          Arrays.fill(s.a, 2 * h * V + V, 2 * (h + 1) * V, 0.0);
+          real.pack(s.a, s.b);
+        }
+        if (full(g, blk)) {
+          real.half.dif(s.b);
+        } else {
+          s.res = real.half.forward(s.b, s.a);
+        }
+      }
+
+      @Override
+      void write(Buffers s, double[] dst, Geometry o, int first, boolean full) {
+        if (full) {
+          // the result (x_2j, -x_2j+1) times n: real parts to even, imaginary to odd samples
+          point(s.out, dst, o, first, true, 1, o.inner());
+          real.half.scatter(s.b, s.out, r.norm, -r.norm);
+        } else {
+          scatterReal(s.res, o, first, h, r.norm, dst, s.map);
+        }
+      }
+    };
   }
 
   /**
@@ -210,57 +334,63 @@ final class BlockRunner {
    * cannot factor, by {@link BlockBluestein}: {@code take} input elements (conjugated for
    * inverses), the first {@code count} outputs times {@code (fr, fi)}.
    */
-  private static void runBluestein(double[] src, Geometry g, double[] dst, int blocks, int take,
-      boolean conjugate, int count, double fr, double fi, BlockBluestein bs, int workers) {
-    WorkerPool.parallelFor(workers, blocks, (from, to) -> {
-      double[] a = new double[2 * bs.m * V];
-      double[] b = new double[2 * bs.m * V];
-      int[] map = new int[V];
-      BlockFft.Lines out = new BlockFft.Lines();
-      for (int blk = from; blk < to; blk++) {
-        gatherComplex(src, g, blk * V, take, bs.n, conjugate, a, map);
-        bs.convolve(a, b);
-        if (full(g, blk)) {
-          point(out, dst, g, blk * V, true, 2, 1);
-          bs.finish(b, count, out, fr, fi);
-        } else {
-          bs.finish(b, count, a);
-          scatterComplex(a, g, blk * V, count, fr, fi, dst, map);
+  private static Kernel bluestein(double[] src, Geometry g, int take, boolean conjugate,
+      int count, double fr, double fi, BlockBluestein bs) {
+    return new Kernel(g, 2 * bs.m * V, 2 * bs.m * V, true) {
+      @Override
+      public void compute(int blk, Buffers s) {
+        gatherComplex(src, g, blk * V, take, bs.n, conjugate, s.a, s.map);
+        bs.convolve(s.a, s.b);
+        if (!full(g, blk)) {
+          bs.finish(s.b, count, s.a);
         }
       }
-    });
+
+      @Override
+      void write(Buffers s, double[] dst, Geometry o, int first, boolean full) {
+        if (full) {
+          point(s.out, dst, o, first, true, 2, 1);
+          bs.finish(s.b, count, s.out, fr, fi);
+        } else {
+          scatterComplex(s.a, o, first, count, fr, fi, dst, s.map);
+        }
+      }
+    };
   }
 
   /** {@code irfft}/{@code hfft} of a length the engine cannot factor, by {@link BlockBluestein}. */
-  private static void runBluesteinInverse(double[] src, Geometry g, double[] dst, int blocks,
-      RealInverseLineOp r, BlockBluestein bs, int workers) {
-    WorkerPool.parallelFor(workers, blocks, (from, to) -> {
-      double[] a = new double[2 * bs.m * V];
-      double[] b = new double[2 * bs.m * V];
-      int[] map = new int[V];
-      BlockFft.Lines out = new BlockFft.Lines();
-      for (int blk = from; blk < to; blk++) {
-        gatherComplex(src, g, blk * V, r.take, r.n / 2 + 1, r.conjugate, a, map);
-        bs.hermitian(a);
-        bs.convolve(a, b);
-        if (full(g, blk)) {
-          point(out, dst, g, blk * V, true, 1, 0);
-          out.step = g.inner();
-          bs.finishReal(b, out, r.norm);
-        } else {
+  private static Kernel bluesteinInverse(double[] src, Geometry g, RealInverseLineOp r,
+      BlockBluestein bs) {
+    return new Kernel(g, 2 * bs.m * V, 2 * bs.m * V, false) {
+      @Override
+      public void compute(int blk, Buffers s) {
+        gatherComplex(src, g, blk * V, r.take, r.n / 2 + 1, r.conjugate, s.a, s.map);
+        bs.hermitian(s.a);
+        bs.convolve(s.a, s.b);
+        if (!full(g, blk)) {
           // the same real parts as the full block's, then the same product with the norm
-          bs.finish(b, r.n, a);
-          int valid = Math.min(V, g.lines() - blk * V);
-          int[] lanes = offsets(g, blk * V, valid, 1, true, map);
-          int d = (int) g.outStart(blk * V);
-          for (int k = 0; k < r.n; k++, d += g.inner()) {
-            for (int v = 0; v < valid; v++) {
-              dst[d + lanes[v]] = a[2 * V * k + v] * r.norm;
-            }
+          bs.finish(s.b, r.n, s.a);
+        }
+      }
+
+      @Override
+      void write(Buffers s, double[] dst, Geometry o, int first, boolean full) {
+        if (full) {
+          point(s.out, dst, o, first, true, 1, 0);
+          s.out.step = o.inner();
+          bs.finishReal(s.b, s.out, r.norm);
+          return;
+        }
+        int valid = Math.min(V, o.lines() - first);
+        int[] lanes = offsets(o, first, valid, 1, true, s.map);
+        int d = (int) o.outStart(first);
+        for (int k = 0; k < r.n; k++, d += o.inner()) {
+          for (int v = 0; v < valid; v++) {
+            dst[d + lanes[v]] = s.a[2 * V * k + v] * r.norm;
           }
         }
       }
-    });
+    };
   }
 
   /** Where lines live: line L's element j is at {@code start(L) + j * inner}. */
