@@ -80,6 +80,11 @@ final class AxisRunner {
       BlockRunner.run(src, srcComplex, dst, lines, len, inner, op, workers);
       return out;
     }
+    // fewer lines than lanes (one signal, say): the single-line four-step engine
+    if (blocks && VectorSupport.AVAILABLE && LineRunner.supports(op)) {
+      LineRunner.run(src, srcComplex, dst, lines, len, inner, op, workers);
+      return out;
+    }
     if (inner == 1 && op.inPlace()) {
       WorkerPool.parallelFor(workers, lines, (from, to) -> {
         for (int line = from; line < to; line++) {

@@ -129,6 +129,11 @@ public final class Fft {
           + " frequencies");
     }
     java.util.Arrays.fill(work, Math.min(length, len), len, 0.0);
+    // the one-row path of Fft.rfft (AxisRunner with fewer lines than lanes): the same bits
+    if (VectorSupport.AVAILABLE && LineRunner.supportsReal(len)) {
+      LineRunner.rfftParts(work, len, nm.factor(true, len), re, reOffset, im, imOffset);
+      return bins;
+    }
     new RealForwardLineOp(length, len, nm.factor(true, len), false)
         .transformToParts(work, re, reOffset, im, imOffset);
     return bins;

@@ -1,0 +1,306 @@
+package dev.numspark.fft;
+
+import dev.numspark.parallel.WorkerPool;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorShuffle;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The complex DFT of ONE line of length {@code n = V m} on the {@link BlockFft} engine, by the
+ * four-step (Bailey) decomposition: element {@code j = V j2 + j1} of the line is element j2 of
+ * lane j1, which is already the engine's {@code [k][re, im][lane]} layout once the interleaved
+ * {@code re, im} pairs of V consecutive elements are split (one pair of vector gathers per
+ * element k). The engine then runs the m-point DFT of all V sub-sequences at once; the result
+ * {@code Y[j1][k2]} is multiplied by the twiddles {@code w_n^(j1 k2)}, and the V-point DFTs
+ * across the lanes give {@code X[k2 + m k1] = sum_j1 Y[j1][k2] w_n^(j1 k2) w_V^(j1 k1)}.
+ *
+ * <p>That last step runs on tiles of V consecutive k2: a vector gather per lane j1 (straight
+ * from the engine's digit-reversed result) transposes the tile, so the V-point DFT is vertical
+ * SIMD over the V values of k2 (radix 2 then radix 4 for V = 8, radix 4 for V = 4), and each
+ * output vector is V consecutive frequencies {@code X[m k1 + k2 ..]}: contiguous stores.
+ * Lengths: {@code n} a multiple of {@code V * V} with {@code n / V} 5-smooth
+ * ({@link #supports}); V = 4 or 8.
+ *
+ * <p>The steps are written as small methods that pass their values through a V x V tile of
+ * scratch (1 to 2 KB, L1-resident) and take and return no vectors, for the reason given in
+ * {@link BlockFft}: a radix-8 butterfly in one method exceeds C2's inlining budget and leaves
+ * vector operations boxed. The order of operations is fixed per length, so a line's bits do
+ * not depend on {@code workers} (the steps split into independent ranges; see
+ * {@link #forward}). An instance (tables) is immutable and shared by threads.
+ */
+final class LineFft {
+  static final VectorSpecies<Double> S = BlockFft.S;
+  static final int V = BlockFft.V;
+  private static final double H = Math.sqrt(0.5);
+  /** Lane order reversed, for the descending partner index of the real unpack. */
+  private static final VectorShuffle<Double> REVERSE = VectorShuffle.iota(S, V - 1, -1, true);
+  /** Gather map splitting V interleaved complex values: even (re) or, from +1, odd (im). */
+  private static final int[] EVEN = new int[V];
+
+  static {
+    for (int v = 0; v < V; v++) {
+      EVEN[v] = 2 * v;
+    }
+  }
+
+  /** The complex length. */
+  final int n;
+  /** The engine's length {@code n / V}. */
+  final int m;
+  final BlockFft sub;
+  /** {@code 2 V perm[k2]}: where the engine leaves {@code Y[.][k2]} (gather maps by tile). */
+  private final int[] at;
+  /** {@code w_n^(j1 i)} at {@code [j1 V + i]}, i in [0, V): the fine twiddles of a tile. */
+  private final double[] fineR;
+  private final double[] fineI;
+  /** {@code w_n^(j1 c V)} at {@code [c V + j1]}: the coarse twiddle of lane j1 in tile c. */
+  private final double[] coarseR;
+  private final double[] coarseI;
+
+  private LineFft(int n) {
+    this.n = n;
+    this.m = n / V;
+    this.sub = BlockFft.plan(m);
+    at = new int[m];
+    for (int k = 0; k < m; k++) {
+      at[k] = 2 * V * sub.perm[k];
+    }
+    fineR = new double[V * V];
+    fineI = new double[V * V];
+    for (int j1 = 0; j1 < V; j1++) {
+      for (int i = 0; i < V; i++) {
+        double a = -2 * Math.PI * (j1 * i) / n;
+        fineR[j1 * V + i] = Math.cos(a);
+        fineI[j1 * V + i] = Math.sin(a);
+      }
+    }
+    int tiles = m / V;
+    coarseR = new double[tiles * V];
+    coarseI = new double[tiles * V];
+    for (int c = 0; c < tiles; c++) {
+      for (int j1 = 0; j1 < V; j1++) {
+        // j1 c V < n: the angle is exact before the division
+        double a = -2 * Math.PI * ((long) j1 * c * V) / n;
+        coarseR[c * V + j1] = Math.cos(a);
+        coarseI[c * V + j1] = Math.sin(a);
+      }
+    }
+  }
+
+  /** Whether one line of complex length n can run here. */
+  static boolean supports(int n) {
+    return (V == 8 || V == 4) && n >= V * V && n % (V * V) == 0
+        && BlockFft.factors(n / V) != null;
+  }
+
+  static LineFft plan(int n) {
+    return new LineFft(n);
+  }
+
+  /** Doubles of the engine block this plan needs as scratch ({@code a} of {@link #forward}). */
+  int blockLength() {
+    return 2 * n;
+  }
+
+  /** Doubles of the tile scratch of one worker. */
+  static int tileLength() {
+    return 2 * V * V;
+  }
+
+  // ------------------------------------------------------------------ the three steps
+
+  /**
+   * Step 1: the line ({@code n} interleaved complex values at {@code z[zOff]}, conjugated if
+   * asked) into the engine's block {@code a}, elements {@code [from, to)} of the lanes.
+   */
+  void load(double[] z, int zOff, boolean conjugate, double[] a, int from, int to) {
+    DoubleVector sign = DoubleVector.broadcast(S, conjugate ? -1.0 : 1.0);
+    for (int j2 = from, s = zOff + 2 * V * from; j2 < to; j2++, s += 2 * V) {
+      DoubleVector.fromArray(S, z, s, EVEN, 0).intoArray(a, 2 * V * j2);
+      DoubleVector.fromArray(S, z, s + 1, EVEN, 0).mul(sign).intoArray(a, 2 * V * j2 + V);
+    }
+  }
+
+  /**
+   * The line as the real samples {@code x[0 .. 2n)}, read as the complex line
+   * {@code (x_2j, x_2j+1)} (the half-length trick of {@link BlockReal}): the same split as
+   * {@link #load}.
+   */
+  void loadReal(double[] x, int xOff, double[] a) {
+    load(x, xOff, false, a, 0, m);
+  }
+
+  /**
+   * Step 3 for tiles {@code [from, to)} of the result of {@code sub.dif(a)}: twiddles and the
+   * V-point DFTs across the lanes, {@code X_k} written unscaled to {@code xr[k], xi[k]}.
+   */
+  void crossSplit(double[] a, double[] t, double[] xr, double[] xi, int from, int to) {
+    for (int c = from; c < to; c++) {
+      tile(a, c, t);
+      for (int p = 0; p < V; p++) {
+        int k = m * k1(p) + c * V;
+        DoubleVector.fromArray(S, t, 2 * V * p).intoArray(xr, k);
+        DoubleVector.fromArray(S, t, 2 * V * p + V).intoArray(xi, k);
+      }
+    }
+  }
+
+  /**
+   * Step 3 writing {@code X_k} times {@code (fr, fi)} as interleaved pairs at
+   * {@code dst[dOff + 2k]}: the numbers of {@link #crossSplit} times the factors.
+   */
+  void crossInterleaved(double[] a, double[] t, double[] dst, int dOff, double fr, double fi,
+      int from, int to) {
+    for (int c = from; c < to; c++) {
+      tile(a, c, t);
+      for (int p = 0; p < V; p++) {
+        storeInterleaved(t, p, dst, dOff + 2 * (m * k1(p) + c * V), fr, fi);
+      }
+    }
+  }
+
+  private static void storeInterleaved(double[] t, int p, double[] dst, int d, double fr,
+      double fi) {
+    DoubleVector.fromArray(S, t, 2 * V * p).mul(fr).intoArray(dst, d, EVEN, 0);
+    DoubleVector.fromArray(S, t, 2 * V * p + V).mul(fi).intoArray(dst, d + 1, EVEN, 0);
+  }
+
+  /** The frequency index k1 left at tile position p by {@link #tile}. */
+  private static int k1(int p) {
+    // V = 8: radix 2 (halves s = p / 4) then radix 4 (output q = p % 4): k1 = 2q + s
+    return V == 8 ? 2 * (p % 4) + p / 4 : p;
+  }
+
+  /** Tile c: the gathers with twiddles, then the V-point DFTs, in the tile {@code t}. */
+  private void tile(double[] a, int c, double[] t) {
+    for (int j1 = 0; j1 < V; j1++) {
+      gather(a, c, j1, t);
+    }
+    if (V == 8) {
+      r2(t, 0, 1.0, 0.0);
+      r2(t, 1, H, -H);
+      r2minusI(t, 2);
+      r2(t, 3, -H, -H);
+      r4(t, 0);
+      r4(t, 4);
+    } else {
+      r4(t, 0);
+    }
+  }
+
+  /**
+   * Lane j1 of the V consecutive k2 of tile c, gathered from the engine's result and times
+   * {@code w_n^(j1 k2)} (a fine table vector times the tile's coarse twiddle), into tile row j1.
+   */
+  private void gather(double[] a, int c, int j1, double[] t) {
+    DoubleVector xr = DoubleVector.fromArray(S, a, j1, at, c * V);
+    DoubleVector xi = DoubleVector.fromArray(S, a, V + j1, at, c * V);
+    int o = 2 * V * j1;
+    if (j1 == 0) {
+      xr.intoArray(t, o);
+      xi.intoArray(t, o + V);
+      return;
+    }
+    DoubleVector fr = DoubleVector.fromArray(S, fineR, j1 * V);
+    DoubleVector fi = DoubleVector.fromArray(S, fineI, j1 * V);
+    double cr = coarseR[c * V + j1];
+    double ci = coarseI[c * V + j1];
+    DoubleVector wr = fr.mul(cr).sub(fi.mul(ci));
+    DoubleVector wi = fr.mul(ci).add(fi.mul(cr));
+    xr.fma(wr, xi.mul(wi).neg()).intoArray(t, o);
+    xr.fma(wi, xi.mul(wr)).intoArray(t, o + V);
+  }
+
+  /** Radix 2 on tile rows j and j + 4: the sum to j, the difference times (wr, wi) to j + 4. */
+  private static void r2(double[] t, int j, double wr, double wi) {
+    int i0 = 2 * V * j;
+    int i1 = 2 * V * (j + 4);
+    DoubleVector ar = DoubleVector.fromArray(S, t, i0);
+    DoubleVector ai = DoubleVector.fromArray(S, t, i0 + V);
+    DoubleVector br = DoubleVector.fromArray(S, t, i1);
+    DoubleVector bi = DoubleVector.fromArray(S, t, i1 + V);
+    ar.add(br).intoArray(t, i0);
+    ai.add(bi).intoArray(t, i0 + V);
+    DoubleVector dr = ar.sub(br);
+    DoubleVector di = ai.sub(bi);
+    if (wi == 0.0) {
+      dr.intoArray(t, i1);
+      di.intoArray(t, i1 + V);
+      return;
+    }
+    DoubleVector vr = DoubleVector.broadcast(S, wr);
+    DoubleVector vi = DoubleVector.broadcast(S, wi);
+    dr.fma(vr, di.mul(vi).neg()).intoArray(t, i1);
+    dr.fma(vi, di.mul(vr)).intoArray(t, i1 + V);
+  }
+
+  /** {@link #r2} with the twiddle {@code -i} (exact: a swap and a sign). */
+  private static void r2minusI(double[] t, int j) {
+    int i0 = 2 * V * j;
+    int i1 = 2 * V * (j + 4);
+    DoubleVector ar = DoubleVector.fromArray(S, t, i0);
+    DoubleVector ai = DoubleVector.fromArray(S, t, i0 + V);
+    DoubleVector br = DoubleVector.fromArray(S, t, i1);
+    DoubleVector bi = DoubleVector.fromArray(S, t, i1 + V);
+    ar.add(br).intoArray(t, i0);
+    ai.add(bi).intoArray(t, i0 + V);
+    ai.sub(bi).intoArray(t, i1);
+    br.sub(ar).intoArray(t, i1 + V);
+  }
+
+  /** The 4-point DFT of tile rows g .. g+3 in place, in natural order. */
+  private static void r4(double[] t, int g) {
+    int d = 2 * V;
+    int i0 = d * g;
+    DoubleVector ar = DoubleVector.fromArray(S, t, i0);
+    DoubleVector ai = DoubleVector.fromArray(S, t, i0 + V);
+    DoubleVector br = DoubleVector.fromArray(S, t, i0 + d);
+    DoubleVector bi = DoubleVector.fromArray(S, t, i0 + d + V);
+    DoubleVector cr = DoubleVector.fromArray(S, t, i0 + 2 * d);
+    DoubleVector ci = DoubleVector.fromArray(S, t, i0 + 2 * d + V);
+    DoubleVector dr = DoubleVector.fromArray(S, t, i0 + 3 * d);
+    DoubleVector di = DoubleVector.fromArray(S, t, i0 + 3 * d + V);
+    DoubleVector apcr = ar.add(cr);
+    DoubleVector apci = ai.add(ci);
+    DoubleVector amcr = ar.sub(cr);
+    DoubleVector amci = ai.sub(ci);
+    DoubleVector bpdr = br.add(dr);
+    DoubleVector bpdi = bi.add(di);
+    DoubleVector bmdr = br.sub(dr);
+    DoubleVector bmdi = bi.sub(di);
+    apcr.add(bpdr).intoArray(t, i0);
+    apci.add(bpdi).intoArray(t, i0 + V);
+    // y1 = (a - c) - i (b - d), y2 = (a + c) - (b + d), y3 = (a - c) + i (b - d)
+    amcr.add(bmdi).intoArray(t, i0 + d);
+    amci.sub(bmdr).intoArray(t, i0 + d + V);
+    apcr.sub(bpdr).intoArray(t, i0 + 2 * d);
+    apci.sub(bpdi).intoArray(t, i0 + 2 * d + V);
+    amcr.sub(bmdi).intoArray(t, i0 + 3 * d);
+    amci.add(bmdr).intoArray(t, i0 + 3 * d + V);
+  }
+
+  // ------------------------------------------------------------------ whole transforms
+
+  /**
+   * The DFT of the complex line at {@code z[zOff ..]} ({@code n} interleaved values, conjugated
+   * first if asked) times {@code (fr, fi)} into {@code dst[dOff ..]} (interleaved; not
+   * {@code z}). {@code a}: scratch of {@link #blockLength()}, {@code tiles}: one tile of
+   * {@link #tileLength()} per worker. With {@code workers > 1} the load, the engine's levels
+   * ({@link BlockFft#dif(double[], int)}) and the tiles are shared out by index ranges; every
+   * value is computed by the same operations as with one worker.
+   */
+  void forward(double[] z, int zOff, boolean conjugate, double[] dst, int dOff, double fr,
+      double fi, double[] a, int workers) {
+    int tiles = m / V;
+    if (workers <= 1) {
+      load(z, zOff, conjugate, a, 0, m);
+      sub.dif(a);
+      crossInterleaved(a, new double[tileLength()], dst, dOff, fr, fi, 0, tiles);
+      return;
+    }
+    WorkerPool.parallelFor(workers, m, (from, to) -> load(z, zOff, conjugate, a, from, to));
+    sub.dif(a, workers);
+    WorkerPool.parallelFor(workers, tiles, (from, to) ->
+        crossInterleaved(a, new double[tileLength()], dst, dOff, fr, fi, from, to));
+  }
+}

@@ -1,0 +1,133 @@
+package dev.numspark.fft;
+
+import static dev.numspark.fft.BlockFft.S;
+import static dev.numspark.fft.BlockFft.V;
+
+import dev.numspark.parallel.WorkerPool;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorShuffle;
+
+/**
+ * The real DFT of ONE line of even length {@code n = 2h} ({@code rfft}, {@code ihfft}): the
+ * line is the complex line {@code z_j = x_2j + i x_2j+1} of length h (the trick of
+ * {@link BlockReal}), whose DFT {@code Z} comes from {@link LineFft} in natural order as
+ * separate real and imaginary parts; the unpack
+ * {@code X_k = (Z_k + conj Z_h-k) / 2 + W^k (Z_k - conj Z_h-k) / 2i} then runs vertically over
+ * V consecutive k (the partners {@code Z_h-k} are V consecutive values, lane-reversed) and writes
+ * V consecutive real and imaginary outputs with two contiguous stores: straight into the
+ * separate parts that {@code Fft.rfftParts} fills. Immutable and shared by threads.
+ */
+final class LineReal {
+  private static final VectorShuffle<Double> REVERSE = VectorShuffle.iota(S, V - 1, -1, true);
+
+  final int n;
+  final LineFft half;
+  /** {@code W^k = exp(-2 pi i k / n)}, k in [0, h + V); exact at k = 0, h/2, h. */
+  private final double[] wr;
+  private final double[] wi;
+
+  LineReal(int n) {
+    this.n = n;
+    this.half = LineFft.plan(n / 2);
+    int h = n / 2;
+    wr = new double[h + V];
+    wi = new double[h + V];
+    for (int k = 0; k <= h; k++) {
+      double a = -2 * Math.PI * k / n;
+      wr[k] = Math.cos(a);
+      wi[k] = Math.sin(a);
+    }
+    // exact values where cos/sin of the rounded angle are not: X_n/2 and X_n/4 get exact zeros
+    wr[h] = -1.0;
+    wi[h] = 0.0;
+    if (h % 2 == 0) {
+      wr[h / 2] = 0.0;
+      wi[h / 2] = -1.0;
+    }
+  }
+
+  /** Whether one real line of length n runs here. */
+  static boolean supports(int n) {
+    return n % 2 == 0 && LineFft.supports(n / 2);
+  }
+
+  /** Doubles of each of the split spectrum arrays ({@code xr}, {@code xi}). */
+  int splitLength() {
+    return n / 2 + V;
+  }
+
+  /**
+   * The rfft of the real line {@code x[xOff .. xOff + n)}, {@code X_k} times {@code (fr, fi)}
+   * (fi = -fr gives ihfft's conjugate) into {@code re[reOff + k]}, {@code im[imOff + k]} for
+   * {@code k in [0, n/2]}. Scratch: {@code a} of {@code half.blockLength()}, {@code t} of
+   * {@link LineFft#tileLength()}, {@code xr} and {@code xi} of {@link #splitLength()}. With
+   * {@code workers > 1} (long lines) the steps are shared out by index ranges, the same bits.
+   */
+  void forward(double[] x, int xOff, double fr, double fi, double[] re, int reOff, double[] im,
+      int imOff, double[] a, double[] t, double[] xr, double[] xi, int workers) {
+    LineFft f = half;
+    int h = n / 2;
+    int tiles = f.m / V;
+    // Z_h, the partner of X_0 in the unpack, is Z_0 (period h): copied to xr[h] after step 3
+    if (workers <= 1) {
+      f.load(x, xOff, false, a, 0, f.m);
+      f.sub.dif(a);
+      f.crossSplit(a, t, xr, xi, 0, tiles);
+      xr[h] = xr[0];
+      xi[h] = xi[0];
+      unpack(xr, xi, fr, fi, re, reOff, im, imOff, 0, h / V);
+    } else {
+      WorkerPool.parallelFor(workers, f.m, (from, to) -> f.load(x, xOff, false, a, from, to));
+      f.sub.dif(a, workers);
+      WorkerPool.parallelFor(workers, tiles, (from, to) ->
+          f.crossSplit(a, new double[LineFft.tileLength()], xr, xi, from, to));
+      xr[h] = xr[0];
+      xi[h] = xi[0];
+      WorkerPool.parallelFor(workers, h / V, (from, to) ->
+          unpack(xr, xi, fr, fi, re, reOff, im, imOff, from, to));
+    }
+    last(xr, xi, fr, fi, re, reOff, im, imOff);
+  }
+
+  /** The unpack of blocks {@code [from, to)} of V outputs ({@code k = b V .. b V + V - 1 < h}). */
+  private void unpack(double[] xr, double[] xi, double fr, double fi, double[] re, int reOff,
+      double[] im, int imOff, int from, int to) {
+    int h = n / 2;
+    for (int b = from; b < to; b++) {
+      int k = b * V;
+      unpackBlock(xr, xi, k, h - k - V + 1, fr, fi, re, reOff + k, im, imOff + k);
+    }
+  }
+
+  private void unpackBlock(double[] xr, double[] xi, int k, int p, double fr, double fi,
+      double[] re, int ro, double[] im, int io) {
+    DoubleVector zr = DoubleVector.fromArray(S, xr, k);
+    DoubleVector zi = DoubleVector.fromArray(S, xi, k);
+    DoubleVector mr = DoubleVector.fromArray(S, xr, p).rearrange(REVERSE);
+    DoubleVector mi = DoubleVector.fromArray(S, xi, p).rearrange(REVERSE);
+    DoubleVector er = zr.add(mr).mul(0.5);
+    DoubleVector ei = zi.sub(mi).mul(0.5);
+    DoubleVector or = zi.add(mi).mul(0.5);
+    DoubleVector oi = mr.sub(zr).mul(0.5);
+    DoubleVector cr = DoubleVector.fromArray(S, wr, k);
+    DoubleVector ci = DoubleVector.fromArray(S, wi, k);
+    er.add(or.mul(cr)).sub(oi.mul(ci)).mul(fr).intoArray(re, ro);
+    ei.add(oi.mul(cr)).add(or.mul(ci)).mul(fi).intoArray(im, io);
+  }
+
+  /** {@code X_h} (partners {@code Z_0} and {@code Z_0}): {@link #unpackBlock}'s arithmetic. */
+  private void last(double[] xr, double[] xi, double fr, double fi, double[] re, int reOff,
+      double[] im, int imOff) {
+    int h = n / 2;
+    double zr = xr[0];
+    double zi = xi[0];
+    double er = (zr + zr) * 0.5;
+    double ei = (zi - zi) * 0.5;
+    double or = (zi + zi) * 0.5;
+    double oi = (zr - zr) * 0.5;
+    double cr = wr[h];
+    double ci = wi[h];
+    re[reOff + h] = (er + or * cr - oi * ci) * fr;
+    im[imOff + h] = (ei + oi * cr + or * ci) * fi;
+  }
+}
