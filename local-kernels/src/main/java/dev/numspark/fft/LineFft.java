@@ -53,6 +53,15 @@ final class LineFft {
   /** {@code w_n^(j1 i)} at {@code [j1 V + i]}, i in [0, V): the fine twiddles of a tile. */
   private final double[] fineR;
   private final double[] fineI;
+  /**
+   * Lines up to this complex length keep every twiddle {@code w_n^(j1 k2)} in a table (2n
+   * doubles; 1 MB at the limit): a vector load instead of the product of a fine and a coarse
+   * twiddle, 6 fewer vector operations per lane and tile. Longer ones use the product.
+   */
+  static final int FULL_TABLE_MAX = 1 << 16;
+  /** {@code w_n^(j1 k2)} at {@code [j1 m + k2]}, or null above {@link #FULL_TABLE_MAX}. */
+  private final double[] fullR;
+  private final double[] fullI;
   /** {@code w_n^(j1 c V)} at {@code [c V + j1]}: the coarse twiddle of lane j1 in tile c. */
   private final double[] coarseR;
   private final double[] coarseI;
@@ -73,6 +82,20 @@ final class LineFft {
         fineR[j1 * V + i] = Math.cos(a);
         fineI[j1 * V + i] = Math.sin(a);
       }
+    }
+    if (n <= FULL_TABLE_MAX) {
+      fullR = new double[n];
+      fullI = new double[n];
+      for (int j1 = 0; j1 < V; j1++) {
+        for (int k2 = 0; k2 < m; k2++) {
+          double a = -2 * Math.PI * (j1 * k2) / n;
+          fullR[j1 * m + k2] = Math.cos(a);
+          fullI[j1 * m + k2] = Math.sin(a);
+        }
+      }
+    } else {
+      fullR = null;
+      fullI = null;
     }
     int tiles = m / V;
     coarseR = new double[tiles * V];
@@ -136,11 +159,10 @@ final class LineFft {
    */
   void crossSplit(double[] a, double[] t, double[] xr, double[] xi, int from, int to) {
     for (int c = from; c < to; c++) {
-      tile(a, c, t);
-      for (int p = 0; p < V; p++) {
-        int k = m * k1(p) + c * V;
-        DoubleVector.fromArray(S, t, 2 * V * p).intoArray(xr, k);
-        DoubleVector.fromArray(S, t, 2 * V * p + V).intoArray(xi, k);
+      firstLevel(a, c, t);
+      r4Split(t, 0, xr, xi, c * V);
+      if (V == 8) {
+        r4Split(t, 4, xr, xi, c * V);
       }
     }
   }
@@ -152,49 +174,112 @@ final class LineFft {
   void crossInterleaved(double[] a, double[] t, double[] dst, int dOff, double fr, double fi,
       int from, int to) {
     for (int c = from; c < to; c++) {
-      tile(a, c, t);
-      for (int p = 0; p < V; p++) {
-        storeInterleaved(t, p, dst, dOff + 2 * (m * k1(p) + c * V), fr, fi);
+      firstLevel(a, c, t);
+      r4Interleaved(t, 0, dst, dOff + 2 * c * V, fr, fi);
+      if (V == 8) {
+        r4Interleaved(t, 4, dst, dOff + 2 * c * V, fr, fi);
       }
     }
   }
 
-  private static void storeInterleaved(double[] t, int p, double[] dst, int d, double fr,
-      double fi) {
-    DoubleVector.fromArray(S, t, 2 * V * p).mul(fr).intoArray(dst, d, EVEN, 0);
-    DoubleVector.fromArray(S, t, 2 * V * p + V).mul(fi).intoArray(dst, d + 1, EVEN, 0);
-  }
-
-  /** The frequency index k1 left at tile position p by {@link #tile}. */
+  /**
+   * The frequency index k1 left at tile row p: V = 8: radix 2 (halves s = p / 4), then radix 4
+   * (output q = p % 4), k1 = 2q + s; V = 4: radix 4, k1 = p.
+   */
   private static int k1(int p) {
-    // V = 8: radix 2 (halves s = p / 4) then radix 4 (output q = p % 4): k1 = 2q + s
     return V == 8 ? 2 * (p % 4) + p / 4 : p;
   }
 
-  /** Tile c: the gathers with twiddles, then the V-point DFTs, in the tile {@code t}. */
-  private void tile(double[] a, int c, double[] t) {
-    for (int j1 = 0; j1 < V; j1++) {
-      gather(a, c, j1, t);
-    }
+  /**
+   * Tile c up to the radix-4 DFTs: the twiddled gathers of the lanes and, for V = 8, the first
+   * radix-2 level of the 8-point DFT ({@code w_8^j} on the differences).
+   */
+  private void firstLevel(double[] a, int c, double[] t) {
     if (V == 8) {
-      r2(t, 0, 1.0, 0.0);
-      r2(t, 1, H, -H);
-      r2minusI(t, 2);
-      r2(t, 3, -H, -H);
-      r4(t, 0);
-      r4(t, 4);
+      pair(a, c, 0, t, 1.0, 0.0);
+      pair(a, c, 1, t, H, -H);
+      pair(a, c, 2, t, 0.0, -1.0);
+      pair(a, c, 3, t, -H, -H);
     } else {
-      r4(t, 0);
+      for (int j1 = 0; j1 < V; j1++) {
+        single(a, c, j1, t);
+      }
     }
   }
 
   /**
-   * Lane j1 of the V consecutive k2 of tile c, gathered from the engine's result and times
-   * {@code w_n^(j1 k2)} (a fine table vector times the tile's coarse twiddle), into tile row j1.
+   * Lanes j and j + 4 of the V consecutive k2 of tile c, gathered from the engine's result, each
+   * times {@code w_n^(j1 k2)} (a fine table vector times the tile's coarse twiddle); their sum to
+   * tile row j, their difference times {@code (wr, wi)} to row j + 4. One method, so the tile
+   * is written once; its size stays near {@link BlockFft}'s radix-4 butterfly (inlined).
    */
-  private void gather(double[] a, int c, int j1, double[] t) {
-    DoubleVector xr = DoubleVector.fromArray(S, a, j1, at, c * V);
-    DoubleVector xi = DoubleVector.fromArray(S, a, V + j1, at, c * V);
+  private void pair(double[] a, int c, int j, double[] t, double wr, double wi) {
+    int g = c * V;
+    DoubleVector ur = DoubleVector.fromArray(S, a, j, at, g);
+    DoubleVector ui = DoubleVector.fromArray(S, a, V + j, at, g);
+    if (j != 0) {
+      DoubleVector tr;
+      DoubleVector ti;
+      if (fullR != null) {
+        tr = DoubleVector.fromArray(S, fullR, j * m + g);
+        ti = DoubleVector.fromArray(S, fullI, j * m + g);
+      } else {
+        DoubleVector fr = DoubleVector.fromArray(S, fineR, j * V);
+        DoubleVector fi = DoubleVector.fromArray(S, fineI, j * V);
+        double cr = coarseR[g + j];
+        double ci = coarseI[g + j];
+        tr = fr.mul(cr).sub(fi.mul(ci));
+        ti = fr.mul(ci).add(fi.mul(cr));
+      }
+      DoubleVector pr = ur.fma(tr, ui.mul(ti).neg());
+      ui = ur.fma(ti, ui.mul(tr));
+      ur = pr;
+    }
+    int k = j + 4;
+    DoubleVector vr = DoubleVector.fromArray(S, a, k, at, g);
+    DoubleVector vi = DoubleVector.fromArray(S, a, V + k, at, g);
+    DoubleVector tr;
+    DoubleVector ti;
+    if (fullR != null) {
+      tr = DoubleVector.fromArray(S, fullR, k * m + g);
+      ti = DoubleVector.fromArray(S, fullI, k * m + g);
+    } else {
+      DoubleVector fr = DoubleVector.fromArray(S, fineR, k * V);
+      DoubleVector fi = DoubleVector.fromArray(S, fineI, k * V);
+      double cr = coarseR[g + k];
+      double ci = coarseI[g + k];
+      tr = fr.mul(cr).sub(fi.mul(ci));
+      ti = fr.mul(ci).add(fi.mul(cr));
+    }
+    DoubleVector pr = vr.fma(tr, vi.mul(ti).neg());
+    vi = vr.fma(ti, vi.mul(tr));
+    vr = pr;
+    int i0 = 2 * V * j;
+    int i1 = 2 * V * k;
+    ur.add(vr).intoArray(t, i0);
+    ui.add(vi).intoArray(t, i0 + V);
+    DoubleVector dr = ur.sub(vr);
+    DoubleVector di = ui.sub(vi);
+    if (wi == 0.0) {
+      dr.intoArray(t, i1);
+      di.intoArray(t, i1 + V);
+    } else if (wr == 0.0) {
+      // times -i: exact
+      di.intoArray(t, i1);
+      dr.neg().intoArray(t, i1 + V);
+    } else {
+      DoubleVector w1 = DoubleVector.broadcast(S, wr);
+      DoubleVector w2 = DoubleVector.broadcast(S, wi);
+      dr.fma(w1, di.mul(w2).neg()).intoArray(t, i1);
+      dr.fma(w2, di.mul(w1)).intoArray(t, i1 + V);
+    }
+  }
+
+  /** V = 4: lane j1 of tile c, gathered and twiddled, to tile row j1. */
+  private void single(double[] a, int c, int j1, double[] t) {
+    int g = c * V;
+    DoubleVector xr = DoubleVector.fromArray(S, a, j1, at, g);
+    DoubleVector xi = DoubleVector.fromArray(S, a, V + j1, at, g);
     int o = 2 * V * j1;
     if (j1 == 0) {
       xr.intoArray(t, o);
@@ -203,53 +288,20 @@ final class LineFft {
     }
     DoubleVector fr = DoubleVector.fromArray(S, fineR, j1 * V);
     DoubleVector fi = DoubleVector.fromArray(S, fineI, j1 * V);
-    double cr = coarseR[c * V + j1];
-    double ci = coarseI[c * V + j1];
+    double cr = coarseR[g + j1];
+    double ci = coarseI[g + j1];
     DoubleVector wr = fr.mul(cr).sub(fi.mul(ci));
     DoubleVector wi = fr.mul(ci).add(fi.mul(cr));
     xr.fma(wr, xi.mul(wi).neg()).intoArray(t, o);
     xr.fma(wi, xi.mul(wr)).intoArray(t, o + V);
   }
 
-  /** Radix 2 on tile rows j and j + 4: the sum to j, the difference times (wr, wi) to j + 4. */
-  private static void r2(double[] t, int j, double wr, double wi) {
-    int i0 = 2 * V * j;
-    int i1 = 2 * V * (j + 4);
-    DoubleVector ar = DoubleVector.fromArray(S, t, i0);
-    DoubleVector ai = DoubleVector.fromArray(S, t, i0 + V);
-    DoubleVector br = DoubleVector.fromArray(S, t, i1);
-    DoubleVector bi = DoubleVector.fromArray(S, t, i1 + V);
-    ar.add(br).intoArray(t, i0);
-    ai.add(bi).intoArray(t, i0 + V);
-    DoubleVector dr = ar.sub(br);
-    DoubleVector di = ai.sub(bi);
-    if (wi == 0.0) {
-      dr.intoArray(t, i1);
-      di.intoArray(t, i1 + V);
-      return;
-    }
-    DoubleVector vr = DoubleVector.broadcast(S, wr);
-    DoubleVector vi = DoubleVector.broadcast(S, wi);
-    dr.fma(vr, di.mul(vi).neg()).intoArray(t, i1);
-    dr.fma(vi, di.mul(vr)).intoArray(t, i1 + V);
-  }
-
-  /** {@link #r2} with the twiddle {@code -i} (exact: a swap and a sign). */
-  private static void r2minusI(double[] t, int j) {
-    int i0 = 2 * V * j;
-    int i1 = 2 * V * (j + 4);
-    DoubleVector ar = DoubleVector.fromArray(S, t, i0);
-    DoubleVector ai = DoubleVector.fromArray(S, t, i0 + V);
-    DoubleVector br = DoubleVector.fromArray(S, t, i1);
-    DoubleVector bi = DoubleVector.fromArray(S, t, i1 + V);
-    ar.add(br).intoArray(t, i0);
-    ai.add(bi).intoArray(t, i0 + V);
-    ai.sub(bi).intoArray(t, i1);
-    br.sub(ar).intoArray(t, i1 + V);
-  }
-
-  /** The 4-point DFT of tile rows g .. g+3 in place, in natural order. */
-  private static void r4(double[] t, int g) {
+  /**
+   * The 4-point DFT of tile rows g .. g+3 (natural order: {@code y1 = (a - c) - i (b - d)},
+   * {@code y2 = (a + c) - (b + d)}, {@code y3 = (a - c) + i (b - d)}), row g + q being
+   * {@code X[m k1(g + q) + k2 ..]}: stored there in {@code xr, xi}.
+   */
+  private void r4Split(double[] t, int g, double[] xr, double[] xi, int k2) {
     int d = 2 * V;
     int i0 = d * g;
     DoubleVector ar = DoubleVector.fromArray(S, t, i0);
@@ -268,15 +320,55 @@ final class LineFft {
     DoubleVector bpdi = bi.add(di);
     DoubleVector bmdr = br.sub(dr);
     DoubleVector bmdi = bi.sub(di);
-    apcr.add(bpdr).intoArray(t, i0);
-    apci.add(bpdi).intoArray(t, i0 + V);
-    // y1 = (a - c) - i (b - d), y2 = (a + c) - (b + d), y3 = (a - c) + i (b - d)
-    amcr.add(bmdi).intoArray(t, i0 + d);
-    amci.sub(bmdr).intoArray(t, i0 + d + V);
-    apcr.sub(bpdr).intoArray(t, i0 + 2 * d);
-    apci.sub(bpdi).intoArray(t, i0 + 2 * d + V);
-    amcr.sub(bmdi).intoArray(t, i0 + 3 * d);
-    amci.add(bmdr).intoArray(t, i0 + 3 * d + V);
+    int o0 = m * k1(g) + k2;
+    int o1 = m * k1(g + 1) + k2;
+    int o2 = m * k1(g + 2) + k2;
+    int o3 = m * k1(g + 3) + k2;
+    apcr.add(bpdr).intoArray(xr, o0);
+    apci.add(bpdi).intoArray(xi, o0);
+    amcr.add(bmdi).intoArray(xr, o1);
+    amci.sub(bmdr).intoArray(xi, o1);
+    apcr.sub(bpdr).intoArray(xr, o2);
+    apci.sub(bpdi).intoArray(xi, o2);
+    amcr.sub(bmdi).intoArray(xr, o3);
+    amci.add(bmdr).intoArray(xi, o3);
+  }
+
+  /**
+   * {@link #r4Split}'s values times {@code (fr, fi)}, stored as interleaved pairs
+   * ({@code X_k} at {@code dst[d + 2 (k - k2)]}, d for the tile's first k2).
+   */
+  private void r4Interleaved(double[] t, int g, double[] dst, int d0, double fr, double fi) {
+    int d = 2 * V;
+    int i0 = d * g;
+    DoubleVector ar = DoubleVector.fromArray(S, t, i0);
+    DoubleVector ai = DoubleVector.fromArray(S, t, i0 + V);
+    DoubleVector br = DoubleVector.fromArray(S, t, i0 + d);
+    DoubleVector bi = DoubleVector.fromArray(S, t, i0 + d + V);
+    DoubleVector cr = DoubleVector.fromArray(S, t, i0 + 2 * d);
+    DoubleVector ci = DoubleVector.fromArray(S, t, i0 + 2 * d + V);
+    DoubleVector dr = DoubleVector.fromArray(S, t, i0 + 3 * d);
+    DoubleVector di = DoubleVector.fromArray(S, t, i0 + 3 * d + V);
+    DoubleVector apcr = ar.add(cr);
+    DoubleVector apci = ai.add(ci);
+    DoubleVector amcr = ar.sub(cr);
+    DoubleVector amci = ai.sub(ci);
+    DoubleVector bpdr = br.add(dr);
+    DoubleVector bpdi = bi.add(di);
+    DoubleVector bmdr = br.sub(dr);
+    DoubleVector bmdi = bi.sub(di);
+    int o0 = d0 + 2 * m * k1(g);
+    int o1 = d0 + 2 * m * k1(g + 1);
+    int o2 = d0 + 2 * m * k1(g + 2);
+    int o3 = d0 + 2 * m * k1(g + 3);
+    apcr.add(bpdr).mul(fr).intoArray(dst, o0, EVEN, 0);
+    apci.add(bpdi).mul(fi).intoArray(dst, o0 + 1, EVEN, 0);
+    amcr.add(bmdi).mul(fr).intoArray(dst, o1, EVEN, 0);
+    amci.sub(bmdr).mul(fi).intoArray(dst, o1 + 1, EVEN, 0);
+    apcr.sub(bpdr).mul(fr).intoArray(dst, o2, EVEN, 0);
+    apci.sub(bpdi).mul(fi).intoArray(dst, o2 + 1, EVEN, 0);
+    amcr.sub(bmdi).mul(fr).intoArray(dst, o3, EVEN, 0);
+    amci.add(bmdr).mul(fi).intoArray(dst, o3 + 1, EVEN, 0);
   }
 
   // ------------------------------------------------------------------ whole transforms

@@ -90,7 +90,7 @@ final class LineReal {
   }
 
   /** The unpack of blocks {@code [from, to)} of V outputs ({@code k = b V .. b V + V - 1 < h}). */
-  private void unpack(double[] xr, double[] xi, double fr, double fi, double[] re, int reOff,
+  void unpack(double[] xr, double[] xi, double fr, double fi, double[] re, int reOff,
       double[] im, int imOff, int from, int to) {
     int h = n / 2;
     for (int b = from; b < to; b++) {
