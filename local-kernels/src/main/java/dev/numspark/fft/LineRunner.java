@@ -19,11 +19,12 @@ import java.util.Map;
  */
 final class LineRunner {
   /**
-   * Shortest complex lines run here; shorter ones stay on JTransforms. Measured (one line, n =
-   * 64 .. 2^22, this engine vs JTransforms): see docs/fft.md.
+   * Shortest complex power-of-two lines run here; shorter ones stay on JTransforms, which is as
+   * fast or faster there (one line, JDK 17, AVX-512: n = 64: 0.6 vs 0.4 us, 128: 1.0 vs 0.9,
+   * 256: 1.9 vs 2.0; other 5-smooth lengths from V^2 gain, 192: 1.4 vs 2.2 us). See docs/fft.md.
    */
-  static final int MIN_COMPLEX = 64;
-  /** Shortest real lines ({@code rfft}) run here. */
+  static final int MIN_COMPLEX_POW2 = 256;
+  /** Shortest real lines ({@code rfft}) run here (n = 128: 0.28 vs 0.41 us). */
   static final int MIN_REAL = 128;
   /** Complex lengths from which one line's steps are shared among the workers. */
   static final int PARALLEL_MIN = 1 << 15;
@@ -67,7 +68,7 @@ final class LineRunner {
 
   /** Whether one complex line of length n runs here. */
   static boolean supportsComplex(int n) {
-    return n >= MIN_COMPLEX && LineFft.supports(n);
+    return LineFft.supports(n) && (n >= MIN_COMPLEX_POW2 || Integer.bitCount(n) != 1);
   }
 
   /** Whether one real line of length n ({@code rfft}) runs here. */
