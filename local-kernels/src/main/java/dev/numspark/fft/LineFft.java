@@ -145,6 +145,17 @@ final class LineFft {
   }
 
   /**
+   * Step 1 from separate real and imaginary parts: element {@code j = V j2 + j1} at
+   * {@code zr[j], zi[j]}, elements {@code [from, to)} of the lanes: whole-vector copies.
+   */
+  void loadSplit(double[] zr, double[] zi, double[] a, int from, int to) {
+    for (int j2 = from; j2 < to; j2++) {
+      DoubleVector.fromArray(S, zr, V * j2).intoArray(a, 2 * V * j2);
+      DoubleVector.fromArray(S, zi, V * j2).intoArray(a, 2 * V * j2 + V);
+    }
+  }
+
+  /**
    * The line as the real samples {@code x[0 .. 2n)}, read as the complex line
    * {@code (x_2j, x_2j+1)} (the half-length trick of {@link BlockReal}): the same split as
    * {@link #load}.

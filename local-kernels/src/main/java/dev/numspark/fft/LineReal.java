@@ -115,6 +115,63 @@ final class LineReal {
     ei.add(oi.mul(cr)).add(or.mul(ci)).mul(fi).intoArray(im, io);
   }
 
+  /**
+   * irfft (and, with the conjugated input, hfft): the real line of length n, times
+   * {@code norm}, into {@code dst[dOff .. dOff + n)}, from {@code X_0 .. X_h} given as parts
+   * {@code sr[k], si[k]} (the imaginary parts of {@code X_0} and {@code X_h} must be zero: they
+   * are ignored, as in pocketfft). As {@link BlockReal#pack}: {@code conj(2 Z_k)} from
+   * {@code X_k} and {@code X_h-k} (vertical over V consecutive k, the partners lane-reversed),
+   * whose forward DFT, conjugated, is n times the complex line {@code (x_2j, x_2j+1)}: written
+   * straight as the real samples. Scratch: {@code a}, {@code t} as for {@link #forward};
+   * {@code zr}, {@code zi} of {@link #splitLength()}; {@code sr, si} need h + 1 values.
+   */
+  void inverse(double[] sr, double[] si, double norm, double[] dst, int dOff, double[] a,
+      double[] t, double[] zr, double[] zi, int workers) {
+    LineFft f = half;
+    int h = n / 2;
+    int tiles = f.m / V;
+    if (workers <= 1) {
+      pack(sr, si, zr, zi, 0, h / V);
+      f.loadSplit(zr, zi, a, 0, f.m);
+      f.sub.dif(a);
+      f.crossInterleaved(a, t, dst, dOff, norm, -norm, 0, tiles);
+      return;
+    }
+    WorkerPool.parallelFor(workers, h / V, (from, to) -> pack(sr, si, zr, zi, from, to));
+    WorkerPool.parallelFor(workers, f.m, (from, to) -> f.loadSplit(zr, zi, a, from, to));
+    f.sub.dif(a, workers);
+    WorkerPool.parallelFor(workers, tiles, (from, to) ->
+        f.crossInterleaved(a, new double[LineFft.tileLength()], dst, dOff, norm, -norm, from,
+            to));
+  }
+
+  /** {@code conj(2 Z_k)} for the blocks {@code [from, to)} of V consecutive k. */
+  private void pack(double[] sr, double[] si, double[] zr, double[] zi, int from, int to) {
+    int h = n / 2;
+    for (int b = from; b < to; b++) {
+      int k = b * V;
+      packBlock(sr, si, k, h - k - V + 1, zr, zi);
+    }
+  }
+
+  private void packBlock(double[] sr, double[] si, int k, int p, double[] zr, double[] zi) {
+    DoubleVector ar = DoubleVector.fromArray(S, sr, k);
+    DoubleVector ai = DoubleVector.fromArray(S, si, k);
+    DoubleVector br = DoubleVector.fromArray(S, sr, p).rearrange(REVERSE);
+    DoubleVector bi = DoubleVector.fromArray(S, si, p).rearrange(REVERSE);
+    // 2E = X_k + conj X_h-k; 2O = (X_k - conj X_h-k) conj W^k; 2Z = 2E + i 2O
+    DoubleVector er = ar.add(br);
+    DoubleVector ei = ai.sub(bi);
+    DoubleVector dr = ar.sub(br);
+    DoubleVector di = ai.add(bi);
+    DoubleVector cr = DoubleVector.fromArray(S, wr, k);
+    DoubleVector ci = DoubleVector.fromArray(S, wi, k);
+    DoubleVector or = dr.mul(cr).add(di.mul(ci));
+    DoubleVector oi = di.mul(cr).sub(dr.mul(ci));
+    er.sub(oi).intoArray(zr, k);
+    ei.add(or).neg().intoArray(zi, k);
+  }
+
   /** {@code X_h} (partners {@code Z_0} and {@code Z_0}): {@link #unpackBlock}'s arithmetic. */
   private void last(double[] xr, double[] xi, double fr, double fi, double[] re, int reOff,
       double[] im, int imOff) {

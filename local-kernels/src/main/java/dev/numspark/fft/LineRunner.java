@@ -6,9 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Runs {@code fft}/{@code ifft} and {@code rfft}/{@code ihfft} on lines that are alone, or fewer
- * than the engine's V lanes ({@link AxisRunner}), and the one-row {@code Fft.rfftParts}, with the
- * single-line four-step transforms {@link LineFft} and {@link LineReal} on the Vector API
+ * Runs {@code fft}/{@code ifft}, {@code rfft}/{@code ihfft} and {@code irfft}/{@code hfft} on
+ * lines that are alone, or fewer than the engine's V lanes ({@link AxisRunner}), and the one-row
+ * {@code Fft.rfftParts}, with the single-line four-step transforms {@link LineFft} and {@link LineReal} on the Vector API
  * engine. Only loaded when {@link VectorSupport#AVAILABLE}.
  *
  * <p>A line's result depends only on its data, the length and the norm: the lines are shared out
@@ -82,6 +82,9 @@ final class LineRunner {
       return supportsComplex(c.n);
     }
     if (op instanceof RealForwardLineOp r) {
+      return supportsReal(r.n);
+    }
+    if (op instanceof RealInverseLineOp r) {
       return supportsReal(r.n);
     }
     return false;
@@ -161,7 +164,8 @@ final class LineRunner {
    */
   static void run(double[] src, boolean srcComplex, double[] dst, int lines, int len, int inner,
       LineOp op, int workers) {
-    int n = op instanceof ComplexLineOp c ? c.n : ((RealForwardLineOp) op).n;
+    int n = op instanceof ComplexLineOp c ? c.n
+        : op instanceof RealForwardLineOp r ? r.n : ((RealInverseLineOp) op).n;
     // long lines: each line's steps on all the workers; short ones: whole lines per worker
     int inside = n >= PARALLEL_MIN ? workers : 1;
     int across = inside > 1 ? 1 : workers;
@@ -171,8 +175,10 @@ final class LineRunner {
         int o = (line / inner) * op.outLen * inner + line % inner;
         if (op instanceof ComplexLineOp c) {
           complexLine(src, srcComplex, s, inner, c, dst, o, inside);
+        } else if (op instanceof RealForwardLineOp r) {
+          realLine(src, s, inner, r, dst, o, inside);
         } else {
-          realLine(src, s, inner, (RealForwardLineOp) op, dst, o, inside);
+          realInverseLine(src, srcComplex, s, inner, (RealInverseLineOp) op, dst, o, inside);
         }
       }
     });
@@ -241,6 +247,47 @@ final class LineRunner {
     for (int k = 0, d = o; k < bins; k++, d += inner) {
       dst[2 * d] = re[k];
       dst[2 * d + 1] = im[k];
+    }
+  }
+
+  /**
+   * irfft/hfft of one line: its {@code take} half-spectrum values (conjugated for hfft, zero
+   * padded to h + 1, the imaginary parts of {@code X_0} and {@code X_h} dropped) as separate
+   * parts, then {@link LineReal#inverse} straight into the output line (through a buffer when
+   * the line is strided).
+   */
+  private static void realInverseLine(double[] src, boolean srcComplex, int s, int inner,
+      RealInverseLineOp r, double[] dst, int o, int workers) {
+    int n = r.n;
+    int h = n / 2;
+    LineReal p = realPlan(n);
+    int blockLen = p.half.blockLength();
+    int splitLen = p.splitLength();
+    Scratch sc = SCRATCH.get();
+    boolean keep = blockLen <= KEEP_MAX;
+    double[] sr = keep ? (sc.re = fit(sc.re, splitLen)) : new double[splitLen];
+    double[] si = keep ? (sc.im = fit(sc.im, splitLen)) : new double[splitLen];
+    double[] zr = keep ? (sc.xr = fit(sc.xr, splitLen)) : new double[splitLen];
+    double[] zi = keep ? (sc.xi = fit(sc.xi, splitLen)) : new double[splitLen];
+    double[] a = keep ? (sc.a = fit(sc.a, blockLen)) : new double[blockLen];
+    double sign = r.conjugate ? -1.0 : 1.0;
+    for (int j = 0, i = s; j < r.take; j++, i += inner) {
+      sr[j] = srcComplex ? src[2 * i] : src[i];
+      si[j] = srcComplex ? sign * src[2 * i + 1] : 0.0;
+    }
+    Arrays.fill(sr, r.take, h + 1, 0.0);
+    Arrays.fill(si, r.take, h + 1, 0.0);
+    // pocketfft ignores the imaginary parts of X_0 and X_n/2
+    si[0] = 0.0;
+    si[h] = 0.0;
+    if (inner == 1) {
+      p.inverse(sr, si, r.norm, dst, o, a, sc.tile, zr, zi, workers);
+      return;
+    }
+    double[] y = new double[n];
+    p.inverse(sr, si, r.norm, y, 0, a, sc.tile, zr, zi, workers);
+    for (int k = 0, d = o; k < n; k++, d += inner) {
+      dst[d] = y[k];
     }
   }
 

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The single-line four-step engine ({@link LineFft}, {@link LineReal}, {@link LineRunner}) for
- * lines that are alone or fewer than the lanes: against a naive DFT and the JTransforms line
- * path at tight tolerance (many lengths: powers of two, 3 and 5 composites, lengths that fall
+ * lines that are alone or fewer than the lanes (fft, ifft, rfft, ihfft, irfft, hfft): against a
+ * naive DFT and the JTransforms line path at tight tolerance (many lengths: powers of two, 3 and 5 composites, lengths that fall
  * back to JTransforms, small and long lines), every norm, forward and inverse, padding,
  * truncation and inner axes; bitwise independence of {@code workers}; {@code rfftParts} equal to
  * {@code Fft.rfft} of the one row bit for bit.
@@ -45,7 +45,8 @@ class LineFftTest {
     assertFalse(LineRunner.supportsReal(4097), "odd");
     assertTrue(LineRunner.supports(new RealForwardLineOp(4096, 4096, 1, false)));
     assertTrue(LineRunner.supports(new ComplexLineOp(4096, 4096, false, Norm.parse(null))));
-    assertFalse(LineRunner.supports(new RealInverseLineOp(2049, 4096, 1, false)));
+    assertTrue(LineRunner.supports(new RealInverseLineOp(2049, 4096, 1, false)));
+    assertFalse(LineRunner.supports(new RealInverseLineOp(2049, 4097, 1, false)), "odd");
   }
 
   @Test
@@ -108,6 +109,29 @@ class LineFftTest {
     }
   }
 
+  @Test
+  void realInverseLineMatchesJTransforms() {
+    for (int n : REAL) {
+      for (String norm : NORMS) {
+        Norm nm = Norm.parse(norm);
+        for (int m : new int[] {n / 2 + 1, n / 2 + 4, Math.max(1, n / 2 - 1)}) {
+          // arbitrary imaginary parts at 0 and n/2 too: both paths must ignore them
+          NdArray x = random(true, 5L * n + m, 1, m);
+          Tolerance.assertClose(lines(x, 1, new RealInverseLineOp(m, n, nm.factor(false, n),
+              false)), Fft.irfft(x, n, -1, norm, 1), n, "irfft n=" + n + " m=" + m);
+          Tolerance.assertClose(lines(x, 1, new RealInverseLineOp(m, n, nm.factor(true, n),
+              true)), Fft.hfft(x, n, -1, norm, 1), n, "hfft n=" + n + " m=" + m);
+        }
+      }
+      NdArray real = random(false, n, 1, n / 2 + 1);
+      Tolerance.assertClose(lines(real, 1, new RealInverseLineOp(n / 2 + 1, n, 1.0 / n, false)),
+          Fft.irfft(real, n, -1, null, 1), n, "irfft of real input n=" + n);
+      NdArray cols = random(true, n + 3, n / 2 + 1, V - 1);
+      Tolerance.assertClose(lines(cols, 0, new RealInverseLineOp(n / 2 + 1, n, 1.0 / n, false)),
+          Fft.irfft(cols, n, 0, null, 1), n, "irfft axis 0 n=" + n);
+    }
+  }
+
   /** The zero and Nyquist bins of a real line have exactly zero imaginary parts, as in SciPy. */
   @Test
   void realLineHasExactZeroImaginaryPartsAtZeroAndNyquist() {
@@ -126,6 +150,8 @@ class LineFftTest {
       NdArray r = random(false, n + 1, 1, 2 * n);
       Tolerance.assertClose(r, Fft.irfft(Fft.rfft(r), 2 * n, -1, null, 1), 2 * n,
           "irfft(rfft) n=" + 2 * n);
+      Tolerance.assertClose(r, Fft.hfft(Fft.ihfft(r), 2 * n, -1, null, 1), 2 * n,
+          "hfft(ihfft) n=" + 2 * n);
     }
   }
 
@@ -148,6 +174,11 @@ class LineFftTest {
     double[] rOne = Fft.rfft(r, null, -1, null, 1).data();
     for (int w : new int[] {2, 3}) {
       assertArrayEquals(rOne, Fft.rfft(r, null, -1, null, w).data(), "rfft workers " + w);
+    }
+    NdArray spec = Fft.rfft(r);
+    double[] iOne = Fft.irfft(spec, 2 * n, -1, null, 1).data();
+    for (int w : new int[] {2, 3}) {
+      assertArrayEquals(iOne, Fft.irfft(spec, 2 * n, -1, null, w).data(), "irfft workers " + w);
     }
     NdArray few = random(true, 5, V - 1, 1024);
     assertArrayEquals(Fft.fft(few, null, -1, null, 1).data(),
