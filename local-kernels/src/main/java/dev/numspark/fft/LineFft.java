@@ -18,8 +18,9 @@ import jdk.incubator.vector.VectorSpecies;
  * from the engine's digit-reversed result) transposes the tile, so the V-point DFT is vertical
  * SIMD over the V values of k2 (radix 2 then radix 4 for V = 8, radix 4 for V = 4), and each
  * output vector is V consecutive frequencies {@code X[m k1 + k2 ..]}: contiguous stores.
- * Lengths: {@code n} a multiple of {@code V * V} with {@code n / V} 5-smooth
- * ({@link #supports}); V = 4 or 8.
+ * Lengths: {@code n} a multiple of V, at least {@code V * V}, with {@code n / V} 5-smooth
+ * ({@link #supports}); V = 4 or 8. When V does not divide m the last tile is partial: computed
+ * whole (its missing lanes on element 0) and only its valid lanes copied out.
  *
  * <p>The steps are written as small methods that pass their values through a V x V tile of
  * scratch (1 to 2 KB, L1-resident) and take and return no vectors, for the reason given in
@@ -47,6 +48,10 @@ final class LineFft {
   final int n;
   /** The engine's length {@code n / V}. */
   final int m;
+  /** Tiles of V consecutive k2: {@code ceil(m / V)}; the last has {@link #tail} of them. */
+  final int tiles;
+  /** {@code m % V}: the k2 of a partial last tile (0: every tile is full). */
+  private final int tail;
   final BlockFft sub;
   /** {@code 2 V perm[k2]}: where the engine leaves {@code Y[.][k2]} (gather maps by tile). */
   private final int[] at;
@@ -70,7 +75,10 @@ final class LineFft {
     this.n = n;
     this.m = n / V;
     this.sub = BlockFft.plan(m);
-    at = new int[m];
+    this.tiles = (m + V - 1) / V;
+    this.tail = m % V;
+    // a partial last tile gathers element 0 in its missing lanes (computed, never stored)
+    at = new int[tiles * V];
     for (int k = 0; k < m; k++) {
       at[k] = 2 * V * sub.perm[k];
     }
@@ -84,8 +92,9 @@ final class LineFft {
       }
     }
     if (n <= FULL_TABLE_MAX) {
-      fullR = new double[n];
-      fullI = new double[n];
+      // V spare entries: a partial last tile loads past its row
+      fullR = new double[n + V];
+      fullI = new double[n + V];
       for (int j1 = 0; j1 < V; j1++) {
         for (int k2 = 0; k2 < m; k2++) {
           double a = -2 * Math.PI * (j1 * k2) / n;
@@ -97,7 +106,6 @@ final class LineFft {
       fullR = null;
       fullI = null;
     }
-    int tiles = m / V;
     coarseR = new double[tiles * V];
     coarseI = new double[tiles * V];
     for (int c = 0; c < tiles; c++) {
@@ -112,8 +120,7 @@ final class LineFft {
 
   /** Whether one line of complex length n can run here. */
   static boolean supports(int n) {
-    return (V == 8 || V == 4) && n >= V * V && n % (V * V) == 0
-        && BlockFft.factors(n / V) != null;
+    return (V == 8 || V == 4) && n >= V * V && n % V == 0 && BlockFft.factors(n / V) != null;
   }
 
   static LineFft plan(int n) {
@@ -170,6 +177,17 @@ final class LineFft {
    */
   void crossSplit(double[] a, double[] t, double[] xr, double[] xi, int from, int to) {
     for (int c = from; c < to; c++) {
+      if (tail != 0 && c == tiles - 1) {
+        partial(a, c, t);
+        for (int p = 0; p < V; p++) {
+          int k = m * k1(p) + c * V;
+          for (int i = 0; i < tail; i++) {
+            xr[k + i] = t[2 * V * p + i];
+            xi[k + i] = t[2 * V * p + V + i];
+          }
+        }
+        continue;
+      }
       firstLevel(a, c, t);
       r4Split(t, 0, xr, xi, c * V);
       if (V == 8) {
@@ -185,12 +203,66 @@ final class LineFft {
   void crossInterleaved(double[] a, double[] t, double[] dst, int dOff, double fr, double fi,
       int from, int to) {
     for (int c = from; c < to; c++) {
+      if (tail != 0 && c == tiles - 1) {
+        partial(a, c, t);
+        for (int p = 0; p < V; p++) {
+          int d = dOff + 2 * (m * k1(p) + c * V);
+          for (int i = 0; i < tail; i++) {
+            dst[d + 2 * i] = t[2 * V * p + i] * fr;
+            dst[d + 2 * i + 1] = t[2 * V * p + V + i] * fi;
+          }
+        }
+        continue;
+      }
       firstLevel(a, c, t);
       r4Interleaved(t, 0, dst, dOff + 2 * c * V, fr, fi);
       if (V == 8) {
         r4Interleaved(t, 4, dst, dOff + 2 * c * V, fr, fi);
       }
     }
+  }
+
+  /**
+   * A partial last tile: the full tile's arithmetic (its missing lanes on element 0), the
+   * results left in the tile rows for the callers to copy the valid lanes: the same values as
+   * {@link #r4Split} stores.
+   */
+  private void partial(double[] a, int c, double[] t) {
+    firstLevel(a, c, t);
+    r4(t, 0);
+    if (V == 8) {
+      r4(t, 4);
+    }
+  }
+
+  /** {@link #r4Split}'s 4-point DFT of tile rows g .. g+3, left in those rows. */
+  private static void r4(double[] t, int g) {
+    int d = 2 * V;
+    int i0 = d * g;
+    DoubleVector ar = DoubleVector.fromArray(S, t, i0);
+    DoubleVector ai = DoubleVector.fromArray(S, t, i0 + V);
+    DoubleVector br = DoubleVector.fromArray(S, t, i0 + d);
+    DoubleVector bi = DoubleVector.fromArray(S, t, i0 + d + V);
+    DoubleVector cr = DoubleVector.fromArray(S, t, i0 + 2 * d);
+    DoubleVector ci = DoubleVector.fromArray(S, t, i0 + 2 * d + V);
+    DoubleVector dr = DoubleVector.fromArray(S, t, i0 + 3 * d);
+    DoubleVector di = DoubleVector.fromArray(S, t, i0 + 3 * d + V);
+    DoubleVector apcr = ar.add(cr);
+    DoubleVector apci = ai.add(ci);
+    DoubleVector amcr = ar.sub(cr);
+    DoubleVector amci = ai.sub(ci);
+    DoubleVector bpdr = br.add(dr);
+    DoubleVector bpdi = bi.add(di);
+    DoubleVector bmdr = br.sub(dr);
+    DoubleVector bmdi = bi.sub(di);
+    apcr.add(bpdr).intoArray(t, i0);
+    apci.add(bpdi).intoArray(t, i0 + V);
+    amcr.add(bmdi).intoArray(t, i0 + d);
+    amci.sub(bmdr).intoArray(t, i0 + d + V);
+    apcr.sub(bpdr).intoArray(t, i0 + 2 * d);
+    apci.sub(bpdi).intoArray(t, i0 + 2 * d + V);
+    amcr.sub(bmdi).intoArray(t, i0 + 3 * d);
+    amci.add(bmdr).intoArray(t, i0 + 3 * d + V);
   }
 
   /**
@@ -394,7 +466,6 @@ final class LineFft {
    */
   void forward(double[] z, int zOff, boolean conjugate, double[] dst, int dOff, double fr,
       double fi, double[] a, int workers) {
-    int tiles = m / V;
     if (workers <= 1) {
       load(z, zOff, conjugate, a, 0, m);
       sub.dif(a);

@@ -21,24 +21,29 @@ import org.junit.jupiter.api.Test;
 class LineFftTest {
   private static final int V = BlockRunner.lanes();
   private static final String[] NORMS = {"backward", "ortho", "forward"};
-  /** Complex lengths: the engine's (multiples of V^2 with n / V 5-smooth) and fallbacks. */
-  private static final int[] COMPLEX = {1, 2, 3, 7, 8, 16, 60, 63, 64, 96, 105, 128, 192, 256,
-      320, 384, 448, 512, 576, 640, 960, 1000, 1024, 1600, 2048, 3 * 5 * 7 * 64, 4096, 4800,
-      1 << 16};
+  /**
+   * Complex lengths: the engine's (multiples of V from V^2 with n / V 5-smooth; a partial last
+   * tile when V does not divide n / V: 72, 96, 200, 1000, 2000, 10000) and fallbacks.
+   */
+  private static final int[] COMPLEX = {1, 2, 3, 7, 8, 16, 60, 63, 64, 72, 96, 105, 128, 192,
+      200, 256, 320, 384, 448, 512, 576, 640, 960, 1000, 1024, 1600, 2000, 2048, 3 * 5 * 7 * 64,
+      4096, 4800, 10000, 1 << 16};
   /** Real lengths ({@code rfft}: the half length is the complex length above). */
-  private static final int[] REAL = {1, 2, 5, 64, 126, 128, 192, 256, 384, 640, 768, 1000,
-      1024, 1920, 2048, 3 * 5 * 7 * 128, 4096, 9600, 16384, 48000, 1 << 16};
+  private static final int[] REAL = {1, 2, 5, 64, 126, 128, 160, 192, 256, 384, 640, 768, 1000,
+      1024, 1920, 2000, 2048, 3 * 5 * 7 * 128, 4096, 4800, 9600, 10000, 16384, 20000, 48000,
+      1 << 16};
 
   @Test
   void theEngineTakesTheLengthsItShould() {
     assertTrue(VectorSupport.AVAILABLE, "tests run with --add-modules=jdk.incubator.vector");
-    for (int n : new int[] {64, 192, 1024, 4096, 4800, 1 << 16, 1 << 22}) {
-      assertEquals(n >= 256 || n == 192, LineRunner.supportsComplex(n), "complex " + n);
+    for (int n : new int[] {64, 96, 192, 1000, 1024, 2000, 4096, 4800, 1 << 16, 1 << 22}) {
+      assertEquals(n >= 256 || n == 192 || n == 96, LineRunner.supportsComplex(n),
+          "complex " + n);
       assertTrue(LineRunner.supportsReal(2 * n), "real " + 2 * n);
     }
     // (for V = 8; with other lane counts the multiples of V * V differ)
-    for (int n : V == 8 ? new int[] {1, 8, 60, 63, 96, 105, 1000, 3 * 5 * 7 * 64, 448}
-        : new int[] {1, 7, 105, 1000}) {
+    for (int n : V == 8 ? new int[] {1, 8, 60, 63, 105, 1001, 3 * 5 * 7 * 64, 448}
+        : new int[] {1, 7, 105, 1001}) {
       assertFalse(LineRunner.supportsComplex(n), "complex " + n);
       assertFalse(LineRunner.supportsReal(2 * n), "real " + 2 * n);
     }
@@ -200,7 +205,7 @@ class LineFftTest {
   @Test
   void rfftPartsEqualsRfftOfTheRowBitForBit() {
     SplittableRandom rnd = new SplittableRandom(11);
-    for (int length : new int[] {128, 1000, 1024, 4096, 48000, 1 << 16}) {
+    for (int length : new int[] {128, 1000, 1024, 2000, 4096, 4800, 48000, 1 << 16}) {
       double[] x = new double[length];
       for (int i = 0; i < length; i++) {
         x[i] = rnd.nextDouble() - 0.5;
