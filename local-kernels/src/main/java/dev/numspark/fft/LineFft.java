@@ -2,7 +2,6 @@ package dev.numspark.fft;
 
 import dev.numspark.parallel.WorkerPool;
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -16,14 +15,14 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>That last step runs on tiles of V consecutive k2: a vector gather per lane j1 (straight
  * from the engine's digit-reversed result) transposes the tile, so the V-point DFT is vertical
- * SIMD over the V values of k2 (radix 2 then radix 4 for V = 8, radix 4 for V = 4), and each
+ * SIMD over the V values of k2 (radix 2 then radix 4), and each
  * output vector is V consecutive frequencies {@code X[m k1 + k2 ..]}: contiguous stores.
  * Lengths: {@code n} a multiple of V, at least {@code V * V}, with {@code n / V} 5-smooth
- * ({@link #supports}); V = 4 or 8. When V does not divide m the last tile is partial: computed
+ * ({@link #supports}); V = 8 only. When V does not divide m the last tile is partial: computed
  * whole (its missing lanes on element 0) and only its valid lanes copied out.
  *
  * <p>The steps are written as small methods that pass their values through a V x V tile of
- * scratch (1 to 2 KB, L1-resident) and take and return no vectors, for the reason given in
+ * scratch (1 KB, L1-resident) and take and return no vectors, for the reason given in
  * {@link BlockFft}: a radix-8 butterfly in one method exceeds C2's inlining budget and leaves
  * vector operations boxed. The order of operations is fixed per length, so a line's bits do
  * not depend on {@code workers} (the steps split into independent ranges; see
@@ -33,8 +32,6 @@ final class LineFft {
   static final VectorSpecies<Double> S = BlockFft.S;
   static final int V = BlockFft.V;
   private static final double H = Math.sqrt(0.5);
-  /** Lane order reversed, for the descending partner index of the real unpack. */
-  private static final VectorShuffle<Double> REVERSE = VectorShuffle.iota(S, V - 1, -1, true);
   /** Gather map splitting V interleaved complex values: even (re) or, from +1, odd (im). */
   private static final int[] EVEN = new int[V];
 
@@ -118,9 +115,12 @@ final class LineFft {
     }
   }
 
-  /** Whether one line of complex length n can run here. */
+  /**
+   * Whether one line of complex length n can run here. Only with 8 lanes (AVX-512), the only
+   * width this was built and tested on; the tile step is written for 8 (radix 2, then 4).
+   */
   static boolean supports(int n) {
-    return (V == 8 || V == 4) && n >= V * V && n % V == 0 && BlockFft.factors(n / V) != null;
+    return V == 8 && n >= V * V && n % V == 0 && BlockFft.factors(n / V) != null;
   }
 
   static LineFft plan(int n) {
@@ -162,14 +162,6 @@ final class LineFft {
     }
   }
 
-  /**
-   * The line as the real samples {@code x[0 .. 2n)}, read as the complex line
-   * {@code (x_2j, x_2j+1)} (the half-length trick of {@link BlockReal}): the same split as
-   * {@link #load}.
-   */
-  void loadReal(double[] x, int xOff, double[] a) {
-    load(x, xOff, false, a, 0, m);
-  }
 
   /**
    * Step 3 for tiles {@code [from, to)} of the result of {@code sub.dif(a)}: twiddles and the
@@ -190,9 +182,7 @@ final class LineFft {
       }
       firstLevel(a, c, t);
       r4Split(t, 0, xr, xi, c * V);
-      if (V == 8) {
-        r4Split(t, 4, xr, xi, c * V);
-      }
+      r4Split(t, 4, xr, xi, c * V);
     }
   }
 
@@ -216,9 +206,7 @@ final class LineFft {
       }
       firstLevel(a, c, t);
       r4Interleaved(t, 0, dst, dOff + 2 * c * V, fr, fi);
-      if (V == 8) {
-        r4Interleaved(t, 4, dst, dOff + 2 * c * V, fr, fi);
-      }
+      r4Interleaved(t, 4, dst, dOff + 2 * c * V, fr, fi);
     }
   }
 
@@ -230,9 +218,7 @@ final class LineFft {
   private void partial(double[] a, int c, double[] t) {
     firstLevel(a, c, t);
     r4(t, 0);
-    if (V == 8) {
-      r4(t, 4);
-    }
+    r4(t, 4);
   }
 
   /** {@link #r4Split}'s 4-point DFT of tile rows g .. g+3, left in those rows. */
@@ -266,28 +252,22 @@ final class LineFft {
   }
 
   /**
-   * The frequency index k1 left at tile row p: V = 8: radix 2 (halves s = p / 4), then radix 4
-   * (output q = p % 4), k1 = 2q + s; V = 4: radix 4, k1 = p.
+   * The frequency index k1 left at tile row p: radix 2 (halves s = p / 4), then radix 4 (output
+   * q = p % 4), k1 = 2q + s.
    */
   private static int k1(int p) {
-    return V == 8 ? 2 * (p % 4) + p / 4 : p;
+    return 2 * (p % 4) + p / 4;
   }
 
   /**
-   * Tile c up to the radix-4 DFTs: the twiddled gathers of the lanes and, for V = 8, the first
-   * radix-2 level of the 8-point DFT ({@code w_8^j} on the differences).
+   * Tile c up to the radix-4 DFTs: the twiddled gathers of the lanes and the first radix-2
+   * level of the 8-point DFT ({@code w_8^j} on the differences).
    */
   private void firstLevel(double[] a, int c, double[] t) {
-    if (V == 8) {
-      pair(a, c, 0, t, 1.0, 0.0);
-      pair(a, c, 1, t, H, -H);
-      pair(a, c, 2, t, 0.0, -1.0);
-      pair(a, c, 3, t, -H, -H);
-    } else {
-      for (int j1 = 0; j1 < V; j1++) {
-        single(a, c, j1, t);
-      }
-    }
+    pair(a, c, 0, t, 1.0, 0.0);
+    pair(a, c, 1, t, H, -H);
+    pair(a, c, 2, t, 0.0, -1.0);
+    pair(a, c, 3, t, -H, -H);
   }
 
   /**
@@ -356,27 +336,6 @@ final class LineFft {
       dr.fma(w1, di.mul(w2).neg()).intoArray(t, i1);
       dr.fma(w2, di.mul(w1)).intoArray(t, i1 + V);
     }
-  }
-
-  /** V = 4: lane j1 of tile c, gathered and twiddled, to tile row j1. */
-  private void single(double[] a, int c, int j1, double[] t) {
-    int g = c * V;
-    DoubleVector xr = DoubleVector.fromArray(S, a, j1, at, g);
-    DoubleVector xi = DoubleVector.fromArray(S, a, V + j1, at, g);
-    int o = 2 * V * j1;
-    if (j1 == 0) {
-      xr.intoArray(t, o);
-      xi.intoArray(t, o + V);
-      return;
-    }
-    DoubleVector fr = DoubleVector.fromArray(S, fineR, j1 * V);
-    DoubleVector fi = DoubleVector.fromArray(S, fineI, j1 * V);
-    double cr = coarseR[g + j1];
-    double ci = coarseI[g + j1];
-    DoubleVector wr = fr.mul(cr).sub(fi.mul(ci));
-    DoubleVector wi = fr.mul(ci).add(fi.mul(cr));
-    xr.fma(wr, xi.mul(wi).neg()).intoArray(t, o);
-    xr.fma(wi, xi.mul(wr)).intoArray(t, o + V);
   }
 
   /**

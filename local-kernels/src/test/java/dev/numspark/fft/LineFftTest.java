@@ -36,14 +36,18 @@ class LineFftTest {
   @Test
   void theEngineTakesTheLengthsItShould() {
     assertTrue(VectorSupport.AVAILABLE, "tests run with --add-modules=jdk.incubator.vector");
+    if (V != 8) {
+      // built for 8 lanes only: other widths keep JTransforms (the comparisons below still hold)
+      assertFalse(LineRunner.supportsReal(4096));
+      assertFalse(LineRunner.supportsComplex(4096));
+      return;
+    }
     for (int n : new int[] {64, 96, 192, 1000, 1024, 2000, 4096, 4800, 1 << 16, 1 << 22}) {
       assertEquals(n >= 256 || n == 192 || n == 96, LineRunner.supportsComplex(n),
           "complex " + n);
       assertTrue(LineRunner.supportsReal(2 * n), "real " + 2 * n);
     }
-    // (for V = 8; with other lane counts the multiples of V * V differ)
-    for (int n : V == 8 ? new int[] {1, 8, 60, 63, 105, 1001, 3 * 5 * 7 * 64, 448}
-        : new int[] {1, 7, 105, 1001}) {
+    for (int n : new int[] {1, 8, 60, 63, 105, 1001, 3 * 5 * 7 * 64, 448}) {
       assertFalse(LineRunner.supportsComplex(n), "complex " + n);
       assertFalse(LineRunner.supportsReal(2 * n), "real " + 2 * n);
     }
