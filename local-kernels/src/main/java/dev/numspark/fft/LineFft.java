@@ -167,6 +167,18 @@ final class LineFft {
   }
 
   /**
+   * Step 1 for a real line: {@code x[xOff + j]} as element j, imaginary parts zero, elements
+   * {@code [from, to)} of the lanes: plain vector copies.
+   */
+  void loadReal(double[] x, int xOff, double[] a, int from, int to) {
+    DoubleVector zero = DoubleVector.zero(S);
+    for (int j2 = from; j2 < to; j2++) {
+      DoubleVector.fromArray(S, x, xOff + V * j2).intoArray(a, 2 * V * j2);
+      zero.intoArray(a, 2 * V * j2 + V);
+    }
+  }
+
+  /**
    * Step 1 from separate real and imaginary parts: element {@code j = V j2 + j1} at
    * {@code zr[j], zi[j]}, elements {@code [from, to)} of the lanes: whole-vector copies.
    */

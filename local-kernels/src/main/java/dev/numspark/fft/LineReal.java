@@ -15,20 +15,37 @@ import jdk.incubator.vector.VectorShuffle;
  * {@code X_k = (Z_k + conj Z_h-k) / 2 + W^k (Z_k - conj Z_h-k) / 2i} then runs vertically over
  * V consecutive k (the partners {@code Z_h-k} are V consecutive values, lane-reversed) and writes
  * V consecutive real and imaginary outputs with two contiguous stores: straight into the
- * separate parts that {@code Fft.rfftParts} fills. Immutable and shared by threads.
+ * separate parts that {@code Fft.rfftParts} fills.
+ *
+ * <p>Lengths whose half the engine cannot take (n/2 not a multiple of V: 1000, 3000, 5000,
+ * ...) but n itself it can (n a multiple of V with n/V 5-smooth) run as a complex transform of
+ * length n with zero imaginary parts ({@link #full}; twice the arithmetic of the half-length
+ * trick, still 1.5x faster than JTransforms there), whose first n/2 + 1 outputs are the result.
+ * Immutable and shared by threads.
  */
 final class LineReal {
   private static final VectorShuffle<Double> REVERSE = VectorShuffle.iota(S, V - 1, -1, true);
 
   final int n;
+  /** The half-length complex transform, or null when the line runs on {@link #full}. */
   final LineFft half;
+  /** The complex transform of length n (only when {@link #half} is null). */
+  private final LineFft full;
   /** {@code W^k = exp(-2 pi i k / n)}, k in [0, h + V); exact at k = 0, h/2, h. */
   private final double[] wr;
   private final double[] wi;
 
   LineReal(int n) {
     this.n = n;
+    if (!supportsHalf(n)) {
+      half = null;
+      full = LineFft.plan(n);
+      wr = null;
+      wi = null;
+      return;
+    }
     this.half = LineFft.plan(n / 2);
+    this.full = null;
     int h = n / 2;
     wr = new double[h + V];
     wi = new double[h + V];
@@ -46,14 +63,24 @@ final class LineReal {
     }
   }
 
-  /** Whether one real line of length n runs here. */
+  /** Whether one real line of length n runs here (by the half-length trick or in full). */
   static boolean supports(int n) {
+    return supportsHalf(n) || LineFft.supports(n);
+  }
+
+  /** Whether the line runs by the half-length trick (the inverse needs it). */
+  static boolean supportsHalf(int n) {
     return n % 2 == 0 && LineFft.supports(n / 2);
   }
 
   /** Doubles of each of the split spectrum arrays ({@code xr}, {@code xi}). */
   int splitLength() {
-    return n / 2 + V;
+    return (half != null ? n / 2 : n) + V;
+  }
+
+  /** Doubles of the engine block ({@code a}). */
+  int blockLength() {
+    return half != null ? half.blockLength() : full.blockLength();
   }
 
   /**
@@ -65,6 +92,10 @@ final class LineReal {
    */
   void forward(double[] x, int xOff, double fr, double fi, double[] re, int reOff, double[] im,
       int imOff, double[] a, double[] t, double[] xr, double[] xi, int workers) {
+    if (half == null) {
+      forwardFull(x, xOff, fr, fi, re, reOff, im, imOff, a, t, xr, xi, workers);
+      return;
+    }
     LineFft f = half;
     int h = n / 2;
     int tiles = f.tiles;
@@ -172,6 +203,31 @@ final class LineReal {
     }
   }
 
+
+  /**
+   * {@link #forward} on {@link #full}: the real samples as element j with zero imaginary parts
+   * (plain vector copies), the engine, the tiles into split parts, and {@code X_0 .. X_n/2}
+   * times the factors. Their imaginary parts at 0 and n/2 come out exactly zero: those outputs
+   * are sums of the inputs (and differences, for n/2) without twiddles.
+   */
+  private void forwardFull(double[] x, int xOff, double fr, double fi, double[] re, int reOff,
+      double[] im, int imOff, double[] a, double[] t, double[] xr, double[] xi, int workers) {
+    LineFft f = full;
+    if (workers <= 1) {
+      f.loadReal(x, xOff, a, 0, f.m);
+      f.sub.dif(a);
+      f.crossSplit(a, t, xr, xi, 0, f.tiles);
+    } else {
+      WorkerPool.parallelFor(workers, f.m, (from, to) -> f.loadReal(x, xOff, a, from, to));
+      f.sub.dif(a, workers);
+      WorkerPool.parallelFor(workers, f.tiles, (from, to) ->
+          f.crossSplit(a, new double[LineFft.tileLength()], xr, xi, from, to));
+    }
+    for (int k = 0; k <= n / 2; k++) {
+      re[reOff + k] = xr[k] * fr;
+      im[imOff + k] = xi[k] * fi;
+    }
+  }
 
   /**
    * irfft (and, with the conjugated input, hfft): the real line of length n, times

@@ -93,7 +93,7 @@ final class LineRunner {
       return supportsReal(r.n);
     }
     if (op instanceof RealInverseLineOp r) {
-      return supportsReal(r.n);
+      return r.n >= MIN_REAL && LineReal.supportsHalf(r.n);
     }
     return false;
   }
@@ -139,7 +139,7 @@ final class LineRunner {
   private static void rfft(double[] x, int xOff, int n, double fr, double fi, double[] re,
       int reOff, double[] im, int imOff, int workers) {
     LineReal p = realPlan(n);
-    int blockLen = p.half.blockLength();
+    int blockLen = p.blockLength();
     int splitLen = p.splitLength();
     Scratch s = SCRATCH.get();
     double[] a;

@@ -29,9 +29,9 @@ class LineFftTest {
       200, 256, 320, 384, 448, 512, 576, 640, 960, 1000, 1024, 1600, 2000, 2048, 3 * 5 * 7 * 64,
       4096, 4800, 10000, 1 << 16};
   /** Real lengths ({@code rfft}: the half length is the complex length above). */
-  private static final int[] REAL = {1, 2, 5, 64, 126, 128, 160, 192, 256, 384, 640, 768, 1000,
-      1024, 1920, 2000, 2048, 3 * 5 * 7 * 128, 4096, 4800, 9600, 10000, 16384, 20000, 48000,
-      1 << 16};
+  private static final int[] REAL = {1, 2, 5, 64, 126, 128, 160, 192, 200, 256, 384, 600, 640,
+      768, 1000, 1024, 1920, 2000, 2048, 3000, 3 * 5 * 7 * 128, 4096, 4800, 9600, 10000, 16384,
+      20000, 48000, 1 << 16};
 
   @Test
   void theEngineTakesTheLengthsItShould() {
@@ -52,6 +52,10 @@ class LineFftTest {
       assertFalse(LineRunner.supportsReal(2 * n), "real " + 2 * n);
     }
     assertFalse(LineRunner.supportsReal(4097), "odd");
+    // n/2 not a multiple of V, n is: rfft as a complex transform of n; the inverse stays
+    assertTrue(LineRunner.supportsReal(1000));
+    assertTrue(LineRunner.supportsReal(3000));
+    assertFalse(LineRunner.supports(new RealInverseLineOp(501, 1000, 1, false)));
     assertTrue(LineRunner.supports(new RealForwardLineOp(4096, 4096, 1, false)));
     assertTrue(LineRunner.supports(new ComplexLineOp(4096, 4096, false, Norm.parse(null))));
     assertTrue(LineRunner.supports(new RealInverseLineOp(2049, 4096, 1, false)));
@@ -144,7 +148,7 @@ class LineFftTest {
   /** The zero and Nyquist bins of a real line have exactly zero imaginary parts, as in SciPy. */
   @Test
   void realLineHasExactZeroImaginaryPartsAtZeroAndNyquist() {
-    for (int n : new int[] {128, 4096, 48000}) {
+    for (int n : new int[] {128, 1000, 3000, 4096, 48000}) {
       double[] y = Fft.rfft(random(false, n, n).data());
       assertEquals(0.0, y[1]);
       assertEquals(0.0, y[n + 1]);
@@ -184,6 +188,10 @@ class LineFftTest {
     for (int w : new int[] {2, 3}) {
       assertArrayEquals(rOne, Fft.rfft(r, null, -1, null, w).data(), "rfft workers " + w);
     }
+    // a real length run as a complex transform of its full length (n/2 not a multiple of V)
+    NdArray full = random(false, 8, 1, 75000);
+    assertArrayEquals(Fft.rfft(full, null, -1, null, 1).data(),
+        Fft.rfft(full, null, -1, null, 2).data(), "rfft 75000");
     NdArray spec = Fft.rfft(r);
     double[] iOne = Fft.irfft(spec, 2 * n, -1, null, 1).data();
     for (int w : new int[] {2, 3}) {
@@ -209,7 +217,7 @@ class LineFftTest {
   @Test
   void rfftPartsEqualsRfftOfTheRowBitForBit() {
     SplittableRandom rnd = new SplittableRandom(11);
-    for (int length : new int[] {128, 1000, 1024, 2000, 4096, 4800, 48000, 1 << 16}) {
+    for (int length : new int[] {128, 1000, 1024, 2000, 3000, 4096, 4800, 48000, 1 << 16}) {
       double[] x = new double[length];
       for (int i = 0; i < length; i++) {
         x[i] = rnd.nextDouble() - 0.5;
