@@ -84,6 +84,11 @@ final class AxisRunner {
     }
     double[] dst = out.data();
     int innerCount = inner;
+    // fewer lines than lanes (one signal, say): the single-line four-step engine
+    if (blocks && VectorSupport.AVAILABLE && LineRunner.supports(op)) {
+      LineRunner.run(src, srcComplex, dst, lines, len, inner, op, workers);
+      return out;
+    }
     if (inner == 1 && op.inPlace()) {
       WorkerPool.parallelFor(workers, lines, (from, to) -> {
         for (int line = from; line < to; line++) {

@@ -167,25 +167,53 @@ final class BlockFft {
     if (len <= LEAF) {
       // breadth first inside the L1-resident sub-block: each level's twiddles broadcast once
       for (int lv = level, l = len; lv < radix.length; l /= radix[lv], lv++) {
-        difPass(x, base, len, l, radix[lv], twRe[lv], twIm[lv]);
+        difPass(x, base, len, l, radix[lv], twRe[lv], twIm[lv], 0, l / radix[lv]);
       }
       return;
     }
     int r = radix[level];
-    difPass(x, base, len, len, r, twRe[level], twIm[level]);
+    difPass(x, base, len, len, r, twRe[level], twIm[level], 0, len / r);
     for (int sub = 0; sub < r; sub++) {
       dif(x, level + 1, base + sub * (len / r), len / r);
     }
   }
 
-  /** One level's butterflies over the sub-blocks of length len in {@code [base, base+total)}. */
+  /**
+   * {@link #dif(double[])} shared among {@code workers} threads: the first level's butterflies
+   * split by their index j, then the r sub-blocks it leaves shared out. Every butterfly is the
+   * same operation on the same data as in the one-thread order (they are independent within a
+   * level), so the bits are those of {@link #dif(double[])} for any {@code workers}. For one huge
+   * line ({@link LineFft}); a block of many lines is already parallel across blocks.
+   */
+  void dif(double[] x, int workers) {
+    if (workers <= 1 || n <= LEAF) {
+      dif(x);
+      return;
+    }
+    int r = radix[0];
+    int m = n / r;
+    double[] tr = twRe[0];
+    double[] ti = twIm[0];
+    dev.numspark.parallel.WorkerPool.parallelFor(workers, m,
+        (from, to) -> difPass(x, 0, n, n, r, tr, ti, from, to));
+    dev.numspark.parallel.WorkerPool.parallelFor(workers, r, 1, (from, to) -> {
+      for (int sub = from; sub < to; sub++) {
+        dif(x, 1, sub * m, m);
+      }
+    });
+  }
+
+  /**
+   * One level's butterflies {@code j in [jFrom, jTo)} (of {@code len / r}) over the sub-blocks of
+   * length len in {@code [base, base+total)}.
+   */
   private static void difPass(double[] x, int base, int total, int len, int r, double[] tr,
-      double[] ti) {
+      double[] ti, int jFrom, int jTo) {
     switch (r) {
-      case 4 -> dif4(x, base, total, len, tr, ti);
-      case 2 -> dif2(x, base, total, len, tr, ti);
-      case 3 -> dif3(x, base, total, len, tr, ti);
-      default -> dif5(x, base, total, len, tr, ti);
+      case 4 -> dif4(x, base, total, len, tr, ti, jFrom, jTo);
+      case 2 -> dif2(x, base, total, len, tr, ti, jFrom, jTo);
+      case 3 -> dif3(x, base, total, len, tr, ti, jFrom, jTo);
+      default -> dif5(x, base, total, len, tr, ti, jFrom, jTo);
     }
   }
 
@@ -225,10 +253,11 @@ final class BlockFft {
   // in place; output k (the sub-block of X_{r k' + k}) times W_len^(j k). The loop over the
   // sub-blocks is innermost so that the twiddles are broadcast once per j.
 
-  private static void dif4(double[] x, int base, int total, int len, double[] tr, double[] ti) {
+  private static void dif4(double[] x, int base, int total, int len, double[] tr, double[] ti,
+      int jFrom, int jTo) {
     int m = len / 4;
     int d = 2 * m * V;
-    for (int j = 0; j < m; j++) {
+    for (int j = jFrom; j < jTo; j++) {
       int t = 3 * j;
       DoubleVector w1r = bc(tr, t);
       DoubleVector w1i = bc(ti, t);
@@ -264,10 +293,11 @@ final class BlockFft {
     }
   }
 
-  private static void dif2(double[] x, int base, int total, int len, double[] tr, double[] ti) {
+  private static void dif2(double[] x, int base, int total, int len, double[] tr, double[] ti,
+      int jFrom, int jTo) {
     int m = len / 2;
     int d = 2 * m * V;
-    for (int j = 0; j < m; j++) {
+    for (int j = jFrom; j < jTo; j++) {
       DoubleVector w1r = bc(tr, j);
       DoubleVector w1i = bc(ti, j);
       for (int g = base; g < base + total; g += len) {
@@ -283,10 +313,11 @@ final class BlockFft {
     }
   }
 
-  private static void dif3(double[] x, int base, int total, int len, double[] tr, double[] ti) {
+  private static void dif3(double[] x, int base, int total, int len, double[] tr, double[] ti,
+      int jFrom, int jTo) {
     int m = len / 3;
     int d = 2 * m * V;
-    for (int j = 0; j < m; j++) {
+    for (int j = jFrom; j < jTo; j++) {
       int t = 2 * j;
       DoubleVector w1r = bc(tr, t);
       DoubleVector w1i = bc(ti, t);
@@ -322,10 +353,11 @@ final class BlockFft {
    * budget and the vector operations are left un-inlined (boxed, allocating, several times
    * slower). The steps take and return no vectors, so however C2 inlines them, nothing is boxed.
    */
-  private static void dif5(double[] x, int base, int total, int len, double[] tr, double[] ti) {
+  private static void dif5(double[] x, int base, int total, int len, double[] tr, double[] ti,
+      int jFrom, int jTo) {
     int m = len / 5;
     int d = 2 * m * V;
-    for (int j = 0; j < m; j++) {
+    for (int j = jFrom; j < jTo; j++) {
       int t = 4 * j;
       for (int g = base; g < base + total; g += len) {
         int i0 = 2 * (g + j) * V;

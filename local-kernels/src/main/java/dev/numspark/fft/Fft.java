@@ -96,8 +96,9 @@ public final class Fft {
    * that store them apart (a Spark {@code struct<re, im>} column) and transform row after row:
    * no interleaved result, no allocation. The numbers are exactly those of
    * {@code rfft(x, n, -1, norm, 1)} for this one signal: {@code re[k] + i im[k]} for
-   * {@code k < n/2 + 1}. (Batches of many lines may take the vectorised engine, whose last bits
-   * can differ; see docs/fft.md.)
+   * {@code k < n/2 + 1}. (With the Vector API module both run on the single-line engine for the
+   * lengths it takes; batches of V lines or more take the batched engine, which rounds
+   * differently, so the same line in a batch can differ in the last bits; see docs/fft.md.)
    *
    * @param work the signal's {@code length} samples at its front; overwritten (zero-padded to
    *     {@code n}, then transformed in place), so its capacity must be at least {@code n}
@@ -129,6 +130,11 @@ public final class Fft {
           + " frequencies");
     }
     java.util.Arrays.fill(work, Math.min(length, len), len, 0.0);
+    // the one-row path of Fft.rfft (AxisRunner with fewer lines than lanes): the same bits
+    if (VectorSupport.AVAILABLE && LineRunner.supportsReal(len)) {
+      LineRunner.rfftParts(work, len, nm.factor(true, len), re, reOffset, im, imOffset);
+      return bins;
+    }
     new RealForwardLineOp(length, len, nm.factor(true, len), false)
         .transformToParts(work, re, reOffset, im, imOffset);
     return bins;

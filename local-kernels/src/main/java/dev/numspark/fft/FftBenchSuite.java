@@ -18,7 +18,8 @@ import org.jtransforms.fft.DoubleFFT_1D;
  *   <li>batched c2c: {@code fft} of 1024 rows of 4096;
  *   <li>{@code rfft} of 4096 rows of 4096;
  *   <li>prime length: {@code fft} of 1024 rows of 1009 (Bluestein in JTransforms);
- *   <li>one {@code fft} of length 2^22 (single-threaded in numspark whatever the workers);
+ *   <li>one {@code fft} of length 2^22 (one line: its steps shared among the workers, see
+ *       {@code LineFft});
  *   <li>{@code fft2} of 2048 x 2048.
  * </ul>
  * {@code quick} divides the row counts (and the single length) by 8.

@@ -1,0 +1,444 @@
+package dev.numspark.fft;
+
+import dev.numspark.parallel.WorkerPool;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The complex DFT of ONE line of length {@code n = V m} on the {@link BlockFft} engine, by the
+ * four-step (Bailey) decomposition: element {@code j = V j2 + j1} of the line is element j2 of
+ * lane j1, which is already the engine's {@code [k][re, im][lane]} layout once the interleaved
+ * {@code re, im} pairs of V consecutive elements are split (one pair of vector gathers per
+ * element k). The engine then runs the m-point DFT of all V sub-sequences at once; the result
+ * {@code Y[j1][k2]} is multiplied by the twiddles {@code w_n^(j1 k2)}, and the V-point DFTs
+ * across the lanes give {@code X[k2 + m k1] = sum_j1 Y[j1][k2] w_n^(j1 k2) w_V^(j1 k1)}.
+ *
+ * <p>That last step runs on tiles of V consecutive k2: a vector gather per lane j1 (straight
+ * from the engine's digit-reversed result) transposes the tile, so the V-point DFT is vertical
+ * SIMD over the V values of k2 (radix 2 then radix 4), and each
+ * output vector is V consecutive frequencies {@code X[m k1 + k2 ..]}: contiguous stores.
+ * Lengths: {@code n} a multiple of V, at least {@code V * V}, with {@code n / V} 5-smooth
+ * ({@link #supports}); V = 8 only. When V does not divide m the last tile is partial: computed
+ * whole (its missing lanes on element 0) and only its valid lanes copied out.
+ *
+ * <p>The steps are written as small methods that pass their values through a V x V tile of
+ * scratch (1 KB, L1-resident) and take and return no vectors, for the reason given in
+ * {@link BlockFft}: a radix-8 butterfly in one method exceeds C2's inlining budget and leaves
+ * vector operations boxed. The order of operations is fixed per length, so a line's bits do
+ * not depend on {@code workers} (the steps split into independent ranges; see
+ * {@link #forward}). An instance (tables) is immutable and shared by threads.
+ */
+final class LineFft {
+  static final VectorSpecies<Double> S = BlockFft.S;
+  static final int V = BlockFft.V;
+  private static final double H = Math.sqrt(0.5);
+  /** Gather map splitting V interleaved complex values: even (re) or, from +1, odd (im). */
+  private static final int[] EVEN = new int[V];
+
+  /** Lanes {@code 0,0,1,1,..} and {@code V/2,V/2,..}: a half of a vector spread over pairs. */
+  private static final jdk.incubator.vector.VectorShuffle<Double> SPREAD_LO;
+  private static final jdk.incubator.vector.VectorShuffle<Double> SPREAD_HI;
+  /** The odd lanes (the imaginary parts of interleaved pairs). */
+  private static final jdk.incubator.vector.VectorMask<Double> ODD;
+
+  static {
+    int[] lo = new int[V];
+    int[] hi = new int[V];
+    boolean[] odd = new boolean[V];
+    for (int v = 0; v < V; v++) {
+      EVEN[v] = 2 * v;
+      lo[v] = v / 2;
+      hi[v] = V / 2 + v / 2;
+      odd[v] = v % 2 == 1;
+    }
+    SPREAD_LO = jdk.incubator.vector.VectorShuffle.fromArray(S, lo, 0);
+    SPREAD_HI = jdk.incubator.vector.VectorShuffle.fromArray(S, hi, 0);
+    ODD = jdk.incubator.vector.VectorMask.fromArray(S, odd, 0);
+  }
+
+  /** The complex length. */
+  final int n;
+  /** The engine's length {@code n / V}. */
+  final int m;
+  /** Tiles of V consecutive k2: {@code ceil(m / V)}; the last has {@link #tail} of them. */
+  final int tiles;
+  /** {@code m % V}: the k2 of a partial last tile (0: every tile is full). */
+  private final int tail;
+  final BlockFft sub;
+  /** {@code 2 V perm[k2]}: where the engine leaves {@code Y[.][k2]} (gather maps by tile). */
+  private final int[] at;
+  /** {@code w_n^(j1 i)} at {@code [j1 V + i]}, i in [0, V): the fine twiddles of a tile. */
+  private final double[] fineR;
+  private final double[] fineI;
+  /**
+   * Lines up to this complex length keep every twiddle {@code w_n^(j1 k2)} in a table (2n
+   * doubles; 1 MB at the limit): a vector load instead of the product of a fine and a coarse
+   * twiddle, 6 fewer vector operations per lane and tile. Longer ones use the product.
+   */
+  static final int FULL_TABLE_MAX = 1 << 16;
+  /** {@code w_n^(j1 k2)} at {@code [j1 m + k2]}, or null above {@link #FULL_TABLE_MAX}. */
+  private final double[] fullR;
+  private final double[] fullI;
+  /** {@code w_n^(j1 c V)} at {@code [c V + j1]}: the coarse twiddle of lane j1 in tile c. */
+  private final double[] coarseR;
+  private final double[] coarseI;
+
+  private LineFft(int n) {
+    this.n = n;
+    this.m = n / V;
+    this.sub = BlockFft.plan(m);
+    this.tiles = (m + V - 1) / V;
+    this.tail = m % V;
+    // a partial last tile gathers element 0 in its missing lanes (computed, never stored)
+    at = new int[tiles * V];
+    for (int k = 0; k < m; k++) {
+      at[k] = 2 * V * sub.perm[k];
+    }
+    fineR = new double[V * V];
+    fineI = new double[V * V];
+    for (int j1 = 0; j1 < V; j1++) {
+      for (int i = 0; i < V; i++) {
+        double a = -2 * Math.PI * (j1 * i) / n;
+        fineR[j1 * V + i] = Math.cos(a);
+        fineI[j1 * V + i] = Math.sin(a);
+      }
+    }
+    if (n <= FULL_TABLE_MAX) {
+      // V spare entries: a partial last tile loads past its row
+      fullR = new double[n + V];
+      fullI = new double[n + V];
+      for (int j1 = 0; j1 < V; j1++) {
+        for (int k2 = 0; k2 < m; k2++) {
+          double a = -2 * Math.PI * (j1 * k2) / n;
+          fullR[j1 * m + k2] = Math.cos(a);
+          fullI[j1 * m + k2] = Math.sin(a);
+        }
+      }
+    } else {
+      fullR = null;
+      fullI = null;
+    }
+    coarseR = new double[tiles * V];
+    coarseI = new double[tiles * V];
+    for (int c = 0; c < tiles; c++) {
+      for (int j1 = 0; j1 < V; j1++) {
+        // j1 c V < n: the angle is exact before the division
+        double a = -2 * Math.PI * ((long) j1 * c * V) / n;
+        coarseR[c * V + j1] = Math.cos(a);
+        coarseI[c * V + j1] = Math.sin(a);
+      }
+    }
+  }
+
+  /**
+   * Whether one line of complex length n can run here. Only with 8 lanes (AVX-512), the only
+   * width this was built and tested on; the tile step is written for 8 (radix 2, then 4).
+   */
+  static boolean supports(int n) {
+    return V == 8 && n >= V * V && n % V == 0 && BlockFft.factors(n / V) != null;
+  }
+
+  static LineFft plan(int n) {
+    return new LineFft(n);
+  }
+
+  /** Doubles of the engine block this plan needs as scratch ({@code a} of {@link #forward}). */
+  int blockLength() {
+    return 2 * n;
+  }
+
+  /** Doubles of the tile scratch of one worker. */
+  static int tileLength() {
+    return 2 * V * V;
+  }
+
+  // ------------------------------------------------------------------ the three steps
+
+  /**
+   * Step 1: the line ({@code n} interleaved complex values at {@code z[zOff]}, conjugated if
+   * asked) into the engine's block {@code a}, elements {@code [from, to)} of the lanes.
+   */
+  void load(double[] z, int zOff, boolean conjugate, double[] a, int from, int to) {
+    DoubleVector sign = DoubleVector.broadcast(S, conjugate ? -1.0 : 1.0);
+    for (int j2 = from, s = zOff + 2 * V * from; j2 < to; j2++, s += 2 * V) {
+      DoubleVector.fromArray(S, z, s, EVEN, 0).intoArray(a, 2 * V * j2);
+      DoubleVector.fromArray(S, z, s + 1, EVEN, 0).mul(sign).intoArray(a, 2 * V * j2 + V);
+    }
+  }
+
+  /**
+   * Step 1 for a real line: {@code x[xOff + j]} as element j, imaginary parts zero, elements
+   * {@code [from, to)} of the lanes: plain vector copies.
+   */
+  void loadReal(double[] x, int xOff, double[] a, int from, int to) {
+    DoubleVector zero = DoubleVector.zero(S);
+    for (int j2 = from; j2 < to; j2++) {
+      DoubleVector.fromArray(S, x, xOff + V * j2).intoArray(a, 2 * V * j2);
+      zero.intoArray(a, 2 * V * j2 + V);
+    }
+  }
+
+  /**
+   * Step 1 from separate real and imaginary parts: element {@code j = V j2 + j1} at
+   * {@code zr[j], zi[j]}, elements {@code [from, to)} of the lanes: whole-vector copies.
+   */
+  void loadSplit(double[] zr, double[] zi, double[] a, int from, int to) {
+    for (int j2 = from; j2 < to; j2++) {
+      DoubleVector.fromArray(S, zr, V * j2).intoArray(a, 2 * V * j2);
+      DoubleVector.fromArray(S, zi, V * j2).intoArray(a, 2 * V * j2 + V);
+    }
+  }
+
+
+  /**
+   * Step 3 for tiles {@code [from, to)} of the result of {@code sub.dif(a)}: twiddles and the
+   * V-point DFTs across the lanes, {@code X_k} written unscaled to {@code xr[k], xi[k]}.
+   */
+  void crossSplit(double[] a, double[] t, double[] xr, double[] xi, int from, int to) {
+    for (int c = from; c < to; c++) {
+      if (tail != 0 && c == tiles - 1) {
+        partial(a, c, t);
+        for (int p = 0; p < V; p++) {
+          int k = m * k1(p) + c * V;
+          for (int i = 0; i < tail; i++) {
+            xr[k + i] = t[2 * V * p + i];
+            xi[k + i] = t[2 * V * p + V + i];
+          }
+        }
+        continue;
+      }
+      firstLevel(a, c, t);
+      r4Split(t, 0, xr, xi, c * V);
+      r4Split(t, 4, xr, xi, c * V);
+    }
+  }
+
+  /**
+   * Step 3 writing {@code X_k} times {@code (fr, fi)} as interleaved pairs at
+   * {@code dst[dOff + 2k]}: the numbers of {@link #crossSplit} times the factors.
+   */
+  void crossInterleaved(double[] a, double[] t, double[] dst, int dOff, double fr, double fi,
+      int from, int to) {
+    for (int c = from; c < to; c++) {
+      if (tail != 0 && c == tiles - 1) {
+        partial(a, c, t);
+        for (int p = 0; p < V; p++) {
+          int d = dOff + 2 * (m * k1(p) + c * V);
+          for (int i = 0; i < tail; i++) {
+            dst[d + 2 * i] = t[2 * V * p + i] * fr;
+            dst[d + 2 * i + 1] = t[2 * V * p + V + i] * fi;
+          }
+        }
+        continue;
+      }
+      // the radix-4 results stay in the tile; each row is interleaved by shuffles (10-15%
+      // faster than storing them with two vector scatters per row)
+      partial(a, c, t);
+      for (int p = 0; p < V; p++) {
+        interleave(t, p, dst, dOff + 2 * (m * k1(p) + c * V), fr, fi);
+      }
+    }
+  }
+
+  /**
+   * Tile row p (V real parts, then V imaginary parts) times {@code (fr, fi)} as V interleaved
+   * pairs at {@code dst[d ..]}: one-vector shuffles spread each half over a vector, a blend
+   * merges them, two contiguous stores.
+   */
+  private static void interleave(double[] t, int p, double[] dst, int d, double fr, double fi) {
+    DoubleVector re = DoubleVector.fromArray(S, t, 2 * V * p).mul(fr);
+    DoubleVector im = DoubleVector.fromArray(S, t, 2 * V * p + V).mul(fi);
+    re.rearrange(SPREAD_LO).blend(im.rearrange(SPREAD_LO), ODD).intoArray(dst, d);
+    re.rearrange(SPREAD_HI).blend(im.rearrange(SPREAD_HI), ODD).intoArray(dst, d + V);
+  }
+
+  /**
+   * Tile c's whole arithmetic (a partial last tile with its missing lanes on element 0), the
+   * results left in the tile rows (the row for k1 at {@code k1(p)}): the values that
+   * {@link #r4Split} stores.
+   */
+  private void partial(double[] a, int c, double[] t) {
+    firstLevel(a, c, t);
+    r4(t, 0);
+    r4(t, 4);
+  }
+
+  /** {@link #r4Split}'s 4-point DFT of tile rows g .. g+3, left in those rows. */
+  private static void r4(double[] t, int g) {
+    int d = 2 * V;
+    int i0 = d * g;
+    DoubleVector ar = DoubleVector.fromArray(S, t, i0);
+    DoubleVector ai = DoubleVector.fromArray(S, t, i0 + V);
+    DoubleVector br = DoubleVector.fromArray(S, t, i0 + d);
+    DoubleVector bi = DoubleVector.fromArray(S, t, i0 + d + V);
+    DoubleVector cr = DoubleVector.fromArray(S, t, i0 + 2 * d);
+    DoubleVector ci = DoubleVector.fromArray(S, t, i0 + 2 * d + V);
+    DoubleVector dr = DoubleVector.fromArray(S, t, i0 + 3 * d);
+    DoubleVector di = DoubleVector.fromArray(S, t, i0 + 3 * d + V);
+    DoubleVector apcr = ar.add(cr);
+    DoubleVector apci = ai.add(ci);
+    DoubleVector amcr = ar.sub(cr);
+    DoubleVector amci = ai.sub(ci);
+    DoubleVector bpdr = br.add(dr);
+    DoubleVector bpdi = bi.add(di);
+    DoubleVector bmdr = br.sub(dr);
+    DoubleVector bmdi = bi.sub(di);
+    apcr.add(bpdr).intoArray(t, i0);
+    apci.add(bpdi).intoArray(t, i0 + V);
+    amcr.add(bmdi).intoArray(t, i0 + d);
+    amci.sub(bmdr).intoArray(t, i0 + d + V);
+    apcr.sub(bpdr).intoArray(t, i0 + 2 * d);
+    apci.sub(bpdi).intoArray(t, i0 + 2 * d + V);
+    amcr.sub(bmdi).intoArray(t, i0 + 3 * d);
+    amci.add(bmdr).intoArray(t, i0 + 3 * d + V);
+  }
+
+  /**
+   * The frequency index k1 left at tile row p: radix 2 (halves s = p / 4), then radix 4 (output
+   * q = p % 4), k1 = 2q + s.
+   */
+  private static int k1(int p) {
+    return 2 * (p % 4) + p / 4;
+  }
+
+  /**
+   * Tile c up to the radix-4 DFTs: the twiddled gathers of the lanes and the first radix-2
+   * level of the 8-point DFT ({@code w_8^j} on the differences).
+   */
+  private void firstLevel(double[] a, int c, double[] t) {
+    pair(a, c, 0, t, 1.0, 0.0);
+    pair(a, c, 1, t, H, -H);
+    pair(a, c, 2, t, 0.0, -1.0);
+    pair(a, c, 3, t, -H, -H);
+  }
+
+  /**
+   * Lanes j and j + 4 of the V consecutive k2 of tile c, gathered from the engine's result, each
+   * times {@code w_n^(j1 k2)} (a fine table vector times the tile's coarse twiddle); their sum to
+   * tile row j, their difference times {@code (wr, wi)} to row j + 4. One method, so the tile
+   * is written once; its size stays near {@link BlockFft}'s radix-4 butterfly (inlined).
+   */
+  private void pair(double[] a, int c, int j, double[] t, double wr, double wi) {
+    int g = c * V;
+    DoubleVector ur = DoubleVector.fromArray(S, a, j, at, g);
+    DoubleVector ui = DoubleVector.fromArray(S, a, V + j, at, g);
+    if (j != 0) {
+      DoubleVector tr;
+      DoubleVector ti;
+      if (fullR != null) {
+        tr = DoubleVector.fromArray(S, fullR, j * m + g);
+        ti = DoubleVector.fromArray(S, fullI, j * m + g);
+      } else {
+        DoubleVector fr = DoubleVector.fromArray(S, fineR, j * V);
+        DoubleVector fi = DoubleVector.fromArray(S, fineI, j * V);
+        double cr = coarseR[g + j];
+        double ci = coarseI[g + j];
+        tr = fr.mul(cr).sub(fi.mul(ci));
+        ti = fr.mul(ci).add(fi.mul(cr));
+      }
+      DoubleVector pr = ur.fma(tr, ui.mul(ti).neg());
+      ui = ur.fma(ti, ui.mul(tr));
+      ur = pr;
+    }
+    int k = j + 4;
+    DoubleVector vr = DoubleVector.fromArray(S, a, k, at, g);
+    DoubleVector vi = DoubleVector.fromArray(S, a, V + k, at, g);
+    DoubleVector tr;
+    DoubleVector ti;
+    if (fullR != null) {
+      tr = DoubleVector.fromArray(S, fullR, k * m + g);
+      ti = DoubleVector.fromArray(S, fullI, k * m + g);
+    } else {
+      DoubleVector fr = DoubleVector.fromArray(S, fineR, k * V);
+      DoubleVector fi = DoubleVector.fromArray(S, fineI, k * V);
+      double cr = coarseR[g + k];
+      double ci = coarseI[g + k];
+      tr = fr.mul(cr).sub(fi.mul(ci));
+      ti = fr.mul(ci).add(fi.mul(cr));
+    }
+    DoubleVector pr = vr.fma(tr, vi.mul(ti).neg());
+    vi = vr.fma(ti, vi.mul(tr));
+    vr = pr;
+    int i0 = 2 * V * j;
+    int i1 = 2 * V * k;
+    ur.add(vr).intoArray(t, i0);
+    ui.add(vi).intoArray(t, i0 + V);
+    DoubleVector dr = ur.sub(vr);
+    DoubleVector di = ui.sub(vi);
+    if (wi == 0.0) {
+      dr.intoArray(t, i1);
+      di.intoArray(t, i1 + V);
+    } else if (wr == 0.0) {
+      // times -i: exact
+      di.intoArray(t, i1);
+      dr.neg().intoArray(t, i1 + V);
+    } else {
+      DoubleVector w1 = DoubleVector.broadcast(S, wr);
+      DoubleVector w2 = DoubleVector.broadcast(S, wi);
+      dr.fma(w1, di.mul(w2).neg()).intoArray(t, i1);
+      dr.fma(w2, di.mul(w1)).intoArray(t, i1 + V);
+    }
+  }
+
+  /**
+   * The 4-point DFT of tile rows g .. g+3 (natural order: {@code y1 = (a - c) - i (b - d)},
+   * {@code y2 = (a + c) - (b + d)}, {@code y3 = (a - c) + i (b - d)}), row g + q being
+   * {@code X[m k1(g + q) + k2 ..]}: stored there in {@code xr, xi}.
+   */
+  private void r4Split(double[] t, int g, double[] xr, double[] xi, int k2) {
+    int d = 2 * V;
+    int i0 = d * g;
+    DoubleVector ar = DoubleVector.fromArray(S, t, i0);
+    DoubleVector ai = DoubleVector.fromArray(S, t, i0 + V);
+    DoubleVector br = DoubleVector.fromArray(S, t, i0 + d);
+    DoubleVector bi = DoubleVector.fromArray(S, t, i0 + d + V);
+    DoubleVector cr = DoubleVector.fromArray(S, t, i0 + 2 * d);
+    DoubleVector ci = DoubleVector.fromArray(S, t, i0 + 2 * d + V);
+    DoubleVector dr = DoubleVector.fromArray(S, t, i0 + 3 * d);
+    DoubleVector di = DoubleVector.fromArray(S, t, i0 + 3 * d + V);
+    DoubleVector apcr = ar.add(cr);
+    DoubleVector apci = ai.add(ci);
+    DoubleVector amcr = ar.sub(cr);
+    DoubleVector amci = ai.sub(ci);
+    DoubleVector bpdr = br.add(dr);
+    DoubleVector bpdi = bi.add(di);
+    DoubleVector bmdr = br.sub(dr);
+    DoubleVector bmdi = bi.sub(di);
+    int o0 = m * k1(g) + k2;
+    int o1 = m * k1(g + 1) + k2;
+    int o2 = m * k1(g + 2) + k2;
+    int o3 = m * k1(g + 3) + k2;
+    apcr.add(bpdr).intoArray(xr, o0);
+    apci.add(bpdi).intoArray(xi, o0);
+    amcr.add(bmdi).intoArray(xr, o1);
+    amci.sub(bmdr).intoArray(xi, o1);
+    apcr.sub(bpdr).intoArray(xr, o2);
+    apci.sub(bpdi).intoArray(xi, o2);
+    amcr.sub(bmdi).intoArray(xr, o3);
+    amci.add(bmdr).intoArray(xi, o3);
+  }
+
+  // ------------------------------------------------------------------ whole transforms
+
+  /**
+   * The DFT of the complex line at {@code z[zOff ..]} ({@code n} interleaved values, conjugated
+   * first if asked) times {@code (fr, fi)} into {@code dst[dOff ..]} (interleaved; not
+   * {@code z}). {@code a}: scratch of {@link #blockLength()}, {@code tiles}: one tile of
+   * {@link #tileLength()} per worker. With {@code workers > 1} the load, the engine's levels
+   * ({@link BlockFft#dif(double[], int)}) and the tiles are shared out by index ranges; every
+   * value is computed by the same operations as with one worker.
+   */
+  void forward(double[] z, int zOff, boolean conjugate, double[] dst, int dOff, double fr,
+      double fi, double[] a, int workers) {
+    if (workers <= 1) {
+      load(z, zOff, conjugate, a, 0, m);
+      sub.dif(a);
+      crossInterleaved(a, new double[tileLength()], dst, dOff, fr, fi, 0, tiles);
+      return;
+    }
+    WorkerPool.parallelFor(workers, m, (from, to) -> load(z, zOff, conjugate, a, from, to));
+    sub.dif(a, workers);
+    WorkerPool.parallelFor(workers, tiles, (from, to) ->
+        crossInterleaved(a, new double[tileLength()], dst, dOff, fr, fi, from, to));
+  }
+}

@@ -1,0 +1,316 @@
+package dev.numspark.fft;
+
+import dev.numspark.parallel.WorkerPool;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Runs {@code fft}/{@code ifft}, {@code rfft}/{@code ihfft} and {@code irfft}/{@code hfft} on
+ * lines that are alone, or fewer than the engine's V lanes ({@link AxisRunner}), and the one-row
+ * {@code Fft.rfftParts}, with the single-line four-step transforms {@link LineFft} and {@link LineReal} on the Vector API
+ * engine. Only loaded when {@link VectorSupport#AVAILABLE}.
+ *
+ * <p>A line's result depends only on its data, the length and the norm: the lines are shared out
+ * whole to the workers, or (long lines) one line's steps are shared out by index ranges with the
+ * same operations, so the bits do not depend on {@code workers}; {@code Fft.rfftParts} and
+ * {@code Fft.rfft} of that row run the same {@link LineReal#forward} with the same factors, so
+ * they agree bit for bit.
+ */
+final class LineRunner {
+  /**
+   * Shortest complex power-of-two lines run here; shorter ones stay on JTransforms, which is as
+   * fast or faster there (one line, JDK 17, AVX-512: n = 64: 0.6 vs 0.4 us, 128: 1.0 vs 0.9,
+   * 256: 1.9 vs 2.0; other 5-smooth lengths from V^2 gain, 192: 1.4 vs 2.2 us). See docs/fft.md.
+   */
+  static final int MIN_COMPLEX_POW2 = 256;
+  /** Shortest real lines ({@code rfft}) run here (n = 128: 0.28 vs 0.41 us). */
+  static final int MIN_REAL = 128;
+  /** Complex lengths from which one line's steps are shared among the workers. */
+  static final int PARALLEL_MIN = 1 << 15;
+  /**
+   * Scratch arrays up to this many doubles (2 MB) are kept per thread: the row path
+   * ({@code numspark_rfft}) calls {@link #rfftParts} once per row, 100 000s of times, and per-call
+   * scratch (the engine block of 2n doubles, the split spectrum) would be most of its
+   * allocation. Longer lines allocate their scratch per call rather than pin it to a thread.
+   */
+  static final int KEEP_MAX = 1 << 18;
+
+  private static final int MAX_PLANS = 16;
+  private static final Map<Integer, Object> PLANS = new LinkedHashMap<>(16, 0.75f, true) {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<Integer, Object> eldest) {
+      return size() > MAX_PLANS;
+    }
+  };
+
+  /** Per-thread scratch of the row path (see {@link #KEEP_MAX}). */
+  private static final class Scratch {
+    final double[] tile = new double[LineFft.tileLength()];
+    double[] a = new double[0];
+    double[] xr = new double[0];
+    double[] xi = new double[0];
+    double[] line = new double[0];
+    double[] re = new double[0];
+    double[] im = new double[0];
+  }
+
+  private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+  private LineRunner() {}
+
+  /** An array of at least {@code need} doubles: {@code have} if large enough. */
+  private static double[] fit(double[] have, int need) {
+    return have.length >= need ? have : new double[need];
+  }
+
+  /** Whether one complex line of length n runs here. */
+  static boolean supportsComplex(int n) {
+    return LineFft.supports(n) && (n >= MIN_COMPLEX_POW2 || Integer.bitCount(n) != 1);
+  }
+
+  /**
+   * The real plan used last: the row path transforms row after row of one length, and this
+   * spares each row the length check (which factors n) and the cache lookup (a lock and a boxed
+   * key), about 5% of a 1024-sample row.
+   */
+  private static volatile LineReal lastReal;
+
+  /** Whether one real line of length n ({@code rfft}) runs here. */
+  static boolean supportsReal(int n) {
+    LineReal last = lastReal;
+    return last != null && last.n == n || n >= MIN_REAL && LineReal.supports(n);
+  }
+
+  /** Whether {@code op} runs here. */
+  static boolean supports(LineOp op) {
+    if (op instanceof ComplexLineOp c) {
+      return supportsComplex(c.n);
+    }
+    if (op instanceof RealForwardLineOp r) {
+      return supportsReal(r.n);
+    }
+    if (op instanceof RealInverseLineOp r) {
+      return r.n >= MIN_REAL && LineReal.supportsHalf(r.n);
+    }
+    return false;
+  }
+
+  private static LineFft complexPlan(int n) {
+    return (LineFft) plan(n);
+  }
+
+  private static LineReal realPlan(int n) {
+    LineReal last = lastReal;
+    if (last != null && last.n == n) {
+      return last;
+    }
+    last = (LineReal) plan(-n);
+    lastReal = last;
+    return last;
+  }
+
+  /** The cached plan: complex of length key (key > 0) or real of length -key. */
+  private static Object plan(int key) {
+    synchronized (PLANS) {
+      Object p = PLANS.get(key);
+      if (p != null) {
+        return p;
+      }
+    }
+    Object p = key > 0 ? LineFft.plan(key) : new LineReal(-key);
+    synchronized (PLANS) {
+      PLANS.put(key, p);
+    }
+    return p;
+  }
+
+  /**
+   * {@code Fft.rfftParts}: the rfft of {@code work[0 .. n)} times {@code factor} into the parts;
+   * one thread, the per-thread scratch.
+   */
+  static void rfftParts(double[] work, int n, double factor, double[] re, int reOff, double[] im,
+      int imOff) {
+    rfft(work, 0, n, factor, factor, re, reOff, im, imOff, 1);
+  }
+
+  private static void rfft(double[] x, int xOff, int n, double fr, double fi, double[] re,
+      int reOff, double[] im, int imOff, int workers) {
+    LineReal p = realPlan(n);
+    int blockLen = p.blockLength();
+    int splitLen = p.splitLength();
+    Scratch s = SCRATCH.get();
+    double[] a;
+    double[] xr;
+    double[] xi;
+    if (blockLen <= KEEP_MAX) {
+      a = s.a = fit(s.a, blockLen);
+      xr = s.xr = fit(s.xr, splitLen);
+      xi = s.xi = fit(s.xi, splitLen);
+    } else {
+      a = new double[blockLen];
+      xr = new double[splitLen];
+      xi = new double[splitLen];
+    }
+    p.forward(x, xOff, fr, fi, re, reOff, im, imOff, a, s.tile, xr, xi, workers);
+  }
+
+  private static void complex(double[] z, int zOff, int n, boolean conjugate, double[] dst,
+      int dOff, double fr, double fi, int workers) {
+    LineFft p = complexPlan(n);
+    int blockLen = p.blockLength();
+    double[] a;
+    if (blockLen <= KEEP_MAX) {
+      Scratch s = SCRATCH.get();
+      a = s.a = fit(s.a, blockLen);
+    } else {
+      a = new double[blockLen];
+    }
+    p.forward(z, zOff, conjugate, dst, dOff, fr, fi, a, workers);
+  }
+
+  /**
+   * {@code op} on the {@code lines} lines of {@code src} (line {@code L} starts at element
+   * {@code (L / inner) len inner + L % inner}, stride {@code inner}) into {@code dst} (the same
+   * with {@code op.outLen}): as {@code BlockRunner.run}, for fewer lines than lanes.
+   */
+  static void run(double[] src, boolean srcComplex, double[] dst, int lines, int len, int inner,
+      LineOp op, int workers) {
+    int n = op instanceof ComplexLineOp c ? c.n
+        : op instanceof RealForwardLineOp r ? r.n : ((RealInverseLineOp) op).n;
+    // long lines: each line's steps on all the workers; short ones: whole lines per worker
+    int inside = n >= PARALLEL_MIN ? workers : 1;
+    int across = inside > 1 ? 1 : workers;
+    WorkerPool.parallelFor(across, lines, 1, (from, to) -> {
+      for (int line = from; line < to; line++) {
+        int s = (line / inner) * len * inner + line % inner;
+        int o = (line / inner) * op.outLen * inner + line % inner;
+        if (op instanceof ComplexLineOp c) {
+          complexLine(src, srcComplex, s, inner, c, dst, o, inside);
+        } else if (op instanceof RealForwardLineOp r) {
+          realLine(src, s, inner, r, dst, o, inside);
+        } else {
+          realInverseLine(src, srcComplex, s, inner, (RealInverseLineOp) op, dst, o, inside);
+        }
+      }
+    });
+  }
+
+  private static void complexLine(double[] src, boolean srcComplex, int s, int inner,
+      ComplexLineOp c, double[] dst, int o, int workers) {
+    int n = c.n;
+    double fi = c.forward ? c.factor : -c.factor;
+    double[] z;
+    int zOff;
+    if (srcComplex && inner == 1 && c.take == n) {
+      // a whole contiguous line is read where it is
+      z = src;
+      zOff = 2 * s;
+    } else {
+      z = lineBuffer(2 * n);
+      zOff = 0;
+      Arrays.fill(z, 2 * c.take, 2 * n, 0.0);
+      for (int j = 0, i = s; j < c.take; j++, i += inner) {
+        z[2 * j] = srcComplex ? src[2 * i] : src[i];
+        z[2 * j + 1] = srcComplex ? src[2 * i + 1] : 0.0;
+      }
+    }
+    if (inner == 1) {
+      complex(z, zOff, n, !c.forward, dst, 2 * o, c.factor, fi, workers);
+      return;
+    }
+    double[] y = new double[2 * n];
+    complex(z, zOff, n, !c.forward, y, 0, c.factor, fi, workers);
+    for (int k = 0, d = o; k < n; k++, d += inner) {
+      dst[2 * d] = y[2 * k];
+      dst[2 * d + 1] = y[2 * k + 1];
+    }
+  }
+
+  private static void realLine(double[] src, int s, int inner, RealForwardLineOp r,
+      double[] dst, int o, int workers) {
+    int n = r.n;
+    int bins = n / 2 + 1;
+    double fi = r.conjugate ? -r.factor : r.factor;
+    double[] x;
+    int xOff;
+    if (inner == 1 && r.take == n) {
+      x = src;
+      xOff = s;
+    } else {
+      x = lineBuffer(n);
+      xOff = 0;
+      Arrays.fill(x, r.take, n, 0.0);
+      for (int j = 0, i = s; j < r.take; j++, i += inner) {
+        x[j] = src[i];
+      }
+    }
+    Scratch sc = SCRATCH.get();
+    double[] re;
+    double[] im;
+    if (bins <= KEEP_MAX) {
+      re = sc.re = fit(sc.re, bins);
+      im = sc.im = fit(sc.im, bins);
+    } else {
+      re = new double[bins];
+      im = new double[bins];
+    }
+    rfft(x, xOff, n, r.factor, fi, re, 0, im, 0, workers);
+    for (int k = 0, d = o; k < bins; k++, d += inner) {
+      dst[2 * d] = re[k];
+      dst[2 * d + 1] = im[k];
+    }
+  }
+
+  /**
+   * irfft/hfft of one line: its {@code take} half-spectrum values (conjugated for hfft, zero
+   * padded to h + 1, the imaginary parts of {@code X_0} and {@code X_h} dropped) as separate
+   * parts, then {@link LineReal#inverse} straight into the output line (through a buffer when
+   * the line is strided).
+   */
+  private static void realInverseLine(double[] src, boolean srcComplex, int s, int inner,
+      RealInverseLineOp r, double[] dst, int o, int workers) {
+    int n = r.n;
+    int h = n / 2;
+    LineReal p = realPlan(n);
+    int blockLen = p.half.blockLength();
+    int splitLen = p.splitLength();
+    Scratch sc = SCRATCH.get();
+    boolean keep = blockLen <= KEEP_MAX;
+    double[] sr = keep ? (sc.re = fit(sc.re, splitLen)) : new double[splitLen];
+    double[] si = keep ? (sc.im = fit(sc.im, splitLen)) : new double[splitLen];
+    double[] zr = keep ? (sc.xr = fit(sc.xr, splitLen)) : new double[splitLen];
+    double[] zi = keep ? (sc.xi = fit(sc.xi, splitLen)) : new double[splitLen];
+    double[] a = keep ? (sc.a = fit(sc.a, blockLen)) : new double[blockLen];
+    double sign = r.conjugate ? -1.0 : 1.0;
+    for (int j = 0, i = s; j < r.take; j++, i += inner) {
+      sr[j] = srcComplex ? src[2 * i] : src[i];
+      si[j] = srcComplex ? sign * src[2 * i + 1] : 0.0;
+    }
+    Arrays.fill(sr, r.take, h + 1, 0.0);
+    Arrays.fill(si, r.take, h + 1, 0.0);
+    // pocketfft ignores the imaginary parts of X_0 and X_n/2
+    si[0] = 0.0;
+    si[h] = 0.0;
+    if (inner == 1) {
+      p.inverse(sr, si, r.norm, dst, o, a, sc.tile, zr, zi, workers);
+      return;
+    }
+    double[] y = new double[n];
+    p.inverse(sr, si, r.norm, y, 0, a, sc.tile, zr, zi, workers);
+    for (int k = 0, d = o; k < n; k++, d += inner) {
+      dst[d] = y[k];
+    }
+  }
+
+  /** The calling thread's line buffer of at least {@code need} doubles (kept if not huge). */
+  private static double[] lineBuffer(int need) {
+    if (need > KEEP_MAX) {
+      return new double[need];
+    }
+    Scratch s = SCRATCH.get();
+    return s.line = fit(s.line, need);
+  }
+}

@@ -1,0 +1,307 @@
+package dev.numspark.fft;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.numspark.array.NdArray;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The single-line four-step engine ({@link LineFft}, {@link LineReal}, {@link LineRunner}) for
+ * lines that are alone or fewer than the lanes (fft, ifft, rfft, ihfft, irfft, hfft): against a
+ * naive DFT and the JTransforms line path at tight tolerance (many lengths: powers of two, 3 and 5 composites, lengths that fall
+ * back to JTransforms, small and long lines), every norm, forward and inverse, padding,
+ * truncation and inner axes; bitwise independence of {@code workers}; {@code rfftParts} equal to
+ * {@code Fft.rfft} of the one row bit for bit.
+ */
+class LineFftTest {
+  private static final int V = BlockRunner.lanes();
+  private static final String[] NORMS = {"backward", "ortho", "forward"};
+  /**
+   * Complex lengths: the engine's (multiples of V from V^2 with n / V 5-smooth; a partial last
+   * tile when V does not divide n / V: 72, 96, 200, 1000, 2000, 10000) and fallbacks.
+   */
+  private static final int[] COMPLEX = {1, 2, 3, 7, 8, 16, 60, 63, 64, 72, 96, 105, 128, 192,
+      200, 256, 320, 384, 448, 512, 576, 640, 960, 1000, 1024, 1600, 2000, 2048, 3 * 5 * 7 * 64,
+      4096, 4800, 10000, 1 << 16};
+  /** Real lengths ({@code rfft}: the half length is the complex length above). */
+  private static final int[] REAL = {1, 2, 5, 64, 126, 128, 160, 192, 200, 256, 384, 600, 640,
+      768, 1000, 1024, 1920, 2000, 2048, 3000, 3 * 5 * 7 * 128, 4096, 4800, 9600, 10000, 16384,
+      20000, 48000, 1 << 16};
+
+  @Test
+  void theEngineTakesTheLengthsItShould() {
+    assertTrue(VectorSupport.AVAILABLE, "tests run with --add-modules=jdk.incubator.vector");
+    if (V != 8) {
+      // built for 8 lanes only: other widths keep JTransforms (the comparisons below still hold)
+      assertFalse(LineRunner.supportsReal(4096));
+      assertFalse(LineRunner.supportsComplex(4096));
+      return;
+    }
+    for (int n : new int[] {64, 96, 192, 1000, 1024, 2000, 4096, 4800, 1 << 16, 1 << 22}) {
+      assertEquals(n >= 256 || n == 192 || n == 96, LineRunner.supportsComplex(n),
+          "complex " + n);
+      assertTrue(LineRunner.supportsReal(2 * n), "real " + 2 * n);
+    }
+    for (int n : new int[] {1, 8, 60, 63, 105, 1001, 3 * 5 * 7 * 64, 448}) {
+      assertFalse(LineRunner.supportsComplex(n), "complex " + n);
+      assertFalse(LineRunner.supportsReal(2 * n), "real " + 2 * n);
+    }
+    assertFalse(LineRunner.supportsReal(4097), "odd");
+    // n/2 not a multiple of V, n is: rfft as a complex transform of n; the inverse stays
+    assertTrue(LineRunner.supportsReal(1000));
+    assertTrue(LineRunner.supportsReal(3000));
+    assertFalse(LineRunner.supports(new RealInverseLineOp(501, 1000, 1, false)));
+    assertTrue(LineRunner.supports(new RealForwardLineOp(4096, 4096, 1, false)));
+    assertTrue(LineRunner.supports(new ComplexLineOp(4096, 4096, false, Norm.parse(null))));
+    assertTrue(LineRunner.supports(new RealInverseLineOp(2049, 4096, 1, false)));
+    assertFalse(LineRunner.supports(new RealInverseLineOp(2049, 4097, 1, false)), "odd");
+  }
+
+  @Test
+  void complexLineMatchesNaiveDft() {
+    for (int n : COMPLEX) {
+      if (n > 1024) {
+        continue;
+      }
+      for (int rows : new int[] {1, V - 1}) {
+        NdArray x = random(true, 17L * n + rows, rows, n);
+        Tolerance.assertClose(naiveDft(x, true), Fft.fft(x), n, "fft n=" + n + " rows=" + rows);
+        Tolerance.assertClose(naiveDft(x, false), Fft.ifft(x, null, -1, "forward", 1), n,
+            "ifft n=" + n + " rows=" + rows);
+      }
+    }
+  }
+
+  @Test
+  void complexLineMatchesJTransformsWithPaddingNormsAndAxes() {
+    for (int n : COMPLEX) {
+      for (String norm : NORMS) {
+        Norm nm = Norm.parse(norm);
+        for (int len : new int[] {n, n + 3, Math.max(1, n - 5)}) {
+          for (int rows : new int[] {1, 2}) {
+            NdArray x = random(true, 31L * n + len + rows, rows, len);
+            for (boolean forward : new boolean[] {true, false}) {
+              String what = (forward ? "fft" : "ifft") + " n=" + n + " len=" + len + " " + norm;
+              Tolerance.assertClose(lines(x, 1, new ComplexLineOp(len, n, forward, nm)),
+                  forward ? Fft.fft(x, n, -1, norm, 1) : Fft.ifft(x, n, -1, norm, 1), n, what);
+            }
+          }
+        }
+      }
+      // real input, and lines along axis 0 (strided, fewer than V of them)
+      NdArray r = random(false, n, 1, n);
+      Tolerance.assertClose(lines(r, 1, new ComplexLineOp(n, n, true, Norm.parse(null))),
+          Fft.fft(r), n, "fft of real input n=" + n);
+      NdArray cols = random(true, n + 1, n, V - 1);
+      Tolerance.assertClose(lines(cols, 0, new ComplexLineOp(n, n, true, Norm.parse(null))),
+          Fft.fft(cols, null, 0, null, 1), n, "fft axis 0 n=" + n);
+    }
+  }
+
+  @Test
+  void realLineMatchesJTransforms() {
+    for (int n : REAL) {
+      for (String norm : NORMS) {
+        Norm nm = Norm.parse(norm);
+        for (int len : new int[] {n, n + 3, Math.max(1, n - 1)}) {
+          NdArray x = random(false, 7L * n + len, 1, len);
+          Tolerance.assertClose(lines(x, 1, new RealForwardLineOp(len, n, nm.factor(true, n),
+              false)), Fft.rfft(x, n, -1, norm, 1), n, "rfft n=" + n + " len=" + len);
+          Tolerance.assertClose(lines(x, 1, new RealForwardLineOp(len, n, nm.factor(false, n),
+              true)), Fft.ihfft(x, n, -1, norm, 1), n, "ihfft n=" + n + " len=" + len);
+        }
+      }
+      NdArray cols = random(false, n + 2, n, V - 1);
+      Tolerance.assertClose(lines(cols, 0, new RealForwardLineOp(n, n, 1, false)),
+          Fft.rfft(cols, null, 0, null, 1), n, "rfft axis 0 n=" + n);
+    }
+  }
+
+  @Test
+  void realInverseLineMatchesJTransforms() {
+    for (int n : REAL) {
+      for (String norm : NORMS) {
+        Norm nm = Norm.parse(norm);
+        for (int m : new int[] {n / 2 + 1, n / 2 + 4, Math.max(1, n / 2 - 1)}) {
+          // arbitrary imaginary parts at 0 and n/2 too: both paths must ignore them
+          NdArray x = random(true, 5L * n + m, 1, m);
+          Tolerance.assertClose(lines(x, 1, new RealInverseLineOp(m, n, nm.factor(false, n),
+              false)), Fft.irfft(x, n, -1, norm, 1), n, "irfft n=" + n + " m=" + m);
+          Tolerance.assertClose(lines(x, 1, new RealInverseLineOp(m, n, nm.factor(true, n),
+              true)), Fft.hfft(x, n, -1, norm, 1), n, "hfft n=" + n + " m=" + m);
+        }
+      }
+      NdArray real = random(false, n, 1, n / 2 + 1);
+      Tolerance.assertClose(lines(real, 1, new RealInverseLineOp(n / 2 + 1, n, 1.0 / n, false)),
+          Fft.irfft(real, n, -1, null, 1), n, "irfft of real input n=" + n);
+      NdArray cols = random(true, n + 3, n / 2 + 1, V - 1);
+      Tolerance.assertClose(lines(cols, 0, new RealInverseLineOp(n / 2 + 1, n, 1.0 / n, false)),
+          Fft.irfft(cols, n, 0, null, 1), n, "irfft axis 0 n=" + n);
+    }
+  }
+
+  /** The zero and Nyquist bins of a real line have exactly zero imaginary parts, as in SciPy. */
+  @Test
+  void realLineHasExactZeroImaginaryPartsAtZeroAndNyquist() {
+    for (int n : new int[] {128, 1000, 3000, 4096, 48000}) {
+      double[] y = Fft.rfft(random(false, n, n).data());
+      assertEquals(0.0, y[1]);
+      assertEquals(0.0, y[n + 1]);
+    }
+  }
+
+  @Test
+  void roundTripsOfOneLine() {
+    for (int n : new int[] {64, 1024, 4800, 1 << 16}) {
+      NdArray x = random(true, n, 1, n);
+      Tolerance.assertClose(x, Fft.ifft(Fft.fft(x)), n, "ifft(fft) n=" + n);
+      NdArray r = random(false, n + 1, 1, 2 * n);
+      Tolerance.assertClose(r, Fft.irfft(Fft.rfft(r), 2 * n, -1, null, 1), 2 * n,
+          "irfft(rfft) n=" + 2 * n);
+      Tolerance.assertClose(r, Fft.hfft(Fft.ihfft(r), 2 * n, -1, null, 1), 2 * n,
+          "hfft(ihfft) n=" + 2 * n);
+    }
+  }
+
+  /**
+   * One long line is split among the workers (load, engine levels, tiles, unpack), a few short
+   * lines are shared out whole: the bits are the same for any number of workers.
+   */
+  @Test
+  void workersDoNotChangeTheBits() {
+    int n = 1 << 17;
+    assertTrue(n >= LineRunner.PARALLEL_MIN);
+    NdArray x = random(true, 3, 1, n);
+    double[] one = Fft.fft(x, null, -1, null, 1).data();
+    for (int w : new int[] {2, 3, 4}) {
+      assertArrayEquals(one, Fft.fft(x, null, -1, null, w).data(), "fft workers " + w);
+      assertArrayEquals(Fft.ifft(x, null, -1, "ortho", 1).data(),
+          Fft.ifft(x, null, -1, "ortho", w).data(), "ifft workers " + w);
+    }
+    NdArray r = random(false, 4, 1, 2 * n);
+    double[] rOne = Fft.rfft(r, null, -1, null, 1).data();
+    for (int w : new int[] {2, 3}) {
+      assertArrayEquals(rOne, Fft.rfft(r, null, -1, null, w).data(), "rfft workers " + w);
+    }
+    // a real length run as a complex transform of its full length (n/2 not a multiple of V)
+    NdArray full = random(false, 8, 1, 75000);
+    assertArrayEquals(Fft.rfft(full, null, -1, null, 1).data(),
+        Fft.rfft(full, null, -1, null, 2).data(), "rfft 75000");
+    NdArray spec = Fft.rfft(r);
+    double[] iOne = Fft.irfft(spec, 2 * n, -1, null, 1).data();
+    for (int w : new int[] {2, 3}) {
+      assertArrayEquals(iOne, Fft.irfft(spec, 2 * n, -1, null, w).data(), "irfft workers " + w);
+    }
+    NdArray few = random(true, 5, V - 1, 1024);
+    assertArrayEquals(Fft.fft(few, null, -1, null, 1).data(),
+        Fft.fft(few, null, -1, null, 2).data(), "short lines");
+    // a line alone and the same line among a few copies (shared out to workers): the same bits
+    NdArray one1 = random(true, 6, 1, 1024);
+    double[] alone = Fft.fft(one1).data();
+    double[] copies = new double[3 * 2 * 1024];
+    for (int c = 0; c < 3; c++) {
+      System.arraycopy(one1.data(), 0, copies, c * 2 * 1024, 2 * 1024);
+    }
+    double[] y = Fft.fft(NdArray.complex(copies, 3, 1024), null, -1, null, 2).data();
+    for (int c = 0; c < 3; c++) {
+      assertArrayEquals(alone, Arrays.copyOfRange(y, c * 2 * 1024, (c + 1) * 2 * 1024));
+    }
+  }
+
+  /** The SQL row path equals {@code Fft.rfft} of that one row bit for bit on the engine too. */
+  @Test
+  void rfftPartsEqualsRfftOfTheRowBitForBit() {
+    SplittableRandom rnd = new SplittableRandom(11);
+    for (int length : new int[] {128, 1000, 1024, 2000, 3000, 4096, 4800, 48000, 1 << 16}) {
+      double[] x = new double[length];
+      for (int i = 0; i < length; i++) {
+        x[i] = rnd.nextDouble() - 0.5;
+      }
+      for (Integer n : new Integer[] {null, 2 * length, length / 2}) {
+        int len = n == null ? length : n;
+        for (String norm : NORMS) {
+          double[] expected = Fft.rfft(NdArray.real(x, length), n, -1, norm, 1).data();
+          double[] work = new double[Math.max(len, length) + 3];
+          Arrays.fill(work, Double.NaN);
+          System.arraycopy(x, 0, work, 0, length);
+          double[] re = new double[len / 2 + 1];
+          double[] im = new double[len / 2 + 1];
+          assertEquals(len / 2 + 1, Fft.rfftParts(work, length, n, norm, re, im));
+          for (int k = 0; k <= len / 2; k++) {
+            String where = "length " + length + " n " + n + " " + norm + " bin " + k;
+            assertEquals(Double.doubleToRawLongBits(expected[2 * k]),
+                Double.doubleToRawLongBits(re[k]), where);
+            assertEquals(Double.doubleToRawLongBits(expected[2 * k + 1]),
+                Double.doubleToRawLongBits(im[k]), where);
+          }
+        }
+      }
+    }
+  }
+
+  /** Calls with different lengths on one thread reuse its scratch without mixing them up. */
+  @Test
+  void perThreadScratchServesChangingLengths() {
+    for (int rep = 0; rep < 2; rep++) {
+      for (int n : new int[] {4096, 128, 1 << 16, 1024, 1 << 19}) {
+        NdArray x = random(false, n + rep, 1, n);
+        Tolerance.assertClose(lines(x, 1, new RealForwardLineOp(n, n, 1, false)), Fft.rfft(x),
+            n, "rfft n=" + n);
+      }
+    }
+  }
+
+  private static NdArray lines(NdArray x, int axis, LineOp op) {
+    return AxisRunner.apply(x, axis, op, 1, false);
+  }
+
+  private static NdArray random(boolean complex, long seed, int... shape) {
+    SplittableRandom r = new SplittableRandom(seed);
+    int size = 1;
+    for (int d : shape) {
+      size *= d;
+    }
+    double[] d = new double[(complex ? 2 : 1) * size];
+    for (int i = 0; i < d.length; i++) {
+      d[i] = r.nextDouble() - 0.5;
+    }
+    return complex ? NdArray.complex(d, shape) : NdArray.real(d, shape);
+  }
+
+  /** The naive DFT of each row of a complex 2-d array (angles reduced exactly). */
+  private static NdArray naiveDft(NdArray x, boolean forward) {
+    int rows = x.shape()[0];
+    int n = x.shape()[1];
+    double[] in = x.data();
+    double[] out = new double[2 * rows * n];
+    double sign = forward ? -1 : 1;
+    double[] cos = new double[n];
+    double[] sin = new double[n];
+    for (int t = 0; t < n; t++) {
+      double a = sign * 2 * Math.PI * t / n;
+      cos[t] = Math.cos(a);
+      sin[t] = Math.sin(a);
+    }
+    for (int r = 0; r < rows; r++) {
+      for (int k = 0; k < n; k++) {
+        double re = 0;
+        double im = 0;
+        for (int j = 0; j < n; j++) {
+          int t = (int) ((long) j * k % n);
+          double xr = in[2 * (r * n + j)];
+          double xi = in[2 * (r * n + j) + 1];
+          re += xr * cos[t] - xi * sin[t];
+          im += xr * sin[t] + xi * cos[t];
+        }
+        out[2 * (r * n + k)] = re;
+        out[2 * (r * n + k) + 1] = im;
+      }
+    }
+    return NdArray.complex(out, rows, n);
+  }
+}
