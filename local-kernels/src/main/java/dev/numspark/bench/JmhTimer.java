@@ -23,7 +23,8 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  *
  * <p>The fork runs the same {@code java} with this JVM's class path ({@code java.class.path},
  * which JMH passes on) and this JVM's flags ({@link #forkJvmArgs()}: bin/spark-jvm-flags, -Xss,
- * -Xmx and the rest as the launcher gave them), so a case behaves in the fork as it would here.
+ * -Xmx and the rest as the launcher gave them), so a case behaves in the fork as it would here;
+ * unless the heap is sized, the fork gets a fixed, pre-touched one ({@link #heapArgs}).
  */
 final class JmhTimer {
   static final String NUMSPARK = "numspark";
@@ -37,12 +38,35 @@ final class JmhTimer {
     this.log = log;
   }
 
-  /** This JVM's flags for the fork, less debugger and profiler agents (they would clash). */
+  /**
+   * This JVM's flags for the fork, less debugger and profiler agents (they would clash), plus
+   * {@link #heapArgs} unless the heap was sized.
+   */
   static List<String> forkJvmArgs() {
-    return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+    List<String> given = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
         .filter(a -> !a.startsWith("-agentlib:") && !a.startsWith("-javaagent:")
             && !a.startsWith("-Xrunjdwp") && !a.startsWith("-agentpath:"))
         .toList();
+    List<String> args = new java.util.ArrayList<>(given);
+    args.addAll(heapArgs(given));
+    return List.copyOf(args);
+  }
+
+  /** The fork's fixed, pre-touched heap, unless {@code given} sizes the heap itself. */
+  static final List<String> FIXED_HEAP = List.of("-Xms3g", "-Xmx3g", "-XX:+AlwaysPreTouch");
+
+  /**
+   * {@link #FIXED_HEAP} when {@code given} has no -Xms/-Xmx, else nothing. Why: cases allocate
+   * results of up to 134 MB per call, and a growing heap touches fresh pages during the
+   * measurement; on a VM a page's first touch is slow (measured here: 0.3-0.5 s stalls while the
+   * heap grew, and ±100-270% errors on the largest FFT cases), while numpy's malloc reuses warm
+   * memory. A fixed heap whose pages are touched at start-up keeps that out of the figures, as
+   * JMH advises for allocation-heavy benchmarks. 3 GB holds every case's data several times.
+   */
+  static List<String> heapArgs(List<String> given) {
+    boolean sized = given.stream().anyMatch(a -> a.startsWith("-Xms") || a.startsWith("-Xmx")
+        || a.startsWith("-XX:MaxHeapSize") || a.startsWith("-XX:InitialHeapSize"));
+    return sized ? List.of() : FIXED_HEAP;
   }
 
   /** The time per call of {@code side} ({@link #NUMSPARK} or {@link #PEER}) of a case. */

@@ -121,6 +121,15 @@ class BenchCommandTest {
   }
 
   @Test
+  void forksGetAFixedPreTouchedHeapUnlessTheHeapIsSized() {
+    assertEquals(JmhTimer.FIXED_HEAP, JmhTimer.heapArgs(List.of("-Xss8m", "-XX:+UseParallelGC")));
+    assertTrue(JmhTimer.FIXED_HEAP.contains("-XX:+AlwaysPreTouch"));
+    assertEquals(List.of(), JmhTimer.heapArgs(List.of("-Xss8m", "-Xmx12g")));
+    assertEquals(List.of(), JmhTimer.heapArgs(List.of("-Xms1g")));
+    assertEquals(List.of(), JmhTimer.heapArgs(List.of("-XX:MaxHeapSize=2g")));
+  }
+
+  @Test
   void badArgumentsAreOneLineErrors(@TempDir Path dir) throws Exception {
     Run unknown = run("--suite", "fake,nope");
     assertEquals(2, unknown.code());
