@@ -1,5 +1,7 @@
 package dev.numspark.fft;
 
+import static dev.numspark.fft.TestArrays.naiveDft;
+import static dev.numspark.fft.TestArrays.uniform;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.numspark.array.NdArray;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,52 +46,6 @@ class BlockFftTest {
     assertFalse(BlockRunner.bluestein(1000), "5-smooth: radix 5, not Bluestein");
   }
 
-  private static NdArray random(boolean complex, long seed, int... shape) {
-    SplittableRandom r = new SplittableRandom(seed);
-    int size = 1;
-    for (int d : shape) {
-      size *= d;
-    }
-    double[] d = new double[(complex ? 2 : 1) * size];
-    for (int i = 0; i < d.length; i++) {
-      d[i] = r.nextDouble() - 0.5;
-    }
-    return complex ? NdArray.complex(d, shape) : NdArray.real(d, shape);
-  }
-
-  /** The naive DFT of each row of a complex 2-d array (angles reduced exactly). */
-  private static NdArray naiveDft(NdArray x, boolean forward) {
-    int rows = x.shape()[0];
-    int n = x.shape()[1];
-    double[] in = x.data();
-    double[] out = new double[2 * rows * n];
-    double sign = forward ? -1 : 1;
-    // cos and sin of each reduced angle once: the same values as computing them per term
-    double[] cos = new double[n];
-    double[] sin = new double[n];
-    for (int t = 0; t < n; t++) {
-      double a = sign * 2 * Math.PI * t / n;
-      cos[t] = Math.cos(a);
-      sin[t] = Math.sin(a);
-    }
-    for (int r = 0; r < rows; r++) {
-      for (int k = 0; k < n; k++) {
-        double re = 0;
-        double im = 0;
-        for (int j = 0; j < n; j++) {
-          int t = (int) ((long) j * k % n);
-          double xr = in[2 * (r * n + j)];
-          double xi = in[2 * (r * n + j) + 1];
-          re += xr * cos[t] - xi * sin[t];
-          im += xr * sin[t] + xi * cos[t];
-        }
-        out[2 * (r * n + k)] = re;
-        out[2 * (r * n + k) + 1] = im;
-      }
-    }
-    return NdArray.complex(out, rows, n);
-  }
-
   private static int[] batches() {
     return new int[] {V, V + 1, 2 * V - 1, 3 * V + 2};
   }
@@ -102,7 +57,7 @@ class BlockFftTest {
         continue;
       }
       for (int rows : batches()) {
-        NdArray x = random(true, 31L * n + rows, rows, n);
+        NdArray x = uniform(true, 31L * n + rows, rows, n);
         Tolerance.assertClose(naiveDft(x, true), Fft.fft(x), n, "fft n=" + n + " rows=" + rows);
         NdArray inv = Fft.ifft(x, null, -1, "forward", 1);
         Tolerance.assertClose(naiveDft(x, false), inv, n, "ifft n=" + n + " rows=" + rows);
@@ -121,7 +76,7 @@ class BlockFftTest {
       for (int rows : batches()) {
         for (String norm : NORMS) {
           for (int len : new int[] {n, n + 1, Math.max(1, n - 1)}) {
-            NdArray x = random(true, n * 7L + rows + len, rows, len);
+            NdArray x = uniform(true, n * 7L + rows + len, rows, len);
             for (boolean forward : new boolean[] {true, false}) {
               LineOp op = new ComplexLineOp(len, n, forward, Norm.parse(norm));
               NdArray expected = lines(x, 1, op);
@@ -139,13 +94,13 @@ class BlockFftTest {
   void innerAxesAndRealInputToComplexTransform() {
     for (int n : new int[] {1, 2, 12, 64, 96}) {
       // lines along axis 1 of [3, n, 5]: 15 strided lines, blocks straddle the outer index
-      NdArray x = random(true, n, 3, n, 5);
+      NdArray x = uniform(true, n, 3, n, 5);
       Tolerance.assertClose(lines(x, 1, new ComplexLineOp(n, n, true, Norm.parse(null))),
           Fft.fft(x, null, 1, null, 1), n, "axis 1 n=" + n);
-      NdArray r = random(false, n + 1, 3, n, 5);
+      NdArray r = uniform(false, n + 1, 3, n, 5);
       Tolerance.assertClose(lines(r, 1, new ComplexLineOp(n, n, false, Norm.parse("ortho"))),
           Fft.ifft(r, null, 1, "ortho", 1), n, "real input axis 1 n=" + n);
-      NdArray cols = random(true, n + 2, n, 3 * V + 1);
+      NdArray cols = uniform(true, n + 2, n, 3 * V + 1);
       Tolerance.assertClose(lines(cols, 0, new ComplexLineOp(n, n, true, Norm.parse(null))),
           Fft.fft(cols, null, 0, null, 1), n, "axis 0 n=" + n);
     }
@@ -169,7 +124,7 @@ class BlockFftTest {
     for (int rows : batches) {
       for (String norm : NORMS) {
         for (int len : new int[] {n, n + 3, n - 1}) {
-          NdArray x = random(false, n * salt + rows + len, rows, len);
+          NdArray x = uniform(false, n * salt + rows + len, rows, len);
           Norm nm = Norm.parse(norm);
           Tolerance.assertClose(lines(x, 1, new RealForwardLineOp(len, n, nm.factor(true, n),
               false)), Fft.rfft(x, n, -1, norm, 1), n, "rfft n=" + n + " len=" + len);
@@ -178,7 +133,7 @@ class BlockFftTest {
         }
       }
     }
-    NdArray inner = random(false, n, 2, n, V + 3);
+    NdArray inner = uniform(false, n, 2, n, V + 3);
     Tolerance.assertClose(lines(inner, 1, new RealForwardLineOp(n, n, 1, false)),
         Fft.rfft(inner, null, 1, null, 1), n, "rfft axis 1 n=" + n);
   }
@@ -202,7 +157,7 @@ class BlockFftTest {
       for (String norm : NORMS) {
         for (int m : new int[] {n / 2 + 1, n / 2 + 4, Math.max(1, n / 2 - 1)}) {
           // arbitrary imaginary parts at 0 and n/2 too: both paths must ignore them
-          NdArray x = random(true, n * salt + rows + m, rows, m);
+          NdArray x = uniform(true, n * salt + rows + m, rows, m);
           Norm nm = Norm.parse(norm);
           Tolerance.assertClose(lines(x, 1, new RealInverseLineOp(m, n, nm.factor(false, n),
               false)), Fft.irfft(x, n, -1, norm, 1), n, "irfft n=" + n + " m=" + m);
@@ -211,7 +166,7 @@ class BlockFftTest {
         }
       }
     }
-    NdArray r = random(false, n, V + 1, n / 2 + 1);
+    NdArray r = uniform(false, n, V + 1, n / 2 + 1);
     Tolerance.assertClose(lines(r, 1, new RealInverseLineOp(n / 2 + 1, n, 1.0 / n, false)),
         Fft.irfft(r, n, -1, null, 1), n, "irfft of real input n=" + n);
   }
@@ -219,24 +174,24 @@ class BlockFftTest {
   @Test
   void roundTrips() {
     for (int n : new int[] {2, 6, 64, 1024, 4096}) {
-      NdArray x = random(true, n, 2 * V + 1, n);
+      NdArray x = uniform(true, n, 2 * V + 1, n);
       Tolerance.assertClose(x, Fft.ifft(Fft.fft(x)), n, "ifft(fft) n=" + n);
-      NdArray r = random(false, n + 5, 2 * V + 1, n);
+      NdArray r = uniform(false, n + 5, 2 * V + 1, n);
       Tolerance.assertClose(r, Fft.irfft(Fft.rfft(r), n, -1, null, 1), n, "irfft(rfft) n=" + n);
     }
   }
 
   @Test
   void workersOneAndTwoAreBitwiseIdentical() {
-    NdArray x = random(true, 5, 13 * V + 3, 1024);
+    NdArray x = uniform(true, 5, 13 * V + 3, 1024);
     assertArrayEquals(Fft.fft(x, null, -1, null, 1).data(), Fft.fft(x, null, -1, null, 2).data());
-    NdArray r = random(false, 6, 13 * V + 3, 384);
+    NdArray r = uniform(false, 6, 13 * V + 3, 384);
     assertArrayEquals(Fft.rfft(r, null, -1, null, 1).data(),
         Fft.rfft(r, null, -1, null, 2).data());
     NdArray s = Fft.rfft(r);
     assertArrayEquals(Fft.irfft(s, 384, -1, null, 1).data(),
         Fft.irfft(s, 384, -1, null, 2).data());
-    NdArray m = random(true, 7, 96, 3 * V + 1);
+    NdArray m = uniform(true, 7, 96, 3 * V + 1);
     assertArrayEquals(Fft.fft2(m, null, null, null, 1).data(),
         Fft.fft2(m, null, null, null, 2).data());
   }
@@ -245,7 +200,7 @@ class BlockFftTest {
   void aLineDoesNotDependOnItsBlock() {
     // the same row in every lane position and in the partial last block gives the same bits
     int n = 256;
-    NdArray one = random(true, 9, 1, n);
+    NdArray one = uniform(true, 9, 1, n);
     int rows = 2 * V + 3;
     double[] d = new double[2 * n * rows];
     for (int r = 0; r < rows; r++) {
@@ -261,7 +216,7 @@ class BlockFftTest {
 
   /** {@code rows} copies of one random row of length {@code len}. */
   private static NdArray repeatedRow(boolean complex, long seed, int rows, int len) {
-    NdArray one = random(complex, seed, 1, len);
+    NdArray one = uniform(complex, seed, 1, len);
     int w = complex ? 2 : 1;
     double[] d = new double[w * len * rows];
     for (int r = 0; r < rows; r++) {
@@ -322,7 +277,7 @@ class BlockFftTest {
   @Test
   void laterAxesInPlaceGiveTheBitsOfSeparateTransformsAndKeepTheInput() {
     // fftn/rfftn/ifftn transform their own intermediate arrays in place after the first axis
-    NdArray x = random(true, 41, 2 * V + 1, 64, V + 2);
+    NdArray x = uniform(true, 41, 2 * V + 1, 64, V + 2);
     double[] before = x.data().clone();
     NdArray steps = Fft.fft(Fft.fft(Fft.fft(x, null, 0, "ortho", 1), null, 1, "ortho", 1), null,
         2, "ortho", 1);
@@ -330,12 +285,12 @@ class BlockFftTest {
     NdArray inv = Fft.ifft(Fft.ifft(x, null, 1, null, 1), null, 2, null, 1);
     assertArrayEquals(inv.data(), Fft.ifftn(x, null, new int[] {1, 2}, null, 1).data(), "ifftn");
     assertArrayEquals(before, x.data(), "input untouched");
-    NdArray r = random(false, 42, 96, 3 * V);
+    NdArray r = uniform(false, 42, 96, 3 * V);
     double[] rBefore = r.data().clone();
     assertArrayEquals(Fft.fft(Fft.rfft(r, null, 1, null, 1), null, 0, null, 1).data(),
         Fft.rfft2(r).data(), "rfft2");
     assertArrayEquals(rBefore, r.data(), "real input untouched");
-    NdArray h = random(true, 43, V + 1, 64, 2 * V + 1);
+    NdArray h = uniform(true, 43, V + 1, 64, 2 * V + 1);
     double[] hBefore = h.data().clone();
     NdArray hi = Fft.irfft(Fft.ifft(Fft.ifft(h, null, 0, null, 1), null, 1, null, 1), 4 * V, 2,
         null, 1);
@@ -352,7 +307,7 @@ class BlockFftTest {
     for (int n : new int[] {2 * BlockFft.LEAF, 3 * BlockFft.LEAF, 4 * 3 * 3 * 32}) {
       assertTrue(n > BlockFft.LEAF, "n=" + n);
       for (int rows : new int[] {V, V + 1}) {
-        NdArray x = random(true, 17L * n + rows, rows, n);
+        NdArray x = uniform(true, 17L * n + rows, rows, n);
         Tolerance.assertClose(naiveDft(x, true), Fft.fft(x), n, "fft n=" + n + " rows=" + rows);
       }
     }
@@ -389,14 +344,14 @@ class BlockFftTest {
       for (int rows : new int[] {V, V + 1, 2 * V - 1}) {
         if (rows == V + 1 || n < 1000) {
           // a full and a partial block against the naive DFT (the long ones just once: slow)
-          NdArray x = random(true, 19L * n + rows, rows, n);
+          NdArray x = uniform(true, 19L * n + rows, rows, n);
           Tolerance.assertClose(naiveDft(x, true), Fft.fft(x), n, "fft n=" + n + " rows=" + rows);
           Tolerance.assertClose(naiveDft(x, false), Fft.ifft(x, null, -1, "forward", 1), n,
               "ifft n=" + n + " rows=" + rows);
         }
         for (String norm : NORMS) {
           for (int len : new int[] {n, n + 2, n - 3}) {
-            NdArray y = random(true, 23L * n + rows + len, rows, len);
+            NdArray y = uniform(true, 23L * n + rows + len, rows, len);
             for (boolean forward : new boolean[] {true, false}) {
               LineOp op = new ComplexLineOp(len, n, forward, Norm.parse(norm));
               NdArray got = forward ? Fft.fft(y, n, -1, norm, 1) : Fft.ifft(y, n, -1, norm, 1);
@@ -412,18 +367,18 @@ class BlockFftTest {
   @Test
   void bluesteinRoundTripsAxesAndWorkers() {
     for (int n : new int[] {97, 1009}) {
-      NdArray x = random(true, n, 2 * V + 1, n);
+      NdArray x = uniform(true, n, 2 * V + 1, n);
       Tolerance.assertClose(x, Fft.ifft(Fft.fft(x)), n, "ifft(fft) n=" + n);
-      NdArray cols = random(true, n + 1, n, V + 3);
+      NdArray cols = uniform(true, n + 1, n, V + 3);
       Tolerance.assertClose(lines(cols, 0, new ComplexLineOp(n, n, true, Norm.parse(null))),
           Fft.fft(cols, null, 0, null, 1), n, "axis 0 n=" + n);
-      NdArray r = random(false, n + 2, 3, n, 5);
+      NdArray r = uniform(false, n + 2, 3, n, 5);
       Tolerance.assertClose(lines(r, 1, new ComplexLineOp(n, n, false, Norm.parse("ortho"))),
           Fft.ifft(r, null, 1, "ortho", 1), n, "real input axis 1 n=" + n);
-      NdArray w = random(true, n + 3, 13 * V + 3, n);
+      NdArray w = uniform(true, n + 3, 13 * V + 3, n);
       assertArrayEquals(Fft.fft(w, null, -1, null, 1).data(), Fft.fft(w, null, -1, null, 2).data(),
           "workers n=" + n);
-      NdArray m = random(true, n + 4, V + 1, n, 2 * V + 1);
+      NdArray m = uniform(true, n + 4, V + 1, n, 2 * V + 1);
       assertArrayEquals(Fft.fft2(m, null, null, "ortho", 1).data(),
           Fft.fft2(m, null, null, "ortho", 2).data(), "fft2 workers n=" + n);
     }
@@ -445,7 +400,7 @@ class BlockFftTest {
     for (int n : new int[] {17, 97, 1001, 1009, 2018}) {
       assertTrue(BlockRunner.supports(new RealForwardLineOp(n, n, 1, false)), "n=" + n);
       assertRealForwardMatchesLinePath(n, new int[] {V, V + 1, 2 * V - 1}, 29);
-      NdArray w = random(false, n + 1, 13 * V + 3, n);
+      NdArray w = uniform(false, n + 1, 13 * V + 3, n);
       assertArrayEquals(Fft.rfft(w, null, -1, null, 1).data(),
           Fft.rfft(w, null, -1, null, 2).data(), "rfft workers n=" + n);
       NdArray r = repeatedRow(false, n + 2, 2 * V + 3, n);
@@ -465,7 +420,7 @@ class BlockFftTest {
         for (String norm : NORMS) {
           for (int m : new int[] {n / 2 + 1, n / 2 + 4, n / 2 - 1}) {
             // arbitrary imaginary parts at 0 (and n/2): both paths must ignore them
-            NdArray x = random(true, n * 37L + rows + m, rows, m);
+            NdArray x = uniform(true, n * 37L + rows + m, rows, m);
             Norm nm = Norm.parse(norm);
             Tolerance.assertClose(lines(x, 1, new RealInverseLineOp(m, n, nm.factor(false, n),
                 false)), Fft.irfft(x, n, -1, norm, 1), n, "irfft n=" + n + " m=" + m);
@@ -474,16 +429,16 @@ class BlockFftTest {
           }
         }
       }
-      NdArray r = random(false, n, 2 * V + 1, n);
+      NdArray r = uniform(false, n, 2 * V + 1, n);
       Tolerance.assertClose(r, Fft.irfft(Fft.rfft(r), n, -1, null, 1), n, "irfft(rfft) n=" + n);
-      NdArray h = random(true, n + 1, 13 * V + 3, n / 2 + 1);
+      NdArray h = uniform(true, n + 1, 13 * V + 3, n / 2 + 1);
       assertArrayEquals(Fft.irfft(h, n, -1, null, 1).data(), Fft.irfft(h, n, -1, null, 2).data(),
           "irfft workers n=" + n);
       NdArray c = repeatedRow(true, n + 2, 2 * V + 3, n / 2 + 1);
       assertRowsEqual(Fft.irfft(c, n, -1, null, 1), "irfft rows n=" + n);
       assertRowsEqual(Fft.hfft(c, n, -1, "forward", 1), "hfft rows n=" + n);
       assertRowsEqual(transpose(Fft.irfft(transpose(c), n, 0, "ortho", 1)), "irfft axis 0");
-      NdArray inner = random(true, n + 3, 2, n / 2 + 1, V + 3);
+      NdArray inner = uniform(true, n + 3, 2, n / 2 + 1, V + 3);
       Tolerance.assertClose(lines(inner, 1, new RealInverseLineOp(n / 2 + 1, n, 1.0 / n, false)),
           Fft.irfft(inner, n, 1, null, 1), n, "irfft axis 1 n=" + n);
     }
@@ -518,7 +473,7 @@ class BlockFftTest {
         if (n > 1280 && rows == V) {
           continue; // the naive DFT of the long ones once (partial block): slow
         }
-        NdArray x = random(true, 53L * n + rows, rows, n);
+        NdArray x = uniform(true, 53L * n + rows, rows, n);
         Tolerance.assertClose(naiveDft(x, true), Fft.fft(x), n, "fft n=" + n + " rows=" + rows);
         Tolerance.assertClose(naiveDft(x, false), Fft.ifft(x, null, -1, "forward", 1), n,
             "ifft n=" + n + " rows=" + rows);
@@ -542,7 +497,7 @@ class BlockFftTest {
       for (int rows : batches()) {
         for (String norm : NORMS) {
           for (int len : new int[] {n, n + 1, n - 1}) {
-            NdArray x = random(true, n * 59L + rows + len, rows, len);
+            NdArray x = uniform(true, n * 59L + rows + len, rows, len);
             for (boolean forward : new boolean[] {true, false}) {
               LineOp op = new ComplexLineOp(len, n, forward, Norm.parse(norm));
               NdArray got = forward ? Fft.fft(x, n, -1, norm, 1) : Fft.ifft(x, n, -1, norm, 1);
@@ -563,14 +518,14 @@ class BlockFftTest {
   void radix5RoundTripsWorkersAndLanes() {
     int rows = 2 * V + 3;
     for (int n : new int[] {40, 1000, 2560, 5120}) {
-      NdArray x = random(true, n, 2 * V + 1, n);
+      NdArray x = uniform(true, n, 2 * V + 1, n);
       Tolerance.assertClose(x, Fft.ifft(Fft.fft(x)), n, "ifft(fft) n=" + n);
-      NdArray r = random(false, n + 5, 2 * V + 1, n);
+      NdArray r = uniform(false, n + 5, 2 * V + 1, n);
       Tolerance.assertClose(r, Fft.irfft(Fft.rfft(r), n, -1, null, 1), n, "irfft(rfft) n=" + n);
-      NdArray w = random(true, n + 1, 13 * V + 3, n);
+      NdArray w = uniform(true, n + 1, 13 * V + 3, n);
       assertArrayEquals(Fft.fft(w, null, -1, null, 1).data(), Fft.fft(w, null, -1, null, 2).data(),
           "fft workers n=" + n);
-      NdArray wr = random(false, n + 2, 13 * V + 3, n);
+      NdArray wr = uniform(false, n + 2, 13 * V + 3, n);
       assertArrayEquals(Fft.rfft(wr, null, -1, null, 1).data(),
           Fft.rfft(wr, null, -1, null, 2).data(), "rfft workers n=" + n);
       NdArray s = Fft.rfft(wr);
@@ -588,7 +543,7 @@ class BlockFftTest {
       assertRowsEqual(Fft.irfft(h, n, -1, null, 1), "irfft rows n=" + n);
       assertRowsEqual(transpose(Fft.irfft(transpose(h), n, 0, "ortho", 1)), "irfft axis 0");
     }
-    NdArray m = random(true, 71, 100, 3 * V + 1);
+    NdArray m = uniform(true, 71, 100, 3 * V + 1);
     assertArrayEquals(Fft.fft2(m, null, null, null, 1).data(),
         Fft.fft2(m, null, null, null, 2).data(), "fft2 100 x " + (3 * V + 1));
   }

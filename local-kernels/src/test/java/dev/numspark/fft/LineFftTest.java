@@ -1,5 +1,7 @@
 package dev.numspark.fft;
 
+import static dev.numspark.fft.TestArrays.naiveDft;
+import static dev.numspark.fft.TestArrays.uniform;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -69,7 +71,7 @@ class LineFftTest {
         continue;
       }
       for (int rows : new int[] {1, V - 1}) {
-        NdArray x = random(true, 17L * n + rows, rows, n);
+        NdArray x = uniform(true, 17L * n + rows, rows, n);
         Tolerance.assertClose(naiveDft(x, true), Fft.fft(x), n, "fft n=" + n + " rows=" + rows);
         Tolerance.assertClose(naiveDft(x, false), Fft.ifft(x, null, -1, "forward", 1), n,
             "ifft n=" + n + " rows=" + rows);
@@ -84,7 +86,7 @@ class LineFftTest {
         Norm nm = Norm.parse(norm);
         for (int len : new int[] {n, n + 3, Math.max(1, n - 5)}) {
           for (int rows : new int[] {1, 2}) {
-            NdArray x = random(true, 31L * n + len + rows, rows, len);
+            NdArray x = uniform(true, 31L * n + len + rows, rows, len);
             for (boolean forward : new boolean[] {true, false}) {
               String what = (forward ? "fft" : "ifft") + " n=" + n + " len=" + len + " " + norm;
               Tolerance.assertClose(lines(x, 1, new ComplexLineOp(len, n, forward, nm)),
@@ -94,10 +96,10 @@ class LineFftTest {
         }
       }
       // real input, and lines along axis 0 (strided, fewer than V of them)
-      NdArray r = random(false, n, 1, n);
+      NdArray r = uniform(false, n, 1, n);
       Tolerance.assertClose(lines(r, 1, new ComplexLineOp(n, n, true, Norm.parse(null))),
           Fft.fft(r), n, "fft of real input n=" + n);
-      NdArray cols = random(true, n + 1, n, V - 1);
+      NdArray cols = uniform(true, n + 1, n, V - 1);
       Tolerance.assertClose(lines(cols, 0, new ComplexLineOp(n, n, true, Norm.parse(null))),
           Fft.fft(cols, null, 0, null, 1), n, "fft axis 0 n=" + n);
     }
@@ -109,14 +111,14 @@ class LineFftTest {
       for (String norm : NORMS) {
         Norm nm = Norm.parse(norm);
         for (int len : new int[] {n, n + 3, Math.max(1, n - 1)}) {
-          NdArray x = random(false, 7L * n + len, 1, len);
+          NdArray x = uniform(false, 7L * n + len, 1, len);
           Tolerance.assertClose(lines(x, 1, new RealForwardLineOp(len, n, nm.factor(true, n),
               false)), Fft.rfft(x, n, -1, norm, 1), n, "rfft n=" + n + " len=" + len);
           Tolerance.assertClose(lines(x, 1, new RealForwardLineOp(len, n, nm.factor(false, n),
               true)), Fft.ihfft(x, n, -1, norm, 1), n, "ihfft n=" + n + " len=" + len);
         }
       }
-      NdArray cols = random(false, n + 2, n, V - 1);
+      NdArray cols = uniform(false, n + 2, n, V - 1);
       Tolerance.assertClose(lines(cols, 0, new RealForwardLineOp(n, n, 1, false)),
           Fft.rfft(cols, null, 0, null, 1), n, "rfft axis 0 n=" + n);
     }
@@ -129,17 +131,17 @@ class LineFftTest {
         Norm nm = Norm.parse(norm);
         for (int m : new int[] {n / 2 + 1, n / 2 + 4, Math.max(1, n / 2 - 1)}) {
           // arbitrary imaginary parts at 0 and n/2 too: both paths must ignore them
-          NdArray x = random(true, 5L * n + m, 1, m);
+          NdArray x = uniform(true, 5L * n + m, 1, m);
           Tolerance.assertClose(lines(x, 1, new RealInverseLineOp(m, n, nm.factor(false, n),
               false)), Fft.irfft(x, n, -1, norm, 1), n, "irfft n=" + n + " m=" + m);
           Tolerance.assertClose(lines(x, 1, new RealInverseLineOp(m, n, nm.factor(true, n),
               true)), Fft.hfft(x, n, -1, norm, 1), n, "hfft n=" + n + " m=" + m);
         }
       }
-      NdArray real = random(false, n, 1, n / 2 + 1);
+      NdArray real = uniform(false, n, 1, n / 2 + 1);
       Tolerance.assertClose(lines(real, 1, new RealInverseLineOp(n / 2 + 1, n, 1.0 / n, false)),
           Fft.irfft(real, n, -1, null, 1), n, "irfft of real input n=" + n);
-      NdArray cols = random(true, n + 3, n / 2 + 1, V - 1);
+      NdArray cols = uniform(true, n + 3, n / 2 + 1, V - 1);
       Tolerance.assertClose(lines(cols, 0, new RealInverseLineOp(n / 2 + 1, n, 1.0 / n, false)),
           Fft.irfft(cols, n, 0, null, 1), n, "irfft axis 0 n=" + n);
     }
@@ -149,7 +151,7 @@ class LineFftTest {
   @Test
   void realLineHasExactZeroImaginaryPartsAtZeroAndNyquist() {
     for (int n : new int[] {128, 1000, 3000, 4096, 48000}) {
-      double[] y = Fft.rfft(random(false, n, n).data());
+      double[] y = Fft.rfft(uniform(false, n, n).data());
       assertEquals(0.0, y[1]);
       assertEquals(0.0, y[n + 1]);
     }
@@ -158,9 +160,9 @@ class LineFftTest {
   @Test
   void roundTripsOfOneLine() {
     for (int n : new int[] {64, 1024, 4800, 1 << 16}) {
-      NdArray x = random(true, n, 1, n);
+      NdArray x = uniform(true, n, 1, n);
       Tolerance.assertClose(x, Fft.ifft(Fft.fft(x)), n, "ifft(fft) n=" + n);
-      NdArray r = random(false, n + 1, 1, 2 * n);
+      NdArray r = uniform(false, n + 1, 1, 2 * n);
       Tolerance.assertClose(r, Fft.irfft(Fft.rfft(r), 2 * n, -1, null, 1), 2 * n,
           "irfft(rfft) n=" + 2 * n);
       Tolerance.assertClose(r, Fft.hfft(Fft.ihfft(r), 2 * n, -1, null, 1), 2 * n,
@@ -176,20 +178,20 @@ class LineFftTest {
   void workersDoNotChangeTheBits() {
     int n = 1 << 17;
     assertTrue(n >= LineRunner.PARALLEL_MIN);
-    NdArray x = random(true, 3, 1, n);
+    NdArray x = uniform(true, 3, 1, n);
     double[] one = Fft.fft(x, null, -1, null, 1).data();
     for (int w : new int[] {2, 3, 4}) {
       assertArrayEquals(one, Fft.fft(x, null, -1, null, w).data(), "fft workers " + w);
       assertArrayEquals(Fft.ifft(x, null, -1, "ortho", 1).data(),
           Fft.ifft(x, null, -1, "ortho", w).data(), "ifft workers " + w);
     }
-    NdArray r = random(false, 4, 1, 2 * n);
+    NdArray r = uniform(false, 4, 1, 2 * n);
     double[] rOne = Fft.rfft(r, null, -1, null, 1).data();
     for (int w : new int[] {2, 3}) {
       assertArrayEquals(rOne, Fft.rfft(r, null, -1, null, w).data(), "rfft workers " + w);
     }
     // a real length run as a complex transform of its full length (n/2 not a multiple of V)
-    NdArray full = random(false, 8, 1, 75000);
+    NdArray full = uniform(false, 8, 1, 75000);
     assertArrayEquals(Fft.rfft(full, null, -1, null, 1).data(),
         Fft.rfft(full, null, -1, null, 2).data(), "rfft 75000");
     NdArray spec = Fft.rfft(r);
@@ -197,11 +199,11 @@ class LineFftTest {
     for (int w : new int[] {2, 3}) {
       assertArrayEquals(iOne, Fft.irfft(spec, 2 * n, -1, null, w).data(), "irfft workers " + w);
     }
-    NdArray few = random(true, 5, V - 1, 1024);
+    NdArray few = uniform(true, 5, V - 1, 1024);
     assertArrayEquals(Fft.fft(few, null, -1, null, 1).data(),
         Fft.fft(few, null, -1, null, 2).data(), "short lines");
     // a line alone and the same line among a few copies (shared out to workers): the same bits
-    NdArray one1 = random(true, 6, 1, 1024);
+    NdArray one1 = uniform(true, 6, 1, 1024);
     double[] alone = Fft.fft(one1).data();
     double[] copies = new double[3 * 2 * 1024];
     for (int c = 0; c < 3; c++) {
@@ -249,7 +251,7 @@ class LineFftTest {
   void perThreadScratchServesChangingLengths() {
     for (int rep = 0; rep < 2; rep++) {
       for (int n : new int[] {4096, 128, 1 << 16, 1024, 1 << 19}) {
-        NdArray x = random(false, n + rep, 1, n);
+        NdArray x = uniform(false, n + rep, 1, n);
         Tolerance.assertClose(lines(x, 1, new RealForwardLineOp(n, n, 1, false)), Fft.rfft(x),
             n, "rfft n=" + n);
       }
@@ -258,50 +260,5 @@ class LineFftTest {
 
   private static NdArray lines(NdArray x, int axis, LineOp op) {
     return AxisRunner.apply(x, axis, op, 1, false);
-  }
-
-  private static NdArray random(boolean complex, long seed, int... shape) {
-    SplittableRandom r = new SplittableRandom(seed);
-    int size = 1;
-    for (int d : shape) {
-      size *= d;
-    }
-    double[] d = new double[(complex ? 2 : 1) * size];
-    for (int i = 0; i < d.length; i++) {
-      d[i] = r.nextDouble() - 0.5;
-    }
-    return complex ? NdArray.complex(d, shape) : NdArray.real(d, shape);
-  }
-
-  /** The naive DFT of each row of a complex 2-d array (angles reduced exactly). */
-  private static NdArray naiveDft(NdArray x, boolean forward) {
-    int rows = x.shape()[0];
-    int n = x.shape()[1];
-    double[] in = x.data();
-    double[] out = new double[2 * rows * n];
-    double sign = forward ? -1 : 1;
-    double[] cos = new double[n];
-    double[] sin = new double[n];
-    for (int t = 0; t < n; t++) {
-      double a = sign * 2 * Math.PI * t / n;
-      cos[t] = Math.cos(a);
-      sin[t] = Math.sin(a);
-    }
-    for (int r = 0; r < rows; r++) {
-      for (int k = 0; k < n; k++) {
-        double re = 0;
-        double im = 0;
-        for (int j = 0; j < n; j++) {
-          int t = (int) ((long) j * k % n);
-          double xr = in[2 * (r * n + j)];
-          double xi = in[2 * (r * n + j) + 1];
-          re += xr * cos[t] - xi * sin[t];
-          im += xr * sin[t] + xi * cos[t];
-        }
-        out[2 * (r * n + k)] = re;
-        out[2 * (r * n + k) + 1] = im;
-      }
-    }
-    return NdArray.complex(out, rows, n);
   }
 }
