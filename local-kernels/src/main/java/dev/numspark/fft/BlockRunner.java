@@ -3,7 +3,6 @@ package dev.numspark.fft;
 import static dev.numspark.fft.BlockFft.V;
 
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -19,14 +18,7 @@ import java.util.function.Supplier;
  */
 final class BlockRunner {
   private static final int MAX_PLANS = 32;
-  private static final Map<Integer, Object> PLANS = new LinkedHashMap<>(16, 0.75f, true) {
-    private static final long serialVersionUID = 1L;
-
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<Integer, Object> eldest) {
-      return size() > MAX_PLANS;
-    }
-  };
+  private static final Map<Integer, Object> PLANS = Plans.lru(MAX_PLANS);
 
   private BlockRunner() {}
 

@@ -2,7 +2,6 @@ package dev.numspark.fft;
 
 import dev.numspark.parallel.WorkerPool;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -37,14 +36,7 @@ final class LineRunner {
   static final int KEEP_MAX = 1 << 18;
 
   private static final int MAX_PLANS = 16;
-  private static final Map<Integer, Object> PLANS = new LinkedHashMap<>(16, 0.75f, true) {
-    private static final long serialVersionUID = 1L;
-
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<Integer, Object> eldest) {
-      return size() > MAX_PLANS;
-    }
-  };
+  private static final Map<Integer, Object> PLANS = Plans.lru(MAX_PLANS);
 
   /** Per-thread scratch of the row path (see {@link #KEEP_MAX}). */
   private static final class Scratch {

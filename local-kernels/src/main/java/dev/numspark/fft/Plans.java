@@ -28,20 +28,28 @@ public final class Plans {
   private static final Map<Integer, DoubleFFT_1D> CACHE =
       new LinkedHashMap<>(MAX_PLANS, 0.75f, true);
   private static long cachedLength;
-  private static final Map<Integer, double[]> TWIDDLES = new LinkedHashMap<>(16, 0.75f, true) {
-    private static final long serialVersionUID = 1L;
-
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<Integer, double[]> eldest) {
-      return size() > MAX_PLANS;
-    }
-  };
+  private static final Map<Integer, double[]> TWIDDLES = lru(MAX_PLANS);
 
   static {
     ConcurrencyUtils.setNumberOfThreads(1);
   }
 
   private Plans() {}
+
+  /**
+   * A map in access order that drops its least recently used entry beyond {@code max} entries:
+   * the bounded plan caches of the engines (callers synchronise on it).
+   */
+  static <K, V> Map<K, V> lru(int max) {
+    return new LinkedHashMap<>(16, 0.75f, true) {
+      private static final long serialVersionUID = 1L;
+
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
+        return size() > max;
+      }
+    };
+  }
 
   /**
    * The shared plan for transforms of length {@code n >= 1}; safe to use from any thread (also
