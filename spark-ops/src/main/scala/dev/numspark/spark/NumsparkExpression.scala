@@ -45,7 +45,7 @@ abstract class FunctionSpec(
  * whole-stage-codegen stage: with a fallback expression Spark ends the stage before the
  * projection, so every input row is first copied into an `UnsafeRow` and every result is copied
  * again into the projection's row, two copies of each signal-sized value per row. The generated
- * code only evaluates the children and calls [[evalArgs]], which computes what [[eval]] does.
+ * code only evaluates the children and calls [[evalArgs]], as [[eval]] does.
  */
 case class NumsparkExpression(spec: FunctionSpec, children: Seq[Expression])
   extends Expression {
@@ -77,34 +77,37 @@ case class NumsparkExpression(spec: FunctionSpec, children: Seq[Expression])
 
   @transient private lazy val constantOptions: Boolean = children.drop(spec.dataArgs).forall(_.foldable)
 
-  @transient private lazy val optionValues: Seq[Any] = options(null)
-
-  private def options(input: InternalRow): Seq[Any] = {
-    val given = children.drop(spec.dataArgs).map(_.eval(input))
+  /** The options as given, then NULL for each one not given. */
+  private def padded(given: Seq[Any]): Seq[Any] =
     given ++ Seq.fill(spec.maxArgs - spec.dataArgs - given.length)(null)
-  }
+
+  @transient private lazy val optionValues: Seq[Any] =
+    padded(children.drop(spec.dataArgs).map(_.eval(null)))
 
   @transient private lazy val types: Seq[DataType] = children.map(_.dataType)
 
+  /**
+   * The children whose values [[evalArgs]] takes: the data columns, then the options unless all
+   * are constants ([[optionValues]] then).
+   */
+  @transient private lazy val passedChildren: IndexedSeq[Expression] =
+    (if (constantOptions) children.take(spec.dataArgs) else children).toIndexedSeq
+
   override def eval(input: InternalRow): Any = {
-    val values = new Array[Any](spec.dataArgs)
+    val args = new Array[AnyRef](passedChildren.length)
     var i = 0
-    while (i < spec.dataArgs) {
-      val v = children(i).eval(input)
-      if (v == null) return null
-      values(i) = v
+    while (i < args.length) {
+      val v = passedChildren(i).eval(input).asInstanceOf[AnyRef]
+      if (v == null && i < spec.dataArgs) return null
+      args(i) = v
       i += 1
     }
-    spec.eval(values.toSeq, types, if (constantOptions) optionValues else options(input))
+    evalArgs(args)
   }
 
-  /** The children whose values the generated code passes to [[evalArgs]]. */
-  private def passedChildren: Seq[Expression] =
-    if (constantOptions) children.take(spec.dataArgs) else children
-
   /**
-   * [[eval]] on the values of [[passedChildren]] (the data columns, then the options unless all
-   * are constants): what the generated code calls once per row.
+   * The result from the values of [[passedChildren]]: NULL if a data column is NULL. What both
+   * [[eval]] and the generated code (once per row) call.
    */
   def evalArgs(args: Array[AnyRef]): Any = {
     var i = 0
@@ -112,14 +115,8 @@ case class NumsparkExpression(spec: FunctionSpec, children: Seq[Expression])
       if (args(i) == null) return null
       i += 1
     }
-    val values = args.toSeq.take(spec.dataArgs)
-    val opts =
-      if (constantOptions) optionValues
-      else {
-        val given = args.toSeq.drop(spec.dataArgs)
-        given ++ Seq.fill(spec.maxArgs - spec.dataArgs - given.length)(null)
-      }
-    spec.eval(values, types, opts)
+    val opts = if (constantOptions) optionValues else padded(args.toSeq.drop(spec.dataArgs))
+    spec.eval(args.toSeq.take(spec.dataArgs), types, opts)
   }
 
   override protected def doGenCode(ctx: CodegenContext, ev: ExprCode): ExprCode = {
