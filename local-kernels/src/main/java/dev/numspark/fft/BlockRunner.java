@@ -70,25 +70,18 @@ final class BlockRunner {
    * n is not 5-smooth), or the real one of length n (keys < 0).
    */
   private static Object plan(int key) {
-    synchronized (PLANS) {
-      Object p = PLANS.get(key);
-      if (p != null) {
-        return p;
-      }
-    }
-    Object p;
+    return Plans.cached(PLANS, key, BlockRunner::makePlan);
+  }
+
+  private static Object makePlan(int key) {
     if (key < 0) {
-      p = new BlockReal(-key, BlockFft.plan(-key / 2));
+      // the half-length FFT is the cached complex plan of that length
+      return new BlockReal(-key, (BlockFft) plan(-key / 2));
     } else if (BlockFft.factors(key) != null) {
-      p = BlockFft.plan(key);
-    } else {
-      // the convolution's FFT is itself a cached plan (shared with transforms of that length)
-      p = new BlockBluestein(key, (BlockFft) plan(BlockBluestein.convolutionLength(2 * key - 1)));
+      return BlockFft.plan(key);
     }
-    synchronized (PLANS) {
-      PLANS.put(key, p);
-    }
-    return p;
+    // the convolution's FFT is itself a cached plan (shared with transforms of that length)
+    return new BlockBluestein(key, (BlockFft) plan(BlockBluestein.convolutionLength(2 * key - 1)));
   }
 
   /**

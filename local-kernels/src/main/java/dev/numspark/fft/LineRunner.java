@@ -106,17 +106,7 @@ final class LineRunner {
 
   /** The cached plan: complex of length key (key > 0) or real of length -key. */
   private static Object plan(int key) {
-    synchronized (PLANS) {
-      Object p = PLANS.get(key);
-      if (p != null) {
-        return p;
-      }
-    }
-    Object p = key > 0 ? LineFft.plan(key) : new LineReal(-key);
-    synchronized (PLANS) {
-      PLANS.put(key, p);
-    }
-    return p;
+    return Plans.cached(PLANS, key, k -> k > 0 ? LineFft.plan(k) : new LineReal(-k));
   }
 
   /**

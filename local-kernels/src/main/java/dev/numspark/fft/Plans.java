@@ -38,7 +38,7 @@ public final class Plans {
 
   /**
    * A map in access order that drops its least recently used entry beyond {@code max} entries:
-   * the bounded plan caches of the engines (callers synchronise on it).
+   * the bounded plan caches of the engines, used through {@link #cached}.
    */
   static <K, V> Map<K, V> lru(int max) {
     return new LinkedHashMap<>(16, 0.75f, true) {
@@ -49,6 +49,25 @@ public final class Plans {
         return size() > max;
       }
     };
+  }
+
+  /**
+   * The value of {@code key} in {@code cache}, made by {@code make} if absent. It is made outside
+   * the lock: making a plan can take a while and may look up other plans (Bluestein's uses the
+   * plan of its convolution length); two threads racing on one key make equal values.
+   */
+  static <V> V cached(Map<Integer, V> cache, int key, java.util.function.IntFunction<V> make) {
+    synchronized (cache) {
+      V v = cache.get(key);
+      if (v != null) {
+        return v;
+      }
+    }
+    V v = make.apply(key);
+    synchronized (cache) {
+      cache.put(key, v);
+    }
+    return v;
   }
 
   /**
@@ -90,20 +109,15 @@ public final class Plans {
    * twiddles of the DCT/DST algorithms, computed directly (not by recurrence) for full accuracy.
    */
   static double[] quarterTwiddles(int m) {
-    synchronized (TWIDDLES) {
-      double[] t = TWIDDLES.get(m);
-      if (t != null) {
-        return t;
-      }
-    }
+    return cached(TWIDDLES, m, Plans::computeQuarterTwiddles);
+  }
+
+  private static double[] computeQuarterTwiddles(int m) {
     double[] t = new double[2 * m];
     for (int k = 0; k < m; k++) {
       double angle = Math.PI * k / (2.0 * m);
       t[2 * k] = Math.cos(angle);
       t[2 * k + 1] = Math.sin(angle);
-    }
-    synchronized (TWIDDLES) {
-      TWIDDLES.put(m, t);
     }
     return t;
   }
