@@ -33,33 +33,26 @@ final class BlockReal {
     }
   }
 
-  /** {@code X_0 .. X_h} into {@code out} from the half-length spectrum {@code z} (h elements). */
+  /**
+   * {@link #unpack(double[], int[], BlockFft.Lines, double, double)} unscaled into {@code out}
+   * in the engine's block layout, natural order: for a partial block, copied out separately
+   * (times 1.0 is exact, so a line gets the same bits as in a full block).
+   */
   void unpack(double[] z, double[] out) {
-    int h = n / 2;
-    DoubleVector half = DoubleVector.broadcast(S, 0.5);
-    for (int k = 0; k <= h; k++) {
-      int a = 2 * V * (k == h ? 0 : k);
-      int b = 2 * V * (k == 0 ? 0 : h - k);
-      DoubleVector zr = DoubleVector.fromArray(S, z, a);
-      DoubleVector zi = DoubleVector.fromArray(S, z, a + V);
-      DoubleVector mr = DoubleVector.fromArray(S, z, b);
-      DoubleVector mi = DoubleVector.fromArray(S, z, b + V);
-      DoubleVector er = zr.add(mr).mul(half);
-      DoubleVector ei = zi.sub(mi).mul(half);
-      DoubleVector or = zi.add(mi).mul(half);
-      DoubleVector oi = mr.sub(zr).mul(half);
-      DoubleVector cr = DoubleVector.broadcast(S, wr[k]);
-      DoubleVector ci = DoubleVector.broadcast(S, wi[k]);
-      er.add(or.mul(cr)).sub(oi.mul(ci)).intoArray(out, 2 * V * k);
-      ei.add(oi.mul(cr)).add(or.mul(ci)).intoArray(out, 2 * V * k + V);
+    BlockFft.Lines lines = new BlockFft.Lines();
+    lines.data = out;
+    lines.step = 2 * V;
+    lines.imOff = V;
+    for (int v = 0; v < V; v++) {
+      lines.map[v] = v;
     }
+    unpack(z, half.perm, lines, 1.0, 1.0);
   }
 
   /**
-   * {@link #unpack(double[], double[])} of the half-length spectrum left by
-   * {@link BlockFft#dif} ({@code Z_k} at element {@code perm[k]}), writing {@code X_k} times
-   * {@code (fr, fi)} straight to the caller's output lines: the same arithmetic as reordering,
-   * unpacking and then scaling while copying out, so the same bits, without those two passes.
+   * {@code X_0 .. X_h} from the half-length spectrum left by {@link BlockFft#dif} ({@code Z_k}
+   * at element {@code perm[k]}), times {@code (fr, fi)}, straight to the caller's output lines:
+   * no reordering pass and no separate scaling pass.
    */
   void unpack(double[] z, int[] perm, BlockFft.Lines out, double fr, double fi) {
     int h = n / 2;

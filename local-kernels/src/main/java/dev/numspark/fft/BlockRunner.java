@@ -255,9 +255,10 @@ final class BlockRunner {
         if (full(g, blk)) {
           real.half.dif(s.a);
         } else {
-          // only the last block may be partial: its reordering buffer is allocated once
-          double[] res = real.half.forward(s.a, new double[s.a.length]);
-          real.unpack(res, s.a);
+          // only the last block may be partial: unpacked in natural order into its own buffer
+          real.half.dif(s.a);
+          s.res = new double[s.a.length];
+          real.unpack(s.a, s.res);
         }
       }
 
@@ -268,7 +269,7 @@ final class BlockRunner {
           point(s.out, dst, o, first, true, 2, 1);
           real.unpack(s.a, real.half.perm, s.out, r.factor, fi);
         } else {
-          scatterComplex(s.a, o, first, h + 1, r.factor, fi, dst, s.map);
+          scatterComplex(s.res, o, first, h + 1, r.factor, fi, dst, s.map);
         }
       }
     };

@@ -200,13 +200,8 @@ class BlockFftTest {
   void aLineDoesNotDependOnItsBlock() {
     // the same row in every lane position and in the partial last block gives the same bits
     int n = 256;
-    NdArray one = uniform(true, 9, 1, n);
     int rows = 2 * V + 3;
-    double[] d = new double[2 * n * rows];
-    for (int r = 0; r < rows; r++) {
-      System.arraycopy(one.data(), 0, d, 2 * n * r, 2 * n);
-    }
-    double[] y = Fft.fft(NdArray.complex(d, rows, n)).data();
+    double[] y = Fft.fft(repeatedRow(true, 9, rows, n)).data();
     for (int r = 1; r < rows; r++) {
       for (int i = 0; i < 2 * n; i++) {
         assertEquals(y[i], y[2 * n * r + i], "row " + r + " element " + i);
