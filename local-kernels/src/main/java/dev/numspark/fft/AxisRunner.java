@@ -53,6 +53,16 @@ final class AxisRunner {
    * line is computed by JTransforms.
    */
   static NdArray apply(NdArray x, int axis, LineOp op, int workers, boolean blocks) {
+    return apply(x, axis, op, workers, blocks, null);
+  }
+
+  /**
+   * {@link #apply} into {@code into} (numpy's {@code out=}; null: a new array), which must have
+   * the result's shape and dtype and may be {@code x} itself. Every element of {@code into} is
+   * written, whatever it held before.
+   */
+  static NdArray apply(NdArray x, int axis, LineOp op, int workers, boolean blocks,
+      NdArray into) {
     int[] shape = x.shape();
     int len = shape[axis];
     int outer = 1;
@@ -68,9 +78,25 @@ final class AxisRunner {
     int lines = outer * inner;
     double[] src = x.data();
     boolean srcComplex = x.isComplex();
+    boolean engine = blocks && lines > 0 && op.outLen > 0 && VectorSupport.AVAILABLE
+        && lines >= BlockRunner.lanes() && BlockRunner.supports(op);
+    if (into != null) {
+      requireOutput(into, outShape, op.outComplex);
+      // the engine transforms in place (see applyOwned); elsewhere a line may be read after
+      // another's result overwrote it, so an output sharing the input's memory gets a copy
+      boolean inPlace = engine && srcComplex && op.outComplex && op.outLen == len;
+      if (into.data() == src && !inPlace) {
+        double[] result = apply(x, axis, op, workers, blocks, null).data();
+        System.arraycopy(result, 0, src, 0, result.length);
+        return into;
+      }
+    }
     // VectorSupport first: BlockRunner's classes must not load without the Vector API module
-    if (blocks && lines > 0 && op.outLen > 0 && VectorSupport.AVAILABLE
-        && lines >= BlockRunner.lanes() && BlockRunner.supports(op)) {
+    if (engine) {
+      if (into != null) {
+        BlockRunner.run(src, srcComplex, into.data(), lines, len, inner, op, workers);
+        return into;
+      }
       // the engine allocates the result itself: with several workers, one zeroes it while the
       // others already transform
       NdArray[] out = new NdArray[1];
@@ -78,7 +104,7 @@ final class AxisRunner {
           .data(), lines, len, inner, op, workers);
       return out[0];
     }
-    NdArray out = NdArray.zeros(op.outComplex, outShape);
+    NdArray out = into != null ? into : NdArray.zeros(op.outComplex, outShape);
     if (lines == 0 || op.outLen == 0) {
       return out;
     }
@@ -124,21 +150,45 @@ final class AxisRunner {
   }
 
   /**
-   * Copies the first {@code op.take} elements of a contiguous line into the (zero) output row at
-   * {@code off}; the rest of the row stays zero, which is the padding.
+   * Copies the first {@code op.take} elements of a contiguous line into the output row at
+   * {@code off} and zeroes the rest of the row (the padding: a given output is not zero).
    */
   private static void copyLine(double[] src, boolean srcComplex, long start, LineOp op,
       double[] dst, int off) {
     int s = (int) start;
+    int taken = op.inComplex ? 2 * op.take : op.take;
+    Arrays.fill(dst, off + taken, off + op.outLen * (op.outComplex ? 2 : 1), 0.0);
     if (srcComplex) {
       System.arraycopy(src, 2 * s, dst, off, 2 * op.take);
     } else if (op.inComplex) {
       for (int j = 0; j < op.take; j++) {
         dst[off + 2 * j] = src[s + j];
+        dst[off + 2 * j + 1] = 0.0;
       }
     } else {
       System.arraycopy(src, s, dst, off, op.take);
     }
+  }
+
+  /** That {@code out} has the shape {@code shape} and the dtype of the result, else why not. */
+  private static void requireOutput(NdArray out, int[] shape, boolean complex) {
+    if (!Arrays.equals(out.shape(), shape)) {
+      throw new FftArgumentException("output array has wrong shape: " + shapeOf(out.shape())
+          + ", the result's is " + shapeOf(shape));
+    }
+    if (out.isComplex() != complex) {
+      throw new FftArgumentException("output array has wrong dtype: "
+          + (out.isComplex() ? "complex128" : "float64") + ", the result is "
+          + (complex ? "complex128" : "float64"));
+    }
+  }
+
+  private static String shapeOf(int[] shape) {
+    StringBuilder b = new StringBuilder("(");
+    for (int i = 0; i < shape.length; i++) {
+      b.append(i > 0 ? ", " : "").append(shape[i]);
+    }
+    return b.append(shape.length == 1 ? ",)" : ")").toString();
   }
 
   /** Copies {@code op.take} elements of {@code block} lines starting at element {@code base}. */

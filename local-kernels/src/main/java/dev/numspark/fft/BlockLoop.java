@@ -16,7 +16,7 @@ import java.util.function.Supplier;
  * workers share that cost. Here the first worker allocates while the others compute blocks;
  * until the output exists, they write finished blocks into small staging arrays laid out like
  * the output (up to {@link #stagingCapBytes}, then they wait), copied into place once it is
- * published. (Staging the engine's buffers instead, for the final scatter later, costs as much
+ * published. The staging memory is kept for the next run ({@link StagingSlabs}). (Staging the engine's buffers instead, for the final scatter later, costs as much
  * as computing the blocks again: the scatter then reads them from memory in permuted order.)
  *
  * <p>Every block is computed by the same {@link Kernel#compute} and written by the same code
@@ -36,8 +36,8 @@ final class BlockLoop {
   /**
    * The work on one block in two steps: {@link #compute} everything up to the output (gather,
    * transform) into a worker's buffers, then {@link #write} the block's lines into the output,
-   * or {@link #stage} them into a new array (with the same values) that {@link #unstage} copies
-   * into the output later.
+   * or {@link #stage} them (the same values) into a slot of a staging slab, from which
+   * {@link #unstage} copies them into the output later.
    */
   interface Kernel<S> {
     /** A worker's buffers for one block at a time. */
@@ -47,11 +47,14 @@ final class BlockLoop {
 
     void write(int blk, S buffers, double[] dst);
 
-    /** The block's output lines, as {@link #write} computes them, in a new compact array. */
-    double[] stage(int blk, S buffers);
+    /** Doubles one staging slot holds: a full block's output lines. */
+    int slotLength();
 
-    /** Copies a {@link #stage}d block into place. */
-    void unstage(int blk, double[] staged, double[] dst);
+    /** The block's output lines, as {@link #write} computes them, compactly into slot {@code slot} of {@code slab}. */
+    void stage(int blk, S buffers, double[] slab, int slot);
+
+    /** Copies a block {@link #stage}d in slot {@code slot} of {@code slab} into place. */
+    void unstage(int blk, double[] slab, int slot, double[] dst);
   }
 
   /** {@code kernel} on every block into {@code dst}. */
@@ -77,20 +80,25 @@ final class BlockLoop {
       run(kernel, blocks, dst, workers);
       return dst;
     }
-    // a staged block holds (at most) its share of the output
-    long capBlocks = Math.min(stagingCapBytes, outBytes / 4) / Math.max(1, outBytes / blocks);
+    long slotBytes = Math.max(1, (long) kernel.slotLength() * Double.BYTES);
+    int capBlocks = (int) Math.min(blocks, Math.min(stagingCapBytes, outBytes / 4) / slotBytes);
     Overlap<S> o = new Overlap<>(kernel, blocks, capBlocks);
-    // one range per worker: whoever takes range 0 (the caller, unless a pool thread is quicker)
-    // allocates; a range is only handed out to a running thread, so nobody waits for an
-    // allocation that has not started
-    WorkerPool.parallelFor(workers, workers, 1, (w, end) -> o.work(w == 0 ? allocate : null));
+    try {
+      // one range per worker: whoever takes range 0 (the caller, unless a pool thread is
+      // quicker) allocates; a range is only handed out to a running thread, so nobody waits for
+      // an allocation that has not started
+      WorkerPool.parallelFor(workers, workers, 1, (w, end) -> o.work(w == 0 ? allocate : null));
+    } finally {
+      // every worker is done with it, failed or not
+      StagingSlabs.give(o.slab);
+    }
     return o.dst;
   }
 
   /** The shared state of one overlapped run. */
   private static final class Overlap<S> {
     private final Kernel<S> kernel;
-    private final long capBlocks;
+    private final int capBlocks;
     /** Blocks not yet taken, {@code [front, back)}, as {@code front << 32 | back}. */
     private final AtomicLong range;
     private final Object lock = new Object();
@@ -98,11 +106,13 @@ final class BlockLoop {
     private volatile boolean failed;
     // guarded by lock
     private final ArrayDeque<Staged> staged = new ArrayDeque<>();
-    private long stagedBlocks;
+    private int stagedBlocks;
+    /** Room for {@code capBlocks} staged blocks, taken when the first block is staged. */
+    private volatile double[] slab;
 
-    private record Staged(int blk, double[] values) {}
+    private record Staged(int blk, int slot) {}
 
-    Overlap(Kernel<S> kernel, int blocks, long capBlocks) {
+    Overlap(Kernel<S> kernel, int blocks, int capBlocks) {
       this.kernel = kernel;
       this.capBlocks = capBlocks;
       this.range = new AtomicLong(blocks);
@@ -133,11 +143,11 @@ final class BlockLoop {
             return;
           }
           kernel.compute(blk, s);
-          double[] d = dst != null ? dst : reserveOrAwait();
-          if (d != null) {
-            kernel.write(blk, s, d);
+          int slot = dst != null ? -1 : reserveOrAwait();
+          if (slot >= 0) {
+            stage(blk, s, slot);
           } else if (!failed) {
-            stage(blk, s);
+            kernel.write(blk, s, dst);
           }
         }
       } catch (Throwable t) {
@@ -166,15 +176,33 @@ final class BlockLoop {
     }
 
     /** Stages a computed block, or copies it in if the output was published meanwhile. */
-    private void stage(int blk, S s) {
-      double[] values = kernel.stage(blk, s);
+    private void stage(int blk, S s, int slot) {
+      double[] room = slab();
+      kernel.stage(blk, s, room, slot);
       synchronized (lock) {
         if (dst == null) {
-          staged.add(new Staged(blk, values));
+          staged.add(new Staged(blk, slot));
           return;
         }
       }
-      kernel.unstage(blk, values, dst);
+      kernel.unstage(blk, room, slot, dst);
+    }
+
+    /**
+     * The staging slab, taken from {@link StagingSlabs} by the first worker to stage (outside
+     * {@link #lock}: a new slab's zeroing must not hold up the output's publication).
+     */
+    private double[] slab() {
+      double[] room = slab;
+      if (room == null) {
+        synchronized (this) {
+          room = slab;
+          if (room == null) {
+            slab = room = StagingSlabs.take(capBlocks * kernel.slotLength());
+          }
+        }
+      }
+      return room;
     }
 
     /** Copies the blocks staged before the output was published into it. */
@@ -187,22 +215,21 @@ final class BlockLoop {
             return;
           }
         }
-        kernel.unstage(st.blk(), st.values(), d);
+        kernel.unstage(st.blk(), slab, st.slot(), d);
       }
     }
 
     /**
-     * Before the output exists: reserves room for staging a block if the cap allows (returns
-     * null), else waits for the output and returns it (or null if another worker failed).
+     * Before the output exists: reserves a staging slot if the cap allows and returns it, else
+     * waits for the output and returns -1 (also when another worker failed: see {@link #failed}).
      */
-    private double[] reserveOrAwait() {
+    private int reserveOrAwait() {
       boolean interrupted = false;
       try {
         synchronized (lock) {
           while (dst == null && !failed) {
             if (stagedBlocks < capBlocks) {
-              stagedBlocks++;
-              return null;
+              return stagedBlocks++;
             }
             try {
               lock.wait();
@@ -211,7 +238,7 @@ final class BlockLoop {
               interrupted = true;
             }
           }
-          return failed ? null : dst;
+          return -1;
         }
       } finally {
         if (interrupted) {

@@ -182,24 +182,31 @@ final class BlockRunner {
       write(s, dst, g, blk * V, full(g, blk));
     }
 
-    /** The block's lines one after another, as lines {@code [0, valid)} of a compact array. */
     @Override
-    public double[] stage(int blk, Buffers s) {
+    public int slotLength() {
+      return V * g.outLen() * width;
+    }
+
+    /**
+     * The block's lines one after another in slot {@code slot} of {@code slab}: as lines
+     * {@code [slot V, slot V + valid)} of a compact array of rows.
+     */
+    @Override
+    public void stage(int blk, Buffers s, double[] slab, int slot) {
       int valid = Math.min(V, g.lines() - blk * V);
-      double[] staged = new double[valid * g.outLen() * width];
-      write(s, staged, new Geometry(valid, g.len(), g.outLen(), 1, g.srcComplex()), 0,
-          valid == V);
-      return staged;
+      write(s, slab, new Geometry(slot * V + valid, g.len(), g.outLen(), 1, g.srcComplex()),
+          slot * V, valid == V);
     }
 
     @Override
-    public void unstage(int blk, double[] staged, double[] dst) {
+    public void unstage(int blk, double[] slab, int slot, double[] dst) {
       int first = blk * V;
       int valid = Math.min(V, g.lines() - first);
       int row = g.outLen() * width;
+      int from = slot * slotLength();
       if (g.inner() == 1) {
         // the block's lines are consecutive rows of the output
-        System.arraycopy(staged, 0, dst, (int) g.outStart(first) * width, valid * row);
+        System.arraycopy(slab, from, dst, (int) g.outStart(first) * width, valid * row);
         return;
       }
       int[] lanes = offsets(g, first, valid, width, true, new int[V]);
@@ -207,7 +214,7 @@ final class BlockRunner {
       for (int j = 0, d = (int) g.outStart(first) * width; j < row; j += width, d += step) {
         for (int v = 0; v < valid; v++) {
           for (int e = 0; e < width; e++) {
-            dst[d + lanes[v] + e] = staged[v * row + j + e];
+            dst[d + lanes[v] + e] = slab[from + v * row + j + e];
           }
         }
       }

@@ -138,6 +138,30 @@ class BlockLoopTest {
     }
   }
 
+  /** The staging memory of one run serves the next (see {@link StagingSlabs}). */
+  @Test
+  void theStagingSlabIsKeptForTheNextRun() {
+    BlockLoop.overlapMinBytes = 0;
+    BlockLoop.stagingCapBytes = 1 << 20;
+    int blocks = 40;
+    int per = 16;
+    double[][] used = new double[2][];
+    for (int run = 0; run < 2; run++) {
+      while (StagingSlabs.kept() > 0) {
+        StagingSlabs.take(0); // only this run's slab can be kept afterwards
+      }
+      if (run == 1) {
+        StagingSlabs.give(used[0]);
+      }
+      CountingKernel k = new CountingKernel(blocks, per);
+      BlockLoop.run(k, blocks, allocator(blocks * per, true), (long) blocks * per * 8, 2);
+      assertTrue(k.maxStaged.get() > 0, "the slow allocation makes the other worker stage");
+      used[run] = k.slab;
+      assertEquals(1, StagingSlabs.kept(), "run " + run + " gave its slab back");
+    }
+    assertSame(used[0], used[1], "the second run staged in the first one's slab");
+  }
+
   @Test
   void aFailingWorkerIsRethrownWithoutHanging() {
     BlockLoop.overlapMinBytes = 0;
@@ -174,6 +198,7 @@ class BlockLoopTest {
     final AtomicIntegerArray computed;
     final AtomicInteger staged = new AtomicInteger();
     final AtomicInteger maxStaged = new AtomicInteger();
+    volatile double[] slab;
     private final int per;
 
     CountingKernel(int blocks, int per) {
@@ -199,17 +224,21 @@ class BlockLoopTest {
     }
 
     @Override
-    public double[] stage(int blk, int[] s) {
-      maxStaged.accumulateAndGet(staged.incrementAndGet(), Math::max);
-      double[] values = new double[per];
-      java.util.Arrays.fill(values, s[0] + 0.5);
-      return values;
+    public int slotLength() {
+      return per;
     }
 
     @Override
-    public void unstage(int blk, double[] values, double[] dst) {
+    public void stage(int blk, int[] s, double[] slab, int slot) {
+      maxStaged.accumulateAndGet(staged.incrementAndGet(), Math::max);
+      this.slab = slab;
+      java.util.Arrays.fill(slab, slot * per, (slot + 1) * per, s[0] + 0.5);
+    }
+
+    @Override
+    public void unstage(int blk, double[] slab, int slot, double[] dst) {
       staged.decrementAndGet();
-      System.arraycopy(values, 0, dst, blk * per, per);
+      System.arraycopy(slab, slot * per, dst, blk * per, per);
     }
   }
 

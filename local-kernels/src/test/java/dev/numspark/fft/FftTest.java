@@ -228,4 +228,115 @@ class FftTest {
     assertThrows(IllegalArgumentException.class,
         () -> Fft.rfftParts(work, 8, null, null, new double[9], 5, new double[5], 0));
   }
+
+  /** One of the transforms that take {@code out}, called with or without it. */
+  private interface OutOp {
+    NdArray apply(NdArray x, Integer n, int axis, Integer workers, NdArray out);
+  }
+
+  private static final String[] OUT_NAMES = {"fft", "ifft", "rfft", "ihfft", "irfft", "hfft"};
+  private static final OutOp[] OUT_OPS = {
+      (x, n, a, w, o) -> Fft.fft(x, n, a, null, w, o),
+      (x, n, a, w, o) -> Fft.ifft(x, n, a, "ortho", w, o),
+      (x, n, a, w, o) -> Fft.rfft(x, n, a, null, w, o),
+      (x, n, a, w, o) -> Fft.ihfft(x, n, a, "forward", w, o),
+      (x, n, a, w, o) -> Fft.irfft(x, n, a, null, w, o),
+      (x, n, a, w, o) -> Fft.hfft(x, n, a, null, w, o)};
+
+  private static boolean realInput(String op) {
+    return op.equals("rfft") || op.equals("ihfft");
+  }
+
+  private static NdArray filled(NdArray like, double value) {
+    double[] d = new double[like.data().length];
+    java.util.Arrays.fill(d, value);
+    return like.isComplex() ? NdArray.complex(d, like.shape()) : NdArray.real(d, like.shape());
+  }
+
+  /**
+   * out= gets exactly the bits of a new result, however dirty it was (NaN everywhere: padding and
+   * imaginary parts must be written, not assumed zero), on every path: the block engine (20 lines),
+   * the single-line engine (3 lines), JTransforms (length 15 on 3 lines), Bluestein (1009),
+   * both axes, padding and truncation, 1 and 2 workers.
+   */
+  @Test
+  void outReceivesTheBitsOfANewResult() {
+    int[][] shapes = {{20, 64}, {3, 256}, {3, 15}, {20, 1009}, {9, 4096}};
+    for (int i = 0; i < OUT_OPS.length; i++) {
+      String name = OUT_NAMES[i];
+      for (int[] shape : shapes) {
+        for (int axis : new int[] {-1, 0}) {
+          NdArray x = random(!realInput(name), shape[0] + shape[1], shape);
+          int len = shape[axis < 0 ? 1 : 0];
+          for (Integer n : new Integer[] {null, len + 5, Math.max(2, len - 3)}) {
+            for (int workers = 1; workers <= 2; workers++) {
+              String what = name + " " + java.util.Arrays.toString(shape) + " axis " + axis
+                  + " n " + n + " workers " + workers;
+              NdArray expected = OUT_OPS[i].apply(x, n, axis, workers, null);
+              NdArray out = filled(expected, Double.NaN);
+              NdArray got = OUT_OPS[i].apply(x, n, axis, workers, out);
+              assertTrue(got == out, what + ": returns out");
+              assertArrayEquals(expected.data(), out.data(), what);
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * out may be the input: fft/ifft in place on the engine (which reads a block before writing it)
+   * and elsewhere (through a copy), and an irfft whose real output shares the spectrum's array.
+   */
+  @Test
+  void outMayBeTheInput() {
+    for (int[] shape : new int[][] {{20, 64}, {3, 256}, {3, 15}, {16, 1009}}) {
+      for (int axis : new int[] {-1, 0}) {
+        for (int workers = 1; workers <= 2; workers++) {
+          String what = java.util.Arrays.toString(shape) + " axis " + axis + " workers " + workers;
+          NdArray x = random(true, shape[1], shape);
+          NdArray copy = NdArray.complex(x.data().clone(), shape);
+          double[] expected = Fft.fft(copy, null, axis, null, workers).data();
+          assertTrue(Fft.fft(x, null, axis, null, workers, x) == x, what);
+          assertArrayEquals(expected, x.data(), "fft " + what);
+          expected = Fft.ifft(copy, null, axis, null, workers).data();
+          Fft.ifft(copy, null, axis, null, workers, copy);
+          assertArrayEquals(expected, copy.data(), "ifft " + what);
+        }
+      }
+    }
+    // irfft to n = 2m: the real result has as many doubles as the complex input
+    NdArray spectrum = random(true, 5, 20, 33);
+    double[] expected = Fft.irfft(spectrum, 66, -1, null, 2).data();
+    NdArray alias = NdArray.real(spectrum.data(), 20, 66);
+    Fft.irfft(spectrum, 66, -1, null, 2, alias);
+    assertArrayEquals(expected, alias.data());
+  }
+
+  /** An out of the wrong shape or dtype is refused (numpy's words) and left as it was. */
+  @Test
+  void outOfTheWrongShapeOrDtypeIsRefused() {
+    NdArray x = random(false, 3, 4, 8);
+    NdArray shape = filled(NdArray.zeros(true, 4, 8), 7.0);
+    FftArgumentException e = assertThrows(FftArgumentException.class,
+        () -> Fft.rfft(x, null, -1, null, 1, shape));
+    assertEquals("output array has wrong shape: (4, 8), the result's is (4, 5)", e.getMessage());
+    NdArray dtype = filled(NdArray.zeros(false, 4, 5), 7.0);
+    e = assertThrows(FftArgumentException.class, () -> Fft.rfft(x, null, -1, null, 1, dtype));
+    assertEquals("output array has wrong dtype: float64, the result is complex128",
+        e.getMessage());
+    NdArray real = filled(NdArray.zeros(true, 4, 8), 7.0);
+    e = assertThrows(FftArgumentException.class,
+        () -> Fft.irfft(Fft.rfft(x), null, -1, null, 1, real));
+    assertEquals("output array has wrong dtype: complex128, the result is float64",
+        e.getMessage());
+    e = assertThrows(FftArgumentException.class,
+        () -> Fft.fft(NdArray.of(1, 2, 3), null, -1, null, 1, NdArray.zeros(true, 4)));
+    assertEquals("output array has wrong shape: (4,), the result's is (3,)", e.getMessage());
+    for (NdArray untouched : new NdArray[] {shape, dtype, real}) {
+      for (double v : untouched.data()) {
+        assertEquals(7.0, v);
+      }
+    }
+  }
 }
