@@ -20,7 +20,10 @@ import org.jtransforms.fft.DoubleFFT_1D;
  *   <li>prime length: {@code fft} of 1024 rows of 1009 (Bluestein in JTransforms);
  *   <li>one {@code fft} of length 2^22 (one line: its steps shared among the workers, see
  *       {@code LineFft});
- *   <li>{@code fft2} of 2048 x 2048.
+ *   <li>{@code fft2} of 2048 x 2048;
+ *   <li>the two batched 4096 cases again with {@code out=} (a result array reused from call to
+ *       call, as numpy 2 allows), against JTransforms transforming in place in a reused array:
+ *       the kernels without the JVM's single-threaded zeroing of a new result.
  * </ul>
  * {@code quick} divides the row counts (and the single length) by 8.
  */
@@ -41,6 +44,8 @@ public final class FftBenchSuite implements BenchSuite {
       cases.addAll(batched("fft", 1024 / q, 1009, true, workers));
       cases.addAll(batched("fft", 1, (1 << 22) / q, true, workers));
       cases.addAll(fft2(2048 / q, 2048, workers));
+      cases.add(batchedInto("fft", 1024 / q, 4096, true, workers));
+      cases.add(batchedInto("rfft", 4096 / q, 4096, false, workers));
     }
     return cases;
   }
@@ -81,8 +86,23 @@ public final class FftBenchSuite implements BenchSuite {
     }, "scipy", null, pythonData(rows, n, complex),
         "scipy.fft." + op + "(x, workers=" + workers + ")");
     BenchCase direct = new BenchCase(op, size, workers, work, scipy.setup(), "jtransforms",
-        () -> jtransformsRows(rows, n, complex, workers), null, null);
+        () -> jtransformsRows(rows, n, complex, workers, false), null, null);
     return List.of(scipy, direct);
+  }
+
+  /** {@link #batched} into a reused {@code out}, vs JTransforms in place in a reused array. */
+  private static BenchCase batchedInto(String op, int rows, int n, boolean complex,
+      int workers) {
+    double work = rows * (complex ? 5.0 : 2.5) * n * log2(n);
+    return new BenchCase(op + " out=", rows + "x" + n, workers, work, () -> {
+      NdArray x = complex
+          ? NdArray.complex(randomData(2 * rows * n, 1), rows, n)
+          : NdArray.real(randomData(rows * n, 1), rows, n);
+      NdArray out = NdArray.zeros(true, rows, complex ? n : n / 2 + 1);
+      return complex
+          ? () -> Fft.fft(x, null, -1, null, workers, out)
+          : () -> Fft.rfft(x, null, -1, null, workers, out);
+    }, "jtransforms", () -> jtransformsRows(rows, n, complex, workers, true), null, null);
   }
 
   /** fft2 of an n x m complex array, vs scipy and vs JTransforms rows-then-columns directly. */
@@ -98,14 +118,19 @@ public final class FftBenchSuite implements BenchSuite {
     return List.of(scipy, direct);
   }
 
-  /** JTransforms on each row of a copy of the input, rows split over {@code workers} threads. */
-  private static Runnable jtransformsRows(int rows, int n, boolean complex, int workers) {
+  /**
+   * JTransforms on each row of a copy of the input, rows split over {@code workers} threads; the
+   * copy is a new array each call, or with {@code reuse} one array for every call.
+   */
+  private static Runnable jtransformsRows(int rows, int n, boolean complex, int workers,
+      boolean reuse) {
     double[] input = randomData((complex ? 2 : 1) * rows * n, 1);
     DoubleFFT_1D plan = Plans.fft(n);
+    // rfft output needs room for n/2+1 complex values per row, as numspark returns them
+    int width = complex ? 2 * n : n + 2;
+    double[] kept = reuse ? new double[rows * width] : null;
     return () -> {
-      // rfft output needs room for n/2+1 complex values per row, as numspark returns them
-      int width = complex ? 2 * n : n + 2;
-      double[] work = new double[rows * width];
+      double[] work = reuse ? kept : new double[rows * width];
       onThreads(workers, rows, row -> {
         int off = row * width;
         if (complex) {
