@@ -7,7 +7,7 @@ import java.util.Iterator;
 /**
  * Staging slabs of {@link BlockLoop} kept from one run to the next.
  *
- * <p>Why keep them: a run stages up to 32 MB while its output is allocated. A new slab every
+ * <p>Why keep them: a run stages up to 48 MB while its output is allocated. A new slab every
  * call is zeroed by the staging worker (about 1.3 ms per 16 MB here) and fills the young
  * generation, so a young collection follows every few calls. Reusing one took {@code fft} of
  * 1024 x 4096 at 2 workers from 15.1 to 14.0 ms (median of 80 calls; 26.4 ms at 1 worker).
@@ -18,7 +18,7 @@ import java.util.Iterator;
  */
 final class StagingSlabs {
   /** Two slabs at the largest staging cap: two concurrent large transforms reuse theirs. */
-  static final long MAX_KEPT_BYTES = 64L << 20;
+  static final long MAX_KEPT_BYTES = 96L << 20;
 
   private static final ArrayDeque<SoftReference<double[]>> KEPT = new ArrayDeque<>();
 
