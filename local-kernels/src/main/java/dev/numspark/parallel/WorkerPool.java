@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * Runs index ranges on worker threads. The calling thread always takes part, so a nested call (a
@@ -47,6 +48,26 @@ public final class WorkerPool {
   public static void parallelFor(int workers, int count, RangeTask task) {
     int grain = Math.max(1, (int) Math.ceil(count / (4.0 * Math.max(1, workers))));
     run(SHARED, workers, count, grain, task);
+  }
+
+  /**
+   * {@link #parallelFor(int, int, RangeTask)} with per-worker scratch: each thread that runs
+   * ranges makes its {@code scratch} once, on its first range, and passes it to every range it
+   * runs; a thread that finds no range left makes none. For work buffers that are costly to make
+   * (a zeroed array per range would cost as much as small ranges' work).
+   */
+  public static <S> void parallelFor(int workers, int count, Supplier<S> scratch,
+      ScratchRangeTask<S> task) {
+    int grain = Math.max(1, (int) Math.ceil(count / (4.0 * Math.max(1, workers))));
+    run(SHARED, workers, count, grain, () -> {
+      S s = scratch.get();
+      return (from, to) -> task.run(s, from, to);
+    });
+  }
+
+  /** A range task given its worker's scratch (see {@link #parallelFor(int, int, Supplier, ScratchRangeTask)}). */
+  public interface ScratchRangeTask<S> {
+    void run(S scratch, int from, int to);
   }
 
   /** A numspark worker: a daemon with a {@link #STACK_BYTES} stack. */
@@ -112,6 +133,12 @@ public final class WorkerPool {
   }
 
   static void run(ExecutorService executor, int workers, int count, int grain, RangeTask task) {
+    run(executor, workers, count, grain, () -> task);
+  }
+
+  /** {@link #run} where each thread running ranges first asks {@code perWorker} for its task. */
+  private static void run(ExecutorService executor, int workers, int count, int grain,
+      Supplier<RangeTask> perWorker) {
     if (count <= 0) {
       return;
     }
@@ -121,10 +148,10 @@ public final class WorkerPool {
     int ranges = (count + grain - 1) / grain;
     int helpers = Math.min(workers, ranges) - 1;
     if (helpers <= 0) {
-      task.run(0, count);
+      perWorker.get().run(0, count);
       return;
     }
-    RangeLoop loop = new RangeLoop(count, grain, task);
+    RangeLoop loop = new RangeLoop(count, grain, perWorker);
     List<Helper> helperTasks = new ArrayList<>(helpers);
     for (int i = 0; i < helpers; i++) {
       Helper helper = new Helper(loop);
@@ -191,24 +218,28 @@ public final class WorkerPool {
   private static final class RangeLoop {
     private final int count;
     private final int grain;
-    private final RangeTask task;
+    private final Supplier<RangeTask> perWorker;
     private final AtomicInteger next = new AtomicInteger();
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
-    RangeLoop(int count, int grain, RangeTask task) {
+    RangeLoop(int count, int grain, Supplier<RangeTask> perWorker) {
       this.count = count;
       this.grain = grain;
-      this.task = task;
+      this.perWorker = perWorker;
     }
 
     void drain() {
+      RangeTask task = null;
       while (!stopped.get()) {
         int from = next.getAndAdd(grain);
         if (from >= count || from < 0) {
           return;
         }
         try {
+          if (task == null) {
+            task = perWorker.get();
+          }
           task.run(from, Math.min(count, from + grain));
         } catch (Throwable t) {
           fail(t);

@@ -28,6 +28,33 @@ class WorkerPoolTest {
     assertArrayEquals(ones, visits);
   }
 
+  /** Scratch is made once per thread that runs ranges, and every range gets its thread's. */
+  @Test
+  void scratchIsMadeOncePerWorkerThread() {
+    for (int workers = 1; workers <= 3; workers++) {
+      int n = 1_000;
+      int[] visits = new int[n];
+      ConcurrentHashMap<Thread, Object> made = new ConcurrentHashMap<>();
+      AtomicInteger makes = new AtomicInteger();
+      WorkerPool.parallelFor(workers, n, () -> {
+        makes.incrementAndGet();
+        Object scratch = new Object();
+        assertTrue(made.putIfAbsent(Thread.currentThread(), scratch) == null,
+            "a second scratch on one thread");
+        return scratch;
+      }, (scratch, from, to) -> {
+        assertSame(made.get(Thread.currentThread()), scratch);
+        for (int i = from; i < to; i++) {
+          visits[i]++;
+        }
+      });
+      int[] ones = new int[n];
+      java.util.Arrays.fill(ones, 1);
+      assertArrayEquals(ones, visits, "workers " + workers);
+      assertTrue(makes.get() >= 1 && makes.get() <= workers, "made " + makes.get());
+    }
+  }
+
   @Test
   void atMostWorkersThreadsTakePart() {
     Set<Thread> threads = ConcurrentHashMap.newKeySet();
