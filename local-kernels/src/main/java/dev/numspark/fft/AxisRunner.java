@@ -125,8 +125,9 @@ final class AxisRunner {
       });
       return out;
     }
-    WorkerPool.parallelFor(workers, lines, (from, to) -> {
-      double[][] work = new double[Math.min(BLOCK, innerCount)][];
+    // work arrays once per worker (made as first needed), not per range
+    WorkerPool.parallelFor(workers, lines, () -> new double[Math.min(BLOCK, innerCount)][],
+        (work, from, to) -> {
       int line = from;
       while (line < to) {
         int o = line / innerCount;
