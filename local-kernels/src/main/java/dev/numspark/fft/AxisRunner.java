@@ -98,11 +98,10 @@ final class AxisRunner {
         return into;
       }
       // the engine allocates the result itself: with several workers, one zeroes it while the
-      // others already transform
-      NdArray[] out = new NdArray[1];
-      BlockRunner.run(src, srcComplex, () -> (out[0] = NdArray.zeros(op.outComplex, outShape))
-          .data(), lines, len, inner, op, workers);
-      return out[0];
+      // others already transform (or it was allocated ahead by the previous call)
+      double[] data = BlockRunner.run(src, srcComplex,
+          () -> NdArray.zeros(op.outComplex, outShape).data(), lines, len, inner, op, workers);
+      return op.outComplex ? NdArray.complex(data, outShape) : NdArray.real(data, outShape);
     }
     NdArray out = into != null ? into : NdArray.zeros(op.outComplex, outShape);
     if (lines == 0 || op.outLen == 0) {

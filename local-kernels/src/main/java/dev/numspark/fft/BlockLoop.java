@@ -80,25 +80,36 @@ final class BlockLoop {
 
   /**
    * {@code kernel} on every block into the array {@code allocate} returns ({@code outBytes}
-   * large), which is returned. With several workers and a large output, one worker allocates it
-   * while the others compute; otherwise it is allocated first.
+   * large, all zero), which is returned. With several workers and a large output, one worker
+   * allocates it while the others compute; otherwise it is allocated first. When the previous call
+   * had an output of the same size, that worker also allocates the next call's output ahead, and a
+   * call that finds one ready uses it ({@link SpareResults}).
    */
   static <S> double[] run(Kernel<S> kernel, int blocks, Supplier<double[]> allocate,
       long outBytes, int workers) {
-    if (workers < 2 || blocks < 2 || outBytes < overlapMinBytes) {
+    if (blocks < 2 || outBytes < overlapMinBytes) {
       double[] dst = allocate.get();
+      run(kernel, blocks, dst, workers);
+      return dst;
+    }
+    int length = (int) (outBytes / Double.BYTES);
+    double[] ready = SpareResults.take(length);
+    boolean ahead = SpareResults.repeated(length) && workers >= 2;
+    if (workers < 2 || ready != null && !ahead) {
+      double[] dst = ready != null ? ready : allocate.get();
       run(kernel, blocks, dst, workers);
       return dst;
     }
     long slotBytes = Math.max(1, (long) kernel.slotLength() * Double.BYTES);
     int capBlocks =
         (int) Math.min(blocks, Math.min(stagingCapBytes, outBytes / 8 * 3) / slotBytes);
-    Overlap<S> o = new Overlap<>(kernel, blocks, capBlocks);
+    Overlap<S> o = new Overlap<>(kernel, blocks, capBlocks, ready);
     try {
       // one range per worker: whoever takes range 0 (the caller, unless a pool thread is
       // quicker) allocates; a range is only handed out to a running thread, so nobody waits for
       // an allocation that has not started
-      WorkerPool.parallelFor(workers, workers, 1, (w, end) -> o.work(w == 0 ? allocate : null));
+      WorkerPool.parallelFor(workers, workers, 1,
+          (w, end) -> o.work(w == 0 ? allocate : null, ahead));
     } finally {
       // every worker is done with it, failed or not
       StagingSlabs.give(o.slab);
@@ -123,22 +134,25 @@ final class BlockLoop {
 
     private record Staged(int blk, int slot) {}
 
-    Overlap(Kernel<S> kernel, int blocks, int capBlocks) {
+    /** {@code ready}: the output if it exists already (a spare), else null. */
+    Overlap(Kernel<S> kernel, int blocks, int capBlocks, double[] ready) {
       this.kernel = kernel;
       this.capBlocks = capBlocks;
       this.range = new AtomicLong(blocks);
+      this.dst = ready;
     }
 
     /**
-     * One worker: allocates the output first if {@code allocate} is given, then computes blocks
-     * until none are left. The allocating worker takes blocks from the front, the others from
+     * One worker: if {@code allocate} is given, allocates the output first unless it exists, and
+     * with {@code ahead} the next call's output (kept as {@link SpareResults}); then computes
+     * blocks until none are left. The allocating worker takes blocks from the front, the others from
      * the back, so each writes a contiguous run of the output (no cache lines shared between
      * threads at every block border of strided outputs).
      */
-    void work(Supplier<double[]> allocate) {
+    void work(Supplier<double[]> allocate, boolean ahead) {
       try {
         boolean front = allocate != null;
-        if (front) {
+        if (front && dst == null) {
           double[] d = allocate.get();
           synchronized (lock) {
             dst = d;
@@ -146,6 +160,9 @@ final class BlockLoop {
           }
           // the others keep computing meanwhile (the copies are memory bound, they are not)
           unstage(d);
+        }
+        if (front && ahead) {
+          SpareResults.keep(allocate.get());
         }
         S s = kernel.buffers();
         while (!failed) {

@@ -2,6 +2,7 @@ package dev.numspark.fft;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -27,17 +28,24 @@ class BlockLoopTest {
   private static final int V = BlockRunner.lanes();
   private long minBytes;
   private long capBytes;
+  private boolean spares;
 
+  /** Spares off unless a test turns them on: a ready output would leave nothing to stage. */
   @BeforeEach
   void saveKnobs() {
     minBytes = BlockLoop.overlapMinBytes;
     capBytes = BlockLoop.stagingCapBytes;
+    spares = SpareResults.enabled;
+    SpareResults.enabled = false;
+    SpareResults.clear();
   }
 
   @AfterEach
   void restoreKnobs() {
     BlockLoop.overlapMinBytes = minBytes;
     BlockLoop.stagingCapBytes = capBytes;
+    SpareResults.enabled = spares;
+    SpareResults.clear();
   }
 
   /** Every engine op, radix and Bluestein lengths, partial last blocks, contiguous and strided. */
@@ -88,6 +96,13 @@ class BlockLoopTest {
 
   @Test
   void fftApiResultsAreBitwiseIdenticalForAnyWorkers() {
+    fftApiResultsAreBitwiseIdenticalForAnyWorkers(false);
+    fftApiResultsAreBitwiseIdenticalForAnyWorkers(true);
+  }
+
+  /** With {@code spares}, repeated shapes run on results allocated ahead. */
+  private static void fftApiResultsAreBitwiseIdenticalForAnyWorkers(boolean spares) {
+    SpareResults.enabled = spares;
     BlockLoop.overlapMinBytes = 0;
     BlockLoop.stagingCapBytes = 1 << 16;
     NdArray x = NdArray.complex(random(2L * (11 * V + 3) * 512, 7), 11 * V + 3, 512);
@@ -136,6 +151,55 @@ class BlockLoopTest {
         }
       }
     }
+  }
+
+  /**
+   * A size asked for twice in a row gets its next result allocated ahead by a worker, and the
+   * next call of that size (any workers) uses it: a new zero array, handed out once, so the
+   * results are what new arrays give. Other sizes, and no spares when turned off.
+   */
+  @Test
+  void aRepeatedSizeGetsItsNextResultAllocatedAhead() {
+    SpareResults.enabled = true;
+    BlockLoop.overlapMinBytes = 0;
+    int blocks = 24;
+    int per = 16;
+    long bytes = (long) blocks * per * Double.BYTES;
+    java.util.List<double[]> made = new java.util.ArrayList<>();
+    Supplier<double[]> allocate = () -> {
+      double[] a = new double[blocks * per];
+      synchronized (made) {
+        made.add(a);
+      }
+      return a;
+    };
+    double[][] results = new double[5][];
+    int[] workers = {2, 2, 2, 1, 2};
+    for (int run = 0; run < results.length; run++) {
+      CountingKernel k = new CountingKernel(blocks, per);
+      results[run] = BlockLoop.run(k, blocks, allocate, bytes, workers[run]);
+      for (int blk = 0; blk < blocks; blk++) {
+        assertEquals(1, k.computed.get(blk), "run " + run + " blk " + blk);
+        assertEquals(blk + 0.5, results[run][blk * per], "run " + run + " blk " + blk);
+      }
+    }
+    // run 0: its result; run 1 (same size again): its result and a spare; run 2: the spare, and
+    // the next spare; run 3 (one worker): that spare, nothing made; run 4: its result (no spare
+    // left) and a spare
+    assertEquals(6, made.size());
+    assertSame(made.get(0), results[0]);
+    assertSame(made.get(1), results[1]);
+    assertSame(made.get(2), results[2]);
+    assertSame(made.get(3), results[3]);
+    assertSame(made.get(4), results[4]);
+    assertNull(SpareResults.take(blocks * per + 1), "a spare of another size is not handed out");
+    assertSame(made.get(5), SpareResults.take(blocks * per));
+    assertNull(SpareResults.take(blocks * per), "a spare is handed out once");
+    SpareResults.enabled = false;
+    for (int run = 0; run < 3; run++) {
+      BlockLoop.run(new CountingKernel(blocks, per), blocks, allocate, bytes, 2);
+    }
+    assertEquals(9, made.size(), "off: one allocation per call");
   }
 
   /** The staging memory of one run serves the next (see {@link StagingSlabs}). */
