@@ -17,6 +17,12 @@ import java.lang.ref.SoftReference;
  * its own result, still overlapped with the first blocks' work).
  */
 final class SpareResults {
+  /**
+   * Results larger than this get no spare: keeping a second multi-GB array alive for the next
+   * call would double what a large transform holds. (The largest benchmark result is 134 MB.)
+   */
+  static final long MAX_SPARE_BYTES = 512L << 20;
+
   /** Whether spares are made and used. */
   static volatile boolean enabled =
       !"false".equalsIgnoreCase(System.getProperty("numspark.fft.spareResults"));
@@ -38,12 +44,13 @@ final class SpareResults {
 
   /**
    * Records a call with a result of {@code length} doubles and tells whether the call before
-   * asked for the same length: then a spare for the next call is likely to be used.
+   * asked for the same length (and the result is at most {@link #MAX_SPARE_BYTES}): then a spare
+   * for the next call is likely to be used.
    */
   static synchronized boolean repeated(int length) {
     boolean again = length == lastLength;
     lastLength = length;
-    return enabled && again;
+    return enabled && again && (long) length * Double.BYTES <= MAX_SPARE_BYTES;
   }
 
   /** Keeps {@code result} (new, all zero, referenced nowhere else) as the spare. */

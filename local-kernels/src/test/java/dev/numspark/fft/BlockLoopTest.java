@@ -200,6 +200,12 @@ class BlockLoopTest {
       BlockLoop.run(new CountingKernel(blocks, per), blocks, allocate, bytes, 2);
     }
     assertEquals(9, made.size(), "off: one allocation per call");
+    SpareResults.enabled = true;
+    int huge = (int) (SpareResults.MAX_SPARE_BYTES / Double.BYTES) + 1;
+    SpareResults.repeated(huge);
+    assertTrue(!SpareResults.repeated(huge), "no spare for results over the limit");
+    SpareResults.repeated(huge - 1);
+    assertTrue(SpareResults.repeated(huge - 1), "at the limit, a repeat asks for a spare");
   }
 
   /** The staging memory of one run serves the next (see {@link StagingSlabs}). */
