@@ -33,6 +33,15 @@ final class BlockLoop {
    */
   static volatile long overlapMinBytes = 256L << 10;
   /**
+   * Outputs smaller than this are computed by one worker whatever {@code workers} says (as in
+   * SciPy, {@code workers} is a maximum; the bits do not depend on it): handing blocks to a
+   * second thread costs tens of microseconds, as much as such a transform. At 2 workers against
+   * 1, before this rule: {@code fft} 16 x 512 (128 KB) 0.74x, {@code rfft} 16 x 2048 (256 KB)
+   * 0.53x, {@code rfft} 32 x 1024 0.60x, {@code fft} 16 x 1024 0.98x; from 512 KB on it pays:
+   * {@code fft} 32 x 1024 1.26x, {@code fft} 16 x 4096 1.40x.
+   */
+  static volatile long parallelMinBytes = 512L << 10;
+  /**
    * At most this much, and 3/8 of the output, is staged while the output is allocated: the other
    * workers transform about a quarter of the output meanwhile (zeroing runs at about a quarter of
    * the transform's time per byte), and a worker that reaches the cap waits. With the slab kept
@@ -68,6 +77,9 @@ final class BlockLoop {
 
   /** {@code kernel} on every block into {@code dst}. */
   static <S> void run(Kernel<S> kernel, int blocks, double[] dst, int workers) {
+    if ((long) dst.length * Double.BYTES < parallelMinBytes) {
+      workers = 1;
+    }
     // buffers once per worker, not per range: a block's buffers are zeroed arrays as large as
     // the block's lines, which per range cost small batches more than a second worker saves
     WorkerPool.parallelFor(workers, blocks, kernel::buffers, (s, from, to) -> {
@@ -87,6 +99,9 @@ final class BlockLoop {
    */
   static <S> double[] run(Kernel<S> kernel, int blocks, Supplier<double[]> allocate,
       long outBytes, int workers) {
+    if (outBytes < parallelMinBytes) {
+      workers = 1;
+    }
     if (blocks < 2 || outBytes < overlapMinBytes) {
       double[] dst = allocate.get();
       run(kernel, blocks, dst, workers);
@@ -164,11 +179,14 @@ final class BlockLoop {
         if (front && ahead) {
           SpareResults.keep(allocate.get());
         }
-        S s = kernel.buffers();
+        S s = null; // made on the first block: a late worker may find none left
         while (!failed) {
           int blk = take(front);
           if (blk < 0) {
             return;
+          }
+          if (s == null) {
+            s = kernel.buffers();
           }
           kernel.compute(blk, s);
           int slot = dst != null ? -1 : reserveOrAwait();

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 class BlockLoopTest {
   private static final int V = BlockRunner.lanes();
   private long minBytes;
+  private long parallelBytes;
   private long capBytes;
   private boolean spares;
 
@@ -34,8 +35,10 @@ class BlockLoopTest {
   @BeforeEach
   void saveKnobs() {
     minBytes = BlockLoop.overlapMinBytes;
+    parallelBytes = BlockLoop.parallelMinBytes;
     capBytes = BlockLoop.stagingCapBytes;
     spares = SpareResults.enabled;
+    BlockLoop.parallelMinBytes = 0; // these small arrays must run on several workers
     SpareResults.enabled = false;
     SpareResults.clear();
   }
@@ -43,6 +46,7 @@ class BlockLoopTest {
   @AfterEach
   void restoreKnobs() {
     BlockLoop.overlapMinBytes = minBytes;
+    BlockLoop.parallelMinBytes = parallelBytes;
     BlockLoop.stagingCapBytes = capBytes;
     SpareResults.enabled = spares;
     SpareResults.clear();

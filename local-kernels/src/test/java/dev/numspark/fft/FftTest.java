@@ -22,6 +22,20 @@ import org.junit.jupiter.api.TestFactory;
 
 class FftTest {
 
+  private static long parallelMinBytes;
+
+  /** Small test arrays too run on several workers (else workers 1 vs 2 would compare one path). */
+  @org.junit.jupiter.api.BeforeAll
+  static void parallelEvenWhenSmall() {
+    parallelMinBytes = BlockLoop.parallelMinBytes;
+    BlockLoop.parallelMinBytes = 0;
+  }
+
+  @org.junit.jupiter.api.AfterAll
+  static void restoreParallelMin() {
+    BlockLoop.parallelMinBytes = parallelMinBytes;
+  }
+
   /** Every golden case: SciPy's result (or error message) for the same input and arguments. */
   @TestFactory
   Stream<DynamicTest> matchesScipyGoldenFiles() {
