@@ -19,21 +19,8 @@ import org.junit.jupiter.api.Test;
  * and workers 1 vs 2 bit for bit. The test JVM has the Vector API module (surefire's argLine), so
  * the engine is really exercised here; the first test insists on it.
  */
+@org.junit.jupiter.api.extension.ExtendWith(ParallelEvenWhenSmall.class)
 class BlockFftTest {
-
-  private static long parallelMinBytes;
-
-  /** Small test arrays too run on several workers (else workers 1 vs 2 would compare one path). */
-  @org.junit.jupiter.api.BeforeAll
-  static void parallelEvenWhenSmall() {
-    parallelMinBytes = BlockLoop.parallelMinBytes;
-    BlockLoop.parallelMinBytes = 0;
-  }
-
-  @org.junit.jupiter.api.AfterAll
-  static void restoreParallelMin() {
-    BlockLoop.parallelMinBytes = parallelMinBytes;
-  }
   private static final int V = BlockRunner.lanes();
   private static final int[] LENGTHS = {1, 2, 3, 4, 6, 8, 9, 12, 16, 18, 24, 27, 32, 36, 48, 64,
       96, 128, 162, 256, 384, 512, 1024, 1536, 4096};

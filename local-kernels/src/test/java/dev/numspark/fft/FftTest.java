@@ -20,21 +20,8 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
+@org.junit.jupiter.api.extension.ExtendWith(ParallelEvenWhenSmall.class)
 class FftTest {
-
-  private static long parallelMinBytes;
-
-  /** Small test arrays too run on several workers (else workers 1 vs 2 would compare one path). */
-  @org.junit.jupiter.api.BeforeAll
-  static void parallelEvenWhenSmall() {
-    parallelMinBytes = BlockLoop.parallelMinBytes;
-    BlockLoop.parallelMinBytes = 0;
-  }
-
-  @org.junit.jupiter.api.AfterAll
-  static void restoreParallelMin() {
-    BlockLoop.parallelMinBytes = parallelMinBytes;
-  }
 
   /** Every golden case: SciPy's result (or error message) for the same input and arguments. */
   @TestFactory

@@ -1,0 +1,24 @@
+package dev.numspark.fft;
+
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Lets a test class's small arrays run on several workers too ({@link BlockLoop#parallelMinBytes}
+ * 0), else "workers 1 vs 2" would compare one path with itself; restored after the class.
+ */
+final class ParallelEvenWhenSmall implements BeforeAllCallback, AfterAllCallback {
+  private long saved;
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    saved = BlockLoop.parallelMinBytes;
+    BlockLoop.parallelMinBytes = 0;
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    BlockLoop.parallelMinBytes = saved;
+  }
+}
