@@ -16,8 +16,9 @@ import java.util.function.Supplier;
  * workers share that cost. Here the first worker allocates while the others compute blocks;
  * until the output exists, they write finished blocks into small staging arrays laid out like
  * the output (up to {@link #stagingCapBytes}, then they wait), copied into place once it is
- * published. The staging memory is kept for the next run ({@link StagingSlabs}). (Staging the engine's buffers instead, for the final scatter later, costs as much
- * as computing the blocks again: the scatter then reads them from memory in permuted order.)
+ * published. The staging memory is kept for the next run ({@link StagingSlabs}). (Staging the
+ * engine's buffers instead, for the final scatter later, costs as much as computing the blocks
+ * again: the scatter then reads them from memory in permuted order.)
  *
  * <p>Every block is computed by the same {@link Kernel#compute} and written by the same code
  * whichever thread runs it, into the output or a staging array (whose values are then only
@@ -27,9 +28,10 @@ import java.util.function.Supplier;
  */
 final class BlockLoop {
   /**
-   * Outputs from this size on are allocated concurrently with the first blocks' work. Small ones
-   * gain too: {@code rfft} of 32 x 4096 (a 1 MB result) at 2 workers took 0.29 ms this way
-   * against 0.36 ms allocating first (0.41 ms at 1 worker).
+   * Outputs from this size on (and from {@link #parallelMinBytes}, below which one worker runs)
+   * are allocated concurrently with the first blocks' work. Small ones gain too: {@code rfft} of
+   * 32 x 4096 (a 1 MB result) at 2 workers took 0.29 ms this way against 0.36 ms allocating
+   * first (0.41 ms at 1 worker).
    */
   static volatile long overlapMinBytes = 256L << 10;
   /**
@@ -68,7 +70,10 @@ final class BlockLoop {
     /** Doubles one staging slot holds: a full block's output lines. */
     int slotLength();
 
-    /** The block's output lines, as {@link #write} computes them, compactly into slot {@code slot} of {@code slab}. */
+    /**
+     * The block's output lines, as {@link #write} computes them, compactly into slot
+     * {@code slot} of {@code slab}.
+     */
     void stage(int blk, S buffers, double[] slab, int slot);
 
     /** Copies a block {@link #stage}d in slot {@code slot} of {@code slab} into place. */
@@ -160,8 +165,8 @@ final class BlockLoop {
     /**
      * One worker: if {@code allocate} is given, allocates the output first unless it exists, and
      * with {@code ahead} the next call's output (kept as {@link SpareResults}); then computes
-     * blocks until none are left. The allocating worker takes blocks from the front, the others from
-     * the back, so each writes a contiguous run of the output (no cache lines shared between
+     * blocks until none are left. The allocating worker takes blocks from the front, the others
+     * from the back, so each writes a contiguous run of the output (no cache lines shared between
      * threads at every block border of strided outputs).
      */
     void work(Supplier<double[]> allocate, boolean ahead) {

@@ -65,7 +65,10 @@ public final class WorkerPool {
     });
   }
 
-  /** A range task given its worker's scratch (see {@link #parallelFor(int, int, Supplier, ScratchRangeTask)}). */
+  /**
+   * A range task given its worker's scratch (see
+   * {@link #parallelFor(int, int, Supplier, ScratchRangeTask)}).
+   */
   public interface ScratchRangeTask<S> {
     void run(S scratch, int from, int to);
   }
