@@ -129,8 +129,27 @@ public final class NdArray {
     return axis < 0 ? axis + ndim : axis;
   }
 
+  /** numpy's name of the element type: {@code complex128} or {@code float64}. */
+  public String dtype() {
+    return dtypeName(complex);
+  }
+
+  /** numpy's name of a complex or real element type. */
+  public static String dtypeName(boolean complex) {
+    return complex ? "complex128" : "float64";
+  }
+
+  /** A shape as Python prints a tuple: {@code (2, 3)}, {@code (3,)}, {@code ()}. */
+  public static String shapeTuple(int... shape) {
+    StringBuilder s = new StringBuilder("(");
+    for (int i = 0; i < shape.length; i++) {
+      s.append(i > 0 ? ", " : "").append(shape[i]);
+    }
+    return s.append(shape.length == 1 ? ",)" : ")").toString();
+  }
+
   @Override
   public String toString() {
-    return (complex ? "complex128" : "float64") + Arrays.toString(shape);
+    return dtype() + Arrays.toString(shape);
   }
 }

@@ -173,22 +173,13 @@ final class AxisRunner {
   /** That {@code out} has the shape {@code shape} and the dtype of the result, else why not. */
   private static void requireOutput(NdArray out, int[] shape, boolean complex) {
     if (!Arrays.equals(out.shape(), shape)) {
-      throw new FftArgumentException("output array has wrong shape: " + shapeOf(out.shape())
-          + ", the result's is " + shapeOf(shape));
+      throw new FftArgumentException("output array has wrong shape: "
+          + NdArray.shapeTuple(out.shape()) + ", the result's is " + NdArray.shapeTuple(shape));
     }
     if (out.isComplex() != complex) {
-      throw new FftArgumentException("output array has wrong dtype: "
-          + (out.isComplex() ? "complex128" : "float64") + ", the result is "
-          + (complex ? "complex128" : "float64"));
+      throw new FftArgumentException("output array has wrong dtype: " + out.dtype()
+          + ", the result is " + NdArray.dtypeName(complex));
     }
-  }
-
-  private static String shapeOf(int[] shape) {
-    StringBuilder b = new StringBuilder("(");
-    for (int i = 0; i < shape.length; i++) {
-      b.append(i > 0 ? ", " : "").append(shape[i]);
-    }
-    return b.append(shape.length == 1 ? ",)" : ")").toString();
   }
 
   /** Copies {@code op.take} elements of {@code block} lines starting at element {@code base}. */

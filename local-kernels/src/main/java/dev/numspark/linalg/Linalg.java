@@ -133,8 +133,8 @@ public final class Linalg {
     int k = vector ? 1 : bs[bs.length - 1];
     if (rows != n) {
       int[] b1 = vector ? new int[] {bs[0], 1} : bs;
-      throw new IllegalArgumentException("incompatible shapes: a1.shape=" + Shapes.tuple(a.shape())
-          + " and b1.shape=" + Shapes.tuple(b1));
+      throw new IllegalArgumentException("incompatible shapes: a1.shape=" + NdArray.shapeTuple(a.shape())
+          + " and b1.shape=" + NdArray.shapeTuple(b1));
     }
     int[] aBatch = Shapes.batch(a.shape(), 2);
     int[] bBatch = vector ? new int[0] : Shapes.batch(bs, 2);
@@ -298,7 +298,7 @@ public final class Linalg {
       int[] s = a.shape();
       if (s[s.length - 1] != s[s.length - 2]) {
         throw new IllegalArgumentException("Last 2 dimensions of the array must be square but "
-            + "received shape " + Shapes.tuple(s) + ".");
+            + "received shape " + NdArray.shapeTuple(s) + ".");
       }
       n = s[s.length - 1];
     } else {
@@ -372,7 +372,7 @@ public final class Linalg {
     int[] shape = a.shape();
     if (shape[shape.length - 1] != shape[shape.length - 2]) {
       throw new IllegalArgumentException("Input array is expected to be square but has the "
-          + "shape: " + Shapes.tuple(Shapes.batch(shape, 0)) + ".");
+          + "shape: " + NdArray.shapeTuple(Shapes.batch(shape, 0)) + ".");
     }
     int n = shape[shape.length - 1];
     Shapes.checkFinite(checkFinite, a);
@@ -459,7 +459,7 @@ public final class Linalg {
     int[] piv = factor.piv();
     if (piv.length != Shapes.count(Shapes.batch(lu.shape(), 2)) * n) {
       throw new IllegalArgumentException("piv has " + piv.length + " entries; expected n="
-          + n + " per matrix of lu " + Shapes.tuple(lu.shape()));
+          + n + " per matrix of lu " + NdArray.shapeTuple(lu.shape()));
     }
     Shapes.checkFinite(checkFinite, lu, b);
     return solveWithFactor(lu, b, workers, "Shapes of lu and b are incompatible",
@@ -483,8 +483,8 @@ public final class Linalg {
     int rows = vector ? bs[0] : bs[bs.length - 2];
     int k = vector ? 1 : bs[bs.length - 1];
     if (rows != n) {
-      throw new IllegalArgumentException(mismatch + " (" + Shapes.tuple(f.shape()) + " and "
-          + Shapes.tuple(bs) + ")");
+      throw new IllegalArgumentException(mismatch + " (" + NdArray.shapeTuple(f.shape()) + " and "
+          + NdArray.shapeTuple(bs) + ")");
     }
     int[] fBatch = Shapes.batch(f.shape(), 2);
     int[] bBatch = vector ? new int[0] : Shapes.batch(bs, 2);

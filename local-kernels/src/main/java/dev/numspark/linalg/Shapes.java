@@ -7,18 +7,6 @@ import java.util.Arrays;
 final class Shapes {
   private Shapes() {}
 
-  /** A shape as Python prints a tuple: {@code (2, 3)}, {@code (3,)}, {@code ()}. */
-  static String tuple(int[] shape) {
-    if (shape.length == 1) {
-      return "(" + shape[0] + ",)";
-    }
-    StringBuilder s = new StringBuilder("(");
-    for (int i = 0; i < shape.length; i++) {
-      s.append(i > 0 ? ", " : "").append(shape[i]);
-    }
-    return s.append(')').toString();
-  }
-
   static int[] batch(int[] shape, int coreDims) {
     return Arrays.copyOf(shape, shape.length - coreDims);
   }
@@ -42,7 +30,7 @@ final class Shapes {
     int[] s = a.shape();
     if (s[s.length - 1] != s[s.length - 2]) {
       throw new IllegalArgumentException(
-          "Expected square matrix, got a1.shape=" + tuple(s));
+          "Expected square matrix, got a1.shape=" + NdArray.shapeTuple(s));
     }
     return s[s.length - 1];
   }
@@ -52,7 +40,7 @@ final class Shapes {
     real(a);
     if (a.ndim() < 2) {
       throw new IllegalArgumentException("expected a 2-D array (or a batch of them), got shape "
-          + tuple(a.shape()));
+          + NdArray.shapeTuple(a.shape()));
     }
   }
 
@@ -72,8 +60,8 @@ final class Shapes {
       int d2 = i < n - s2.length ? 1 : s2[i - (n - s2.length)];
       if (d1 != d2 && d1 != 1 && d2 != 1) {
         throw new IllegalArgumentException("shape mismatch: objects cannot be broadcast to a "
-            + "single shape. Mismatch is between batch shapes " + tuple(s1) + " and "
-            + tuple(s2) + ".");
+            + "single shape. Mismatch is between batch shapes " + NdArray.shapeTuple(s1) + " and "
+            + NdArray.shapeTuple(s2) + ".");
       }
       out[i] = d1 == 1 ? d2 : d1;
     }

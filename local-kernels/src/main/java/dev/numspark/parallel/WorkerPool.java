@@ -46,8 +46,12 @@ public final class WorkerPool {
 
   /** {@link #parallelFor(int, int, int, RangeTask)} with about four ranges per worker. */
   public static void parallelFor(int workers, int count, RangeTask task) {
-    int grain = Math.max(1, (int) Math.ceil(count / (4.0 * Math.max(1, workers))));
-    run(SHARED, workers, count, grain, task);
+    run(SHARED, workers, count, fourRangesEach(workers, count), task);
+  }
+
+  /** A grain giving about four ranges per worker. */
+  private static int fourRangesEach(int workers, int count) {
+    return Math.max(1, (int) Math.ceil(count / (4.0 * Math.max(1, workers))));
   }
 
   /**
@@ -58,8 +62,7 @@ public final class WorkerPool {
    */
   public static <S> void parallelFor(int workers, int count, Supplier<S> scratch,
       ScratchRangeTask<S> task) {
-    int grain = Math.max(1, (int) Math.ceil(count / (4.0 * Math.max(1, workers))));
-    run(SHARED, workers, count, grain, () -> {
+    run(SHARED, workers, count, fourRangesEach(workers, count), () -> {
       S s = scratch.get();
       return (from, to) -> task.run(s, from, to);
     });

@@ -79,7 +79,7 @@ final class Convolution {
     for (int a = 0; a < nd; a++) {
       if (!axes.contains(a) && !(s1[a] == s2[a] || s1[a] == 1 || s2[a] == 1)) {
         throw new SignalArgumentException("incompatible shapes for in1 and in2: "
-            + tuple(s1) + " and " + tuple(s2));
+            + NdArray.shapeTuple(s1) + " and " + NdArray.shapeTuple(s2));
       }
     }
     NdArray a1 = in1;
@@ -127,14 +127,6 @@ final class Convolution {
       };
     }
     return mode == Mode.FULL ? ret : centered(ret, target);
-  }
-
-  private static String tuple(int[] s) {
-    StringBuilder sb = new StringBuilder("(");
-    for (int i = 0; i < s.length; i++) {
-      sb.append(i > 0 ? ", " : "").append(s[i]);
-    }
-    return sb.append(s.length == 1 ? ",)" : ")").toString();
   }
 
   private static NdArray multiplyScalars(NdArray a, NdArray b) {

@@ -48,4 +48,15 @@ class NdArrayTest {
     assertEquals("axis 3 is out of bounds for array of dimension 3", e.getMessage());
     assertThrows(AxisException.class, () -> NdArray.normalizeAxis(-4, 3));
   }
+
+  /** Shapes and dtypes are named as numpy prints them, for error messages. */
+  @Test
+  void shapesAndDtypesAreNamedAsNumpy() {
+    assertEquals("(2, 3)", NdArray.shapeTuple(2, 3));
+    assertEquals("(3,)", NdArray.shapeTuple(3));
+    assertEquals("()", NdArray.shapeTuple());
+    assertEquals("complex128", NdArray.zeros(true, 2).dtype());
+    assertEquals("float64", NdArray.zeros(false, 2).dtype());
+    assertEquals("float64[2, 3]", NdArray.zeros(false, 2, 3).toString());
+  }
 }
