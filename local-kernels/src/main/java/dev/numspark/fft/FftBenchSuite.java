@@ -75,34 +75,40 @@ public final class FftBenchSuite implements BenchSuite {
   private static List<BenchCase> batched(String op, int rows, int n, boolean complex,
       int workers) {
     String size = rows == 1 ? String.valueOf(n) : rows + "x" + n;
-    double work = rows * (complex ? 5.0 : 2.5) * n * log2(n);
-    BenchCase scipy = new BenchCase(op, size, workers, work, () -> {
-      NdArray x = complex
-          ? NdArray.complex(randomData(2 * rows * n, 1), rows, n)
-          : NdArray.real(randomData(rows * n, 1), rows, n);
-      return complex
-          ? () -> Fft.fft(x, null, -1, null, workers)
-          : () -> Fft.rfft(x, null, -1, null, workers);
-    }, "scipy", null, pythonData(rows, n, complex),
-        "scipy.fft." + op + "(x, workers=" + workers + ")");
-    BenchCase direct = new BenchCase(op, size, workers, work, scipy.setup(), "jtransforms",
-        () -> jtransformsRows(rows, n, complex, workers, false), null, null);
+    BenchCase scipy = new BenchCase(op, size, workers, rowsWork(rows, n, complex),
+        () -> rowsAction(rows, n, complex, workers, false), "scipy", null,
+        pythonData(rows, n, complex), "scipy.fft." + op + "(x, workers=" + workers + ")");
+    BenchCase direct = new BenchCase(op, size, workers, scipy.work(), scipy.setup(),
+        "jtransforms", () -> jtransformsRows(rows, n, complex, workers, false), null, null);
     return List.of(scipy, direct);
   }
 
   /** {@link #batched} into a reused {@code out}, vs JTransforms in place in a reused array. */
   private static BenchCase batchedInto(String op, int rows, int n, boolean complex,
       int workers) {
-    double work = rows * (complex ? 5.0 : 2.5) * n * log2(n);
-    return new BenchCase(op + " out=", rows + "x" + n, workers, work, () -> {
-      NdArray x = complex
-          ? NdArray.complex(randomData(2 * rows * n, 1), rows, n)
-          : NdArray.real(randomData(rows * n, 1), rows, n);
-      NdArray out = NdArray.zeros(true, rows, complex ? n : n / 2 + 1);
-      return complex
-          ? () -> Fft.fft(x, null, -1, null, workers, out)
-          : () -> Fft.rfft(x, null, -1, null, workers, out);
-    }, "jtransforms", () -> jtransformsRows(rows, n, complex, workers, true), null, null);
+    return new BenchCase(op + " out=", rows + "x" + n, workers, rowsWork(rows, n, complex),
+        () -> rowsAction(rows, n, complex, workers, true), "jtransforms",
+        () -> jtransformsRows(rows, n, complex, workers, true), null, null);
+  }
+
+  /** Flops of {@code fft} (complex) or {@code rfft} of rows x n. */
+  private static double rowsWork(int rows, int n, boolean complex) {
+    return rows * (complex ? 5.0 : 2.5) * n * log2(n);
+  }
+
+  /**
+   * {@code fft} (complex) or {@code rfft} along the last axis of random rows x n, into a new
+   * result each call or, with {@code reuse}, into one {@code out}.
+   */
+  private static Runnable rowsAction(int rows, int n, boolean complex, int workers,
+      boolean reuse) {
+    NdArray x = complex
+        ? NdArray.complex(randomData(2 * rows * n, 1), rows, n)
+        : NdArray.real(randomData(rows * n, 1), rows, n);
+    NdArray out = reuse ? NdArray.zeros(true, rows, complex ? n : n / 2 + 1) : null;
+    return complex
+        ? () -> Fft.fft(x, null, -1, null, workers, out)
+        : () -> Fft.rfft(x, null, -1, null, workers, out);
   }
 
   /** fft2 of an n x m complex array, vs scipy and vs JTransforms rows-then-columns directly. */
