@@ -60,6 +60,13 @@ final class StagingSlabs {
     }
   }
 
+  /** Forgets every kept slab (tests). */
+  static void clear() {
+    synchronized (KEPT) {
+      KEPT.clear();
+    }
+  }
+
   /** The number of slabs kept now (for tests). */
   static int kept() {
     synchronized (KEPT) {

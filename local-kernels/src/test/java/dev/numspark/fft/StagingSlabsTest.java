@@ -15,9 +15,7 @@ import org.junit.jupiter.api.Test;
 class StagingSlabsTest {
   @BeforeEach
   void empty() {
-    while (StagingSlabs.kept() > 0) {
-      StagingSlabs.take(0);
-    }
+    StagingSlabs.clear();
   }
 
   @Test
