@@ -169,6 +169,10 @@ public final class Npy {
   public static void write(Path path, NdArray array) throws IOException {
     Path absolute = path.toAbsolutePath();
     Path dir = absolute.getParent();
+    if (!Files.isDirectory(dir)) {
+      // name the user's file, not the hidden temporary one the failure would name
+      throw new NoSuchFileException(absolute.toString(), null, "no directory " + dir);
+    }
     Path tmp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
     try {
       try (OutputStream out = Files.newOutputStream(tmp)) {

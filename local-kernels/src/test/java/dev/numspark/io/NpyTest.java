@@ -82,7 +82,9 @@ class NpyTest {
   @Test
   void aFailedWriteLeavesNoFile(@TempDir Path dir) {
     Path file = dir.resolve("missing-dir").resolve("x.npy");
-    assertThrows(IOException.class, () -> Npy.write(file, NdArray.of(1, 2)));
+    java.nio.file.NoSuchFileException e = assertThrows(java.nio.file.NoSuchFileException.class,
+        () -> Npy.write(file, NdArray.of(1, 2)));
+    assertEquals(file.toAbsolutePath().toString(), e.getFile(), "the user's path is named");
     assertFalse(Files.exists(file));
   }
 
