@@ -30,6 +30,7 @@ class BlockLoopTest {
   private long parallelBytes;
   private long capBytes;
   private boolean spares;
+  private long minSpareBytes;
 
   /** Spares off unless a test turns them on: a ready output would leave nothing to stage. */
   @BeforeEach
@@ -38,8 +39,10 @@ class BlockLoopTest {
     parallelBytes = BlockLoop.parallelMinBytes;
     capBytes = BlockLoop.stagingCapBytes;
     spares = SpareResults.enabled;
+    minSpareBytes = SpareResults.minSpareBytes;
     BlockLoop.parallelMinBytes = 0; // these small arrays must run on several workers
     SpareResults.enabled = false;
+    SpareResults.minSpareBytes = 0; // whichever collector runs the tests
     SpareResults.clear();
   }
 
@@ -49,6 +52,7 @@ class BlockLoopTest {
     BlockLoop.parallelMinBytes = parallelBytes;
     BlockLoop.stagingCapBytes = capBytes;
     SpareResults.enabled = spares;
+    SpareResults.minSpareBytes = minSpareBytes;
     SpareResults.clear();
   }
 
