@@ -170,7 +170,8 @@ public final class Fft {
     java.util.Arrays.fill(work, Math.min(length, len), len, 0.0);
     // the one-row path of Fft.rfft (AxisRunner with fewer lines than lanes): the same bits
     if (VectorSupport.AVAILABLE && LineRunner.supportsReal(len)) {
-      LineRunner.rfftParts(work, len, nm.factor(true, len), re, reOffset, im, imOffset);
+      double f = nm.factor(true, len);
+      LineRunner.rfft(work, 0, len, f, f, re, reOffset, im, imOffset, 1);
       return bins;
     }
     new RealForwardLineOp(length, len, nm.factor(true, len), false)

@@ -29,7 +29,7 @@ final class LineRunner {
   static final int PARALLEL_MIN = 1 << 15;
   /**
    * Scratch arrays up to this many doubles (2 MB) are kept per thread: the row path
-   * ({@code numspark_rfft}) calls {@link #rfftParts} once per row, 100 000s of times, and per-call
+   * ({@code numspark_rfft}) calls {@link #rfft} once per row, 100 000s of times, and per-call
    * scratch (the engine block of 2n doubles, the split spectrum) would be most of its
    * allocation. Longer lines allocate their scratch per call rather than pin it to a thread.
    */
@@ -110,15 +110,13 @@ final class LineRunner {
   }
 
   /**
-   * {@code Fft.rfftParts}: the rfft of {@code work[0 .. n)} times {@code factor} into the parts;
-   * one thread, the per-thread scratch.
+   * The rfft of {@code x[xOff .. xOff + n)}, real parts times {@code fr} and imaginary parts
+   * times {@code fi}, into {@code re[reOff ..]} and {@code im[imOff ..]}, on the per-thread
+   * scratch. {@code Fft.rfftParts} (the per-row path of {@code numspark_rfft}) calls this
+   * directly, with one worker: every call between Spark's generated code and the Vector API
+   * counts towards C2's inlining depth limit (docs/spark.md).
    */
-  static void rfftParts(double[] work, int n, double factor, double[] re, int reOff, double[] im,
-      int imOff) {
-    rfft(work, 0, n, factor, factor, re, reOff, im, imOff, 1);
-  }
-
-  private static void rfft(double[] x, int xOff, int n, double fr, double fi, double[] re,
+  static void rfft(double[] x, int xOff, int n, double fr, double fi, double[] re,
       int reOff, double[] im, int imOff, int workers) {
     LineReal p = realPlan(n);
     int blockLen = p.blockLength();

@@ -35,9 +35,13 @@ private[spark] object RowRfft {
     val buffer = new Array[Double]((fixed + 2 * arrayBytes) / 8)
     val reAt = fixed
     val imAt = fixed + arrayBytes
-    SignalFunctions.guarded(fn) { // (a Unit block: a generic Int result would be boxed per row)
+    // SignalFunctions.guarded's translation, written out: its closure would put three more
+    // calls between Spark's generated code and the kernels' Vector API calls, and C2 stops
+    // inlining 15 calls deep, which can leave them boxed for the JVM's life (docs/spark.md)
+    try {
       Fft.rfftParts(work, length, n, norm, buffer, (reAt + header) / 8, buffer, (imAt + header) / 8)
-      ()
+    } catch {
+      case e: RuntimeException => throw SignalFunctions.functionError(fn, e)
     }
     val base = Platform.DOUBLE_ARRAY_OFFSET
     Platform.putLong(buffer, base + 8, (reAt.toLong << 32) | arrayBytes)
@@ -57,9 +61,10 @@ private[spark] object RowRfft {
     val bins = binsOf(length, n)
     val re = new Array[Double](bins)
     val im = new Array[Double](bins)
-    SignalFunctions.guarded(fn) {
+    try {
       Fft.rfftParts(work, length, n, norm, re, im)
-      ()
+    } catch {
+      case e: RuntimeException => throw SignalFunctions.functionError(fn, e)
     }
     (re, im)
   }

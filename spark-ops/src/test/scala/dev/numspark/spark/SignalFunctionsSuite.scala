@@ -164,6 +164,12 @@ class SignalFunctionsSuite extends AnyFunSuite with LocalSpark {
     val e = intercept[Exception](signals(2, 4).select(expr("numspark_fft(x, 0)")).collect())
     assert(rootMessage(e).contains("numspark_fft: invalid number of data points (0) specified"),
       rootMessage(e))
+    // the per-row rfft path translates errors without SignalFunctions.guarded
+    for (fn <- Seq("numspark_rfft", "numspark_power_spectrum")) {
+      val r = intercept[Exception](signals(2, 4).select(expr(s"$fn(x, 0)")).collect())
+      assert(rootMessage(r).contains(s"$fn: invalid number of data points (0) specified"),
+        rootMessage(r))
+    }
   }
 
   test("DESCRIBE FUNCTION shows usage and an example, and every example is right") {
