@@ -168,13 +168,13 @@ public final class Fft {
           + " frequencies");
     }
     java.util.Arrays.fill(work, Math.min(length, len), len, 0.0);
+    double f = nm.factor(true, len);
     // the one-row path of Fft.rfft (AxisRunner with fewer lines than lanes): the same bits
     if (VectorSupport.AVAILABLE && LineRunner.supportsReal(len)) {
-      double f = nm.factor(true, len);
       LineRunner.rfft(work, 0, len, f, f, re, reOffset, im, imOffset, 1);
       return bins;
     }
-    new RealForwardLineOp(length, len, nm.factor(true, len), false)
+    new RealForwardLineOp(length, len, f, false)
         .transformToParts(work, re, reOffset, im, imOffset);
     return bins;
   }

@@ -24,13 +24,12 @@ import org.junit.jupiter.api.Test;
  * and the allocation's speed (a slow allocator makes the other workers stage, or wait at the
  * cap); every block written exactly once; failures rethrown without hanging.
  */
+@org.junit.jupiter.api.extension.ExtendWith(SpareResultsRestored.class)
 class BlockLoopTest {
   private static final int V = BlockRunner.lanes();
   private long minBytes;
   private long parallelBytes;
   private long capBytes;
-  private boolean spares;
-  private long minSpareBytes;
 
   /** Spares off unless a test turns them on: a ready output would leave nothing to stage. */
   @BeforeEach
@@ -38,12 +37,9 @@ class BlockLoopTest {
     minBytes = BlockLoop.overlapMinBytes;
     parallelBytes = BlockLoop.parallelMinBytes;
     capBytes = BlockLoop.stagingCapBytes;
-    spares = SpareResults.enabled;
-    minSpareBytes = SpareResults.minSpareBytes;
     BlockLoop.parallelMinBytes = 0; // these small arrays must run on several workers
     SpareResults.enabled = false;
     SpareResults.minSpareBytes = 0; // whichever collector runs the tests
-    SpareResults.clear();
   }
 
   @AfterEach
@@ -51,9 +47,6 @@ class BlockLoopTest {
     BlockLoop.overlapMinBytes = minBytes;
     BlockLoop.parallelMinBytes = parallelBytes;
     BlockLoop.stagingCapBytes = capBytes;
-    SpareResults.enabled = spares;
-    SpareResults.minSpareBytes = minSpareBytes;
-    SpareResults.clear();
   }
 
   /** Every engine op, radix and Bluestein lengths, partial last blocks, contiguous and strided. */

@@ -7,32 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * {@link SpareResults}: spares only for sizes the running collector leaves in place (G1's
  * humongous arrays, ZGC's large pages), none under copying collectors. The handing out itself is
  * tested through {@link BlockLoop} in {@link BlockLoopTest}.
  */
+@ExtendWith(SpareResultsRestored.class)
 class SpareResultsTest {
-  private boolean enabled;
-  private long minSpareBytes;
-
-  @BeforeEach
-  void save() {
-    enabled = SpareResults.enabled;
-    minSpareBytes = SpareResults.minSpareBytes;
-    SpareResults.clear();
-  }
-
-  @AfterEach
-  void restore() {
-    SpareResults.enabled = enabled;
-    SpareResults.minSpareBytes = minSpareBytes;
-    SpareResults.clear();
-  }
 
   @Test
   void g1GivesSparesToHumongousArraysOnly() {
@@ -67,7 +51,8 @@ class SpareResultsTest {
   void theLimitIsTheRunningCollectors() {
     List<String> names = ManagementFactory.getGarbageCollectorMXBeans().stream()
         .map(GarbageCollectorMXBean::getName).toList();
-    assertEquals(SpareResults.minSpareBytes(names, SpareResults.g1RegionBytes()), minSpareBytes);
+    assertEquals(SpareResults.minSpareBytes(names, SpareResults.g1RegionBytes()),
+        SpareResults.minSpareBytes);
   }
 
   @Test
