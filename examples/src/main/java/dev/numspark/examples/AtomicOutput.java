@@ -1,6 +1,6 @@
 package dev.numspark.examples;
 
-import dev.numspark.cli.CliException;
+import dev.numspark.examples.options.OptionException;
 import java.io.IOException;
 import java.util.List;
 import java.util.UUID;
@@ -24,7 +24,7 @@ final class AtomicOutput {
 
   static String checkFormat(String format) {
     if (!FORMATS.contains(format)) {
-      throw new CliException("--output-format must be parquet or json, got '" + format + "'");
+      throw new OptionException("--output-format must be parquet or json, got '" + format + "'");
     }
     return format;
   }
@@ -34,7 +34,7 @@ final class AtomicOutput {
     Path target = new Path(path);
     FileSystem fs = target.getFileSystem(hadoopConf(spark));
     if (fs.exists(target) && !overwrite) {
-      throw new CliException(path + " exists; pass --overwrite to replace it");
+      throw new OptionException(path + " exists; pass --overwrite to replace it");
     }
   }
 
@@ -51,7 +51,7 @@ final class AtomicOutput {
       df.write().format(format).save(staging.toString());
       if (fs.exists(target0)) {
         if (!overwrite) {
-          throw new CliException(path + " exists; pass --overwrite to replace it");
+          throw new OptionException(path + " exists; pass --overwrite to replace it");
         }
         Path old = new Path(parent, "." + target0.getName() + ".numspark-old-" + UUID.randomUUID());
         rename(fs, target0, old);

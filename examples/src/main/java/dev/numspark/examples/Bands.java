@@ -1,6 +1,6 @@
 package dev.numspark.examples;
 
-import dev.numspark.cli.CliException;
+import dev.numspark.examples.options.OptionException;
 import java.io.Serializable;
 import java.util.Locale;
 
@@ -20,11 +20,11 @@ record Bands(double[] lo, double[] hi) implements Serializable {
         lo[i] = Double.parseDouble(ends[0].trim());
         hi[i] = Double.parseDouble(ends[1].trim());
       } catch (NumberFormatException e) {
-        throw new CliException("--bands expects LO:HI pairs separated by commas (e.g. "
+        throw new OptionException("--bands expects LO:HI pairs separated by commas (e.g. "
             + "0:50,50:100), got '" + parts[i].trim() + "'");
       }
       if (!(lo[i] >= 0 && hi[i] > lo[i]) || Double.isInfinite(hi[i])) {
-        throw new CliException("--bands: band '" + parts[i].trim()
+        throw new OptionException("--bands: band '" + parts[i].trim()
             + "' must have 0 <= LO < HI (finite)");
       }
     }
@@ -51,7 +51,7 @@ record Bands(double[] lo, double[] hi) implements Serializable {
   void checkBelowNyquist(double fs) {
     for (int i = 0; i < lo.length; i++) {
       if (lo[i] >= fs / 2) {
-        throw new CliException("--bands: band " + label(i) + " starts at or above the Nyquist "
+        throw new OptionException("--bands: band " + label(i) + " starts at or above the Nyquist "
             + "frequency " + format(fs / 2) + " Hz (fs=" + format(fs) + ")");
       }
     }

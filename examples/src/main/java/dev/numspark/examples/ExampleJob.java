@@ -1,6 +1,6 @@
 package dev.numspark.examples;
 
-import dev.numspark.cli.Args;
+import dev.numspark.examples.options.Args;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Set;
@@ -27,7 +27,7 @@ public interface ExampleJob {
     return Set.of();
   }
 
-  /** Reads and checks the options; throws {@link dev.numspark.cli.CliException} on bad ones. */
+  /** Reads and checks the options; throws {@link dev.numspark.examples.options.OptionException} on bad ones. */
   Prepared prepare(Args args);
 
   /** A job whose options are checked, ready to run on a session. */

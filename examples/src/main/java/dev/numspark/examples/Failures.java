@@ -1,27 +1,27 @@
 package dev.numspark.examples;
 
-import dev.numspark.cli.CliException;
+import dev.numspark.examples.options.OptionException;
 import org.apache.spark.SparkException;
 
 /**
  * Turns a failed Spark job into one clear line. A task's exception reaches the driver wrapped in
  * a {@link SparkException} whose message embeds the executor's stack trace; the cause chain holds
  * the original. Bad input found inside a task (an {@link IllegalArgumentException}, such as a SQL
- * function's argument error) becomes a {@link CliException} (exit 2); anything else keeps its
+ * function's argument error) becomes a {@link OptionException} (exit 2); anything else keeps its
  * type and its first message line (exit 1).
  */
-final class Failures {
+public final class Failures {
   private Failures() {}
 
-  static Exception clarify(Exception e) {
-    if (e instanceof CliException
+  public static Exception clarify(Exception e) {
+    if (e instanceof OptionException
         || !(e instanceof SparkException) && !(e.getCause() instanceof SparkException)) {
       return e;
     }
     Throwable root = e;
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof IllegalArgumentException) {
-        return new CliException(SignalInput.firstLine(t), e);
+        return new OptionException(SignalInput.firstLine(t), e);
       }
       root = t;
     }

@@ -1,7 +1,7 @@
 package dev.numspark.examples;
 
-import dev.numspark.cli.Args;
-import dev.numspark.cli.CliException;
+import dev.numspark.examples.options.Args;
+import dev.numspark.examples.options.OptionException;
 import java.util.Arrays;
 import org.apache.spark.sql.SparkSession;
 
@@ -18,13 +18,13 @@ final class JobMain {
     SparkSession spark = null;
     try {
       if (Arrays.asList(argv).contains("--help")) {
-        RunCommand.printUsage(job, System.out);
+        Jobs.printUsage(job, System.out);
         code = 0;
       } else {
         Args args = Args.parse(Arrays.asList(argv), job.flags());
         ExampleJob.Prepared prepared = job.prepare(args);
         if (!args.positionals().isEmpty()) {
-          throw new CliException("unexpected argument '" + args.positionals().get(0) + "'");
+          throw new OptionException("unexpected argument '" + args.positionals().get(0) + "'");
         }
         args.finish();
         spark = Sessions.submitted("numspark " + job.name());
@@ -35,7 +35,7 @@ final class JobMain {
           throw Failures.clarify(e);
         }
       }
-    } catch (CliException | IllegalArgumentException | java.io.IOException e) {
+    } catch (OptionException | IllegalArgumentException | java.io.IOException e) {
       System.err.println("numspark: error: " + oneLine(e));
       code = 2;
     } catch (Exception e) {

@@ -3,8 +3,8 @@ package dev.numspark.examples;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
 
-import dev.numspark.cli.Args;
-import dev.numspark.cli.CliException;
+import dev.numspark.examples.options.Args;
+import dev.numspark.examples.options.OptionException;
 import java.io.PrintStream;
 import java.util.Iterator;
 import java.util.List;
@@ -107,17 +107,17 @@ public final class LstsqJob implements ExampleJob {
     String format = AtomicOutput.checkFormat(args.string("output-format", "parquet"));
     boolean overwrite = args.bool("overwrite", false);
     if (sensors < 1 || samples < 1 || partitions < 0) {
-      throw new CliException("--sensors, --samples and --partitions must be positive");
+      throw new OptionException("--sensors, --samples and --partitions must be positive");
     }
     if (degree < 0 || degree > 8) {
-      throw new CliException("--degree must be between 0 and 8, got " + degree);
+      throw new OptionException("--degree must be between 0 and 8, got " + degree);
     }
     if (samples <= degree) {
-      throw new CliException("--samples (" + samples + ") must exceed --degree (" + degree
+      throw new OptionException("--samples (" + samples + ") must exceed --degree (" + degree
           + ") for an overdetermined fit");
     }
     if (!(noise >= 0)) {
-      throw new CliException("--noise must be non-negative, got " + noise);
+      throw new OptionException("--noise must be non-negative, got " + noise);
     }
     Fleet fleet = new Fleet(sensors, samples, degree, noise, seed);
     return (spark, out) -> run(spark, fleet, partitions, output, format, overwrite, out);

@@ -3,8 +3,8 @@ package dev.numspark.examples;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
 
-import dev.numspark.cli.Args;
-import dev.numspark.cli.CliException;
+import dev.numspark.examples.options.Args;
+import dev.numspark.examples.options.OptionException;
 import dev.numspark.optimize.Bounds;
 import dev.numspark.optimize.DifferentialEvolution;
 import dev.numspark.optimize.Objective;
@@ -105,14 +105,14 @@ public final class OptimizeJob implements ExampleJob {
     double noise = args.number("noise", 0.05);
     TestFunctions.named(function); // the unknown-name error now, not in a task
     if (dim < 1 || popsize < 1 || maxiter < 1 || slices < 0 || groups < 0 || groupSamples < 8) {
-      throw new CliException("--dim, --popsize and --maxiter must be at least 1, --slices and "
+      throw new OptionException("--dim, --popsize and --maxiter must be at least 1, --slices and "
           + "--groups non-negative, --group-samples at least 8");
     }
     if (!(costMs >= 0) || costMs > 60_000) {
-      throw new CliException("--cost-ms must be between 0 and 60000, got " + costMs);
+      throw new OptionException("--cost-ms must be between 0 and 60000, got " + costMs);
     }
     if (!(noise >= 0)) {
-      throw new CliException("--noise must be non-negative, got " + noise);
+      throw new OptionException("--noise must be non-negative, got " + noise);
     }
     Settings s = new Settings(function, dim, costMs, popsize, maxiter, seed, slices, groups,
         groupSamples, noise);

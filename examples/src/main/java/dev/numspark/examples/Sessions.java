@@ -10,7 +10,7 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
 /** Spark sessions for the example jobs, always with the numspark plugin and SQL functions. */
-final class Sessions {
+public final class Sessions {
   static final String PLUGIN = NumsparkPlugin.class.getName();
   static final String EXTENSIONS = NumsparkExtensions.class.getName();
 
@@ -20,7 +20,7 @@ final class Sessions {
    * The session of {@code bin/numspark run}: an embedded driver for {@code master}. For a cluster
    * master the jar holding these classes (the shaded examples jar) is shipped to the executors.
    */
-  static SparkSession embedded(String master, String appName) {
+  public static SparkSession embedded(String master, String appName) {
     SparkSession.Builder builder = SparkSession.builder().master(master).appName(appName)
         .config("spark.plugins", PLUGIN)
         .config("spark.sql.extensions", EXTENSIONS)

@@ -5,7 +5,7 @@ import static org.apache.spark.sql.functions.monotonically_increasing_id;
 import static org.apache.spark.sql.functions.split;
 import static org.apache.spark.sql.functions.trim;
 
-import dev.numspark.cli.CliException;
+import dev.numspark.examples.options.OptionException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +40,7 @@ final class SignalInput {
           .orElse(lower.endsWith(".jsonl") ? "json" : "parquet");
     }
     if (!FORMATS.contains(format)) {
-      throw new CliException("--format must be one of " + String.join(", ", FORMATS) + ", got '"
+      throw new OptionException("--format must be one of " + String.join(", ", FORMATS) + ", got '"
           + format + "'");
     }
     return format;
@@ -53,10 +53,10 @@ final class SignalInput {
       return;
     }
     if (!Files.exists(local)) {
-      throw new CliException(path + ": no such file or directory");
+      throw new OptionException(path + ": no such file or directory");
     }
     if (!Files.isReadable(local)) {
-      throw new CliException(path + ": permission denied");
+      throw new OptionException(path + ": permission denied");
     }
   }
 
@@ -85,18 +85,18 @@ final class SignalInput {
       df = reader.load(path);
       df.schema();
     } catch (Exception e) { // Spark throws AnalysisException and SparkException undeclared
-      throw new CliException("cannot read " + path + " as " + format + ": "
+      throw new OptionException("cannot read " + path + " as " + format + ": "
           + Failures.rootMessage(e), e);
     }
     List<String> columns = Arrays.asList(df.columns());
     if (!columns.contains(column)) {
-      throw new CliException("no column '" + column + "' in " + path + " (columns: "
+      throw new OptionException("no column '" + column + "' in " + path + " (columns: "
           + String.join(", ", columns) + "); choose one with --column");
     }
     Column id;
     if (idColumn != null) {
       if (!columns.contains(idColumn)) {
-        throw new CliException("no column '" + idColumn + "' in " + path + " (columns: "
+        throw new OptionException("no column '" + idColumn + "' in " + path + " (columns: "
             + String.join(", ", columns) + "); choose one with --id-column");
       }
       id = col(idColumn).cast("string");
@@ -119,7 +119,7 @@ final class SignalInput {
     if (type instanceof StringType) {
       return split(trim(col(column)), "[\\s,;]+").cast("array<double>");
     }
-    throw new CliException("column '" + column + "' of " + path + " is " + type.simpleString()
+    throw new OptionException("column '" + column + "' of " + path + " is " + type.simpleString()
         + "; expected an array of numbers (or a string of numbers)");
   }
 

@@ -4,8 +4,8 @@ import static org.apache.spark.sql.functions.call_function;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
-import dev.numspark.cli.Args;
-import dev.numspark.cli.CliException;
+import dev.numspark.examples.options.Args;
+import dev.numspark.examples.options.OptionException;
 import dev.numspark.signal.Signal;
 import dev.numspark.signal.Window;
 import dev.numspark.spark.Numspark;
@@ -135,14 +135,14 @@ public final class SpectralJob implements ExampleJob {
       for (String o : List.of("rows", "length", "tones", "palette", "noise", "seed",
           "save-signals")) {
         if (args.has(o)) {
-          throw new CliException("--" + o + " is for generated signals; it does not apply with "
+          throw new OptionException("--" + o + " is for generated signals; it does not apply with "
               + "--input");
         }
       }
       format = SignalInput.format(format, input);
       SignalInput.checkLocal(input);
     } else if (args.has("format") || args.has("column") || args.has("id-column")) {
-      throw new CliException("--format, --column and --id-column need --input");
+      throw new OptionException("--format, --column and --id-column need --input");
     }
     positive("rows", rows);
     positive("length", length);
@@ -150,29 +150,29 @@ public final class SpectralJob implements ExampleJob {
     positive("top-k", topK);
     positive("nperseg", nperseg);
     if (partitions < 0) {
-      throw new CliException("--partitions must be positive, got " + partitions);
+      throw new OptionException("--partitions must be positive, got " + partitions);
     }
     if (!(fs > 0) || Double.isInfinite(fs)) {
-      throw new CliException("--fs must be a positive number, got " + Bands.format(fs));
+      throw new OptionException("--fs must be a positive number, got " + Bands.format(fs));
     }
     if (!(noise >= 0)) {
-      throw new CliException("--noise must be non-negative, got " + noise);
+      throw new OptionException("--noise must be non-negative, got " + noise);
     }
     if (tones > palette) {
-      throw new CliException("--tones (" + tones + ") cannot exceed --palette (" + palette + ")");
+      throw new OptionException("--tones (" + tones + ") cannot exceed --palette (" + palette + ")");
     }
     if (noverlap != null && (noverlap < 0 || noverlap >= nperseg)) {
-      throw new CliException("noverlap must be less than nperseg.");
+      throw new OptionException("noverlap must be less than nperseg.");
     }
     if (!scaling.equals("density") && !scaling.equals("spectrum")) {
-      throw new CliException("Unknown scaling: " + scaling);
+      throw new OptionException("Unknown scaling: " + scaling);
     }
     // SciPy's error for an unknown window, now rather than from a task
     Signal.getWindow(Window.parse(window), 16, true);
     Bands bands = bandsText == null ? Bands.uniform(fs, 4) : Bands.parse(bandsText);
     bands.checkBelowNyquist(fs);
     if (plot != null && !plot.toLowerCase(Locale.ROOT).endsWith(".png")) {
-      throw new CliException("--plot writes a PNG; name the file FILE.png, got '" + plot + "'");
+      throw new OptionException("--plot writes a PNG; name the file FILE.png, got '" + plot + "'");
     }
     SyntheticSignals synthetic = null;
     if (input == null) {
@@ -188,7 +188,7 @@ public final class SpectralJob implements ExampleJob {
 
   private static void positive(String name, long value) {
     if (value < 1) {
-      throw new CliException("--" + name + " must be at least 1, got " + value);
+      throw new OptionException("--" + name + " must be at least 1, got " + value);
     }
   }
 
@@ -229,7 +229,7 @@ public final class SpectralJob implements ExampleJob {
           SpectralSummary::add, SpectralSummary::merge);
       double seconds = (System.nanoTime() - start) / 1e9;
       if (summary.signals == 0) {
-        throw new CliException("no signals in " + o.input() + " (all rows empty or NULL)");
+        throw new OptionException("no signals in " + o.input() + " (all rows empty or NULL)");
       }
       report(summary, o, threads, seconds, out);
       if (o.plot() != null) {

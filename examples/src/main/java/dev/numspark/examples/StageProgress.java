@@ -17,7 +17,7 @@ import scala.jdk.javaapi.CollectionConverters;
  * {@link #EVERY_MS}, and a last line when a reported stage completes. Spark's own console
  * progress bar redraws one terminal line and garbles logs; plain lines read well in both.
  */
-final class StageProgress extends SparkListener {
+public final class StageProgress extends SparkListener {
   static final long QUIET_MS = 2000;
   static final long EVERY_MS = 2000;
 
@@ -44,14 +44,14 @@ final class StageProgress extends SparkListener {
     this.err = err;
   }
 
-  static StageProgress attach(SparkSession spark, PrintStream err) {
+  public static StageProgress attach(SparkSession spark, PrintStream err) {
     StageProgress listener = new StageProgress(spark, err);
     spark.sparkContext().addSparkListener(listener);
     return listener;
   }
 
   /** Stops listening. */
-  void finish() {
+  public void finish() {
     spark.sparkContext().removeSparkListener(this);
   }
 

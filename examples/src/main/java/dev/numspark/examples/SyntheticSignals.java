@@ -1,6 +1,6 @@
 package dev.numspark.examples;
 
-import dev.numspark.cli.CliException;
+import dev.numspark.examples.options.OptionException;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -45,7 +45,7 @@ record SyntheticSignals(long rows, int length, double fs, int tones, double[] pa
     double hi = 0.45 * fs;
     double spacing = MIN_SPACING_BINS * binWidth;
     if ((size - 1) * spacing > (hi - lo) * 0.6) {
-      throw new CliException("cannot place " + size + " palette tones " + (int) MIN_SPACING_BINS
+      throw new OptionException("cannot place " + size + " palette tones " + (int) MIN_SPACING_BINS
           + " frequency bins apart between " + Bands.format(lo) + " and " + Bands.format(hi)
           + " Hz; lower --palette or raise --nperseg");
     }

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.numspark.cli.CliException;
+import dev.numspark.examples.options.OptionException;
 import org.junit.jupiter.api.Test;
 
 class BandsTest {
@@ -27,9 +27,9 @@ class BandsTest {
 
   @Test
   void rejectsMalformedAndEmptyBands() {
-    assertThrows(CliException.class, () -> Bands.parse("0-50"));
-    assertThrows(CliException.class, () -> Bands.parse("50:50"));
-    assertThrows(CliException.class, () -> Bands.parse("-1:5"));
-    assertThrows(CliException.class, () -> Bands.parse("10:20").checkBelowNyquist(20));
+    assertThrows(OptionException.class, () -> Bands.parse("0-50"));
+    assertThrows(OptionException.class, () -> Bands.parse("50:50"));
+    assertThrows(OptionException.class, () -> Bands.parse("-1:5"));
+    assertThrows(OptionException.class, () -> Bands.parse("10:20").checkBelowNyquist(20));
   }
 }

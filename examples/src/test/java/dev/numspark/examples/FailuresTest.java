@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
-import dev.numspark.cli.CliException;
+import dev.numspark.examples.options.OptionException;
 import dev.numspark.spark.NumsparkFunctionException;
 import java.io.IOException;
 import org.apache.spark.SparkException;
@@ -17,7 +17,7 @@ class FailuresTest {
     Exception e = new SparkException("Job aborted due to stage failure: ...\n\tat x.y(Z.java:1)",
         new NumsparkFunctionException("numspark_welch", "nperseg must be a positive integer"));
     Exception clear = Failures.clarify(e);
-    assertInstanceOf(CliException.class, clear);
+    assertInstanceOf(OptionException.class, clear);
     assertEquals("numspark_welch: nperseg must be a positive integer", clear.getMessage());
   }
 

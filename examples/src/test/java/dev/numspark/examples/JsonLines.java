@@ -11,12 +11,12 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** Reads the rows of a Spark JSON output directory (its part files) without Spark. */
-final class JsonLines {
+public final class JsonLines {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private JsonLines() {}
 
-  static List<JsonNode> read(Path dir) throws IOException {
+  public static List<JsonNode> read(Path dir) throws IOException {
     List<JsonNode> rows = new ArrayList<>();
     try (Stream<Path> files = Files.list(dir)) {
       for (Path f : files.filter(p -> p.getFileName().toString().startsWith("part-")).sorted()
@@ -33,7 +33,7 @@ final class JsonLines {
     return rows;
   }
 
-  static double[] doubles(JsonNode array) {
+  public static double[] doubles(JsonNode array) {
     double[] out = new double[array.size()];
     for (int i = 0; i < out.length; i++) {
       out[i] = array.get(i).asDouble();

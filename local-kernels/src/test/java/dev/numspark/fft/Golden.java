@@ -12,9 +12,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /** The golden cases written by {@code golden/fft/generate.py}: inputs and SciPy's answers. */
-record Golden(String name, String op, List<String> options, Path input, String expected) {
+public record Golden(String name, String op, List<String> options, Path input, String expected) {
 
-  static Path dir() {
+  public static Path dir() {
     try {
       return Path.of(Golden.class.getResource("/golden/fft/cases.tsv").toURI()).getParent();
     } catch (URISyntaxException e) {
@@ -22,7 +22,7 @@ record Golden(String name, String op, List<String> options, Path input, String e
     }
   }
 
-  static List<Golden> all() {
+  public static List<Golden> all() {
     Path dir = dir();
     List<Golden> cases = new ArrayList<>();
     try {
@@ -41,23 +41,23 @@ record Golden(String name, String op, List<String> options, Path input, String e
     return cases;
   }
 
-  boolean isError() {
+  public boolean isError() {
     return expected.startsWith("error:");
   }
 
-  boolean isValue() {
+  public boolean isValue() {
     return expected.startsWith("value:");
   }
 
-  String message() {
+  public String message() {
     return expected.substring(expected.indexOf(':') + 1);
   }
 
-  NdArray inputArray() {
+  public NdArray inputArray() {
     return read(input);
   }
 
-  NdArray expectedArray() {
+  public NdArray expectedArray() {
     return read(dir().resolve(expected));
   }
 

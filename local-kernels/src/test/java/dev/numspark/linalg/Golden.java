@@ -10,12 +10,12 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 /** Reads the golden files of generate.py and compares at tolerances scaled by condition. */
-final class Golden {
+public final class Golden {
   static final double EPS = Math.ulp(1.0);
 
   private Golden() {}
 
-  static NdArray load(String name) {
+  public static NdArray load(String name) {
     String resource = "/golden/linalg/" + name + ".npy";
     try (InputStream in = Golden.class.getResourceAsStream(resource)) {
       if (in == null) {

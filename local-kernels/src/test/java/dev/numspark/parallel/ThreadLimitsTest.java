@@ -230,7 +230,7 @@ class ThreadLimitsTest {
         "-Ddev.ludovic.netlib.blas.nativeLib=libnumspark-absent.so",
         "-Ddev.ludovic.netlib.lapack.nativeLib=libnumspark-absent.so",
         "-cp", System.getProperty("java.class.path"),
-        "dev.numspark.cli.Main", "threads")
+        PrintInfo.class.getName())
         .redirectErrorStream(false).start();
     String out = new String(process.getInputStream().readAllBytes()).trim();
     String err = new String(process.getErrorStream().readAllBytes());
@@ -238,5 +238,12 @@ class ThreadLimitsTest {
     assertEquals(0, process.exitValue(), err);
     assertEquals("[]", out);
     assertTrue(err.contains("no native BLAS found"), err);
+  }
+
+  /** What {@code bin/numspark threads} prints, in a JVM of its own. */
+  static final class PrintInfo {
+    public static void main(String[] args) {
+      System.out.println(ThreadLimits.infoJson());
+    }
   }
 }

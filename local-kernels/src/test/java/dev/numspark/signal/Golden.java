@@ -17,8 +17,8 @@ import java.util.List;
 import java.util.Map;
 
 /** The golden cases written by golden/signal/generate.py, and the comparison rule. */
-final class Golden {
-  static final Path DIR = dir();
+public final class Golden {
+  public static final Path DIR = dir();
 
   /** One line of manifest.txt. */
   record Case(String name, String op, List<String> inputs, Map<String, String> opts) {
@@ -74,7 +74,7 @@ final class Golden {
     return read("in_" + name + ".npy");
   }
 
-  static NdArray read(String file) {
+  public static NdArray read(String file) {
     try {
       return Npy.read(DIR.resolve(file));
     } catch (IOException e) {
@@ -91,13 +91,13 @@ final class Golden {
    * FFT rounding is relative to the norm of the data, so bins that should be zero (a detrended
    * DC bin) may differ in absolute terms only.
    */
-  static void assertClose(NdArray expected, NdArray actual, String what) {
+  public static void assertClose(NdArray expected, NdArray actual, String what) {
     assertArrayEquals(expected.shape(), actual.shape(), what + ": shape");
     assertEquals(expected.isComplex(), actual.isComplex(), what + ": complex");
     assertClose(expected.data(), actual.data(), what);
   }
 
-  static void assertClose(double[] expected, double[] actual, String what) {
+  public static void assertClose(double[] expected, double[] actual, String what) {
     assertEquals(expected.length, actual.length, what + ": length");
     double max = 0;
     for (double v : expected) {

@@ -1,0 +1,148 @@
+package dev.numspark.tools.bench;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+
+/**
+ * Runs suites: for every case numspark's action and its peer on the same machine in the same
+ * run (Python peers in a subprocess, Java peers and numspark with JMH, or wall time for
+ * {@link BenchSuite#wallClock()} suites), then the scaling study, and collects a {@link Report}.
+ * Progress goes to {@code out}, one line per case.
+ */
+final class BenchRunner {
+  private final BenchSettings settings;
+  private final PrintStream out;
+  private final JmhTimer jmh;
+  private final PythonPeer python;
+  private final List<String> notices = new ArrayList<>();
+  private PythonPeer.Probe probe;
+
+  BenchRunner(BenchSettings settings, Path jmhLog, PrintStream out) {
+    this.settings = settings;
+    this.out = out;
+    this.jmh = new JmhTimer(settings, jmhLog);
+    this.python = new PythonPeer(settings);
+  }
+
+  Report run(List<BenchSuite> suites) throws Exception {
+    List<BenchResult> results = new ArrayList<>();
+    for (BenchSuite suite : suites) {
+      runSuite(suite, results);
+    }
+    PythonPeer.Probe p = probe == null ? new PythonPeer.Probe(null, null, null) : probe;
+    return new Report(MachineInfo.current(p.numpy(), p.scipy()), settings, List.copyOf(notices),
+        results);
+  }
+
+  private void notice(String text) {
+    notices.add(text);
+    out.println("numspark: notice: " + text);
+  }
+
+  private void runSuite(BenchSuite suite, List<BenchResult> results) throws Exception {
+    String name = suite.name();
+    List<BenchCase> cases = CaseCatalog.cases(suite, CaseCatalog.COMPARE, settings.quick());
+    List<BenchCase> scaling = CaseCatalog.cases(suite, CaseCatalog.SCALING, settings.quick());
+    out.println("== " + name + ": " + cases.size() + " case(s)"
+        + (scaling.isEmpty() ? "" : " + " + scaling.size() + " scaling"));
+    Map<String, PythonPeer.Outcome> pythonTimes = pythonPeers(name, cases);
+    Map<Supplier<Runnable>, Object> numsparkTimes = new IdentityHashMap<>();
+    for (int i = 0; i < cases.size(); i++) {
+      results.add(runCase(suite, CaseCatalog.COMPARE, i, cases.get(i), pythonTimes,
+          numsparkTimes));
+    }
+    for (int i = 0; i < scaling.size(); i++) {
+      results.add(runCase(suite, CaseCatalog.SCALING, i, scaling.get(i), Map.of(),
+          numsparkTimes));
+    }
+  }
+
+  /** Times the suite's Python peers, one subprocess per worker count. */
+  private Map<String, PythonPeer.Outcome> pythonPeers(String suite, List<BenchCase> cases)
+      throws Exception {
+    Map<Integer, Map<String, BenchCase>> byWorkers = new TreeMap<>();
+    for (int i = 0; i < cases.size(); i++) {
+      BenchCase c = cases.get(i);
+      if (c.pythonStmt() != null) {
+        byWorkers.computeIfAbsent(c.workers(), w -> new LinkedHashMap<>())
+            .put(CaseCatalog.id(suite, CaseCatalog.COMPARE, i), c);
+      }
+    }
+    Map<String, PythonPeer.Outcome> outcomes = new LinkedHashMap<>();
+    if (byWorkers.isEmpty()) {
+      return outcomes;
+    }
+    if (probe == null) {
+      probe = python.probe();
+      if (!probe.available()) {
+        notice(probe.notice());
+      }
+    }
+    if (!probe.available()) {
+      return outcomes;
+    }
+    for (Map.Entry<Integer, Map<String, BenchCase>> e : byWorkers.entrySet()) {
+      out.println("   python peers, " + e.getValue().size() + " statement(s) with "
+          + e.getKey() + " thread(s)...");
+      outcomes.putAll(python.time(e.getValue(), e.getKey()));
+    }
+    return outcomes;
+  }
+
+  private BenchResult runCase(BenchSuite suite, String section, int index, BenchCase c,
+      Map<String, PythonPeer.Outcome> pythonTimes, Map<Supplier<Runnable>, Object> numsparkTimes) {
+    String id = CaseCatalog.id(suite.name(), section, index);
+    List<String> notes = new ArrayList<>();
+    // Cases that share numspark's setup (one operation against two peers) are timed once.
+    Object ours = numsparkTimes.computeIfAbsent(c.setup(),
+        s -> measure(suite, id, JmhTimer.NUMSPARK, s));
+    Measurement numspark = ours instanceof Measurement m ? m : null;
+    if (numspark == null) {
+      notes.add("numspark failed: " + ours);
+    }
+    Measurement peer = null;
+    if (c.pythonStmt() != null) {
+      PythonPeer.Outcome o = pythonTimes.get(id);
+      if (o == null) {
+        notes.add(c.peerName() + " skipped");
+      } else if (o.error() != null) {
+        notes.add(c.peerName() + " failed: " + o.error());
+      } else {
+        peer = o.measurement();
+      }
+    } else if (c.javaPeer() != null) {
+      Object theirs = measure(suite, id, JmhTimer.PEER, c.javaPeer());
+      if (theirs instanceof Measurement m) {
+        peer = m;
+      } else {
+        notes.add(c.peerName() + " failed: " + theirs);
+      }
+    }
+    BenchResult r = new BenchResult(suite.name(), section, c.operation(), c.size(), c.workers(),
+        c.work(), numspark, c.peerName(), peer, notes.isEmpty() ? null : String.join("; ", notes));
+    out.println("   " + c.operation() + " " + c.size() + " w" + c.workers() + ": numspark "
+        + Report.time(numspark) + (c.peerName() == null ? ""
+        : ", " + c.peerName() + " " + Report.time(peer) + ", ratio " + Report.ratio(r.ratio()))
+        + (r.note() == null ? "" : " (" + r.note() + ")"));
+    return r;
+  }
+
+  /** A {@link Measurement}, or the failure's message. */
+  private Object measure(BenchSuite suite, String id, String side, Supplier<Runnable> action) {
+    try {
+      return suite.wallClock() ? WallClockTimer.time(action, settings.wallRepeats())
+          : jmh.time(id, side);
+    } catch (Exception | StackOverflowError | OutOfMemoryError e) {
+      String message = e.getMessage();
+      return message == null || message.isBlank() ? e.getClass().getSimpleName()
+          : message.replace('\n', ' ');
+    }
+  }
+}

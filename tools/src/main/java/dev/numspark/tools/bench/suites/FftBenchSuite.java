@@ -1,0 +1,210 @@
+package dev.numspark.tools.bench.suites;
+
+import dev.numspark.fft.Fft;
+import dev.numspark.fft.Plans;
+import dev.numspark.array.NdArray;
+import dev.numspark.tools.bench.BenchCase;
+import dev.numspark.tools.bench.BenchSuite;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.IntConsumer;
+import org.jtransforms.fft.DoubleFFT_1D;
+
+/**
+ * {@code bin/numspark bench --suite fft}: the cases of issue 4, each at workers 1 and 2, against
+ * {@code scipy.fft} with the same workers and, as a second peer, JTransforms called directly (one
+ * plan, rows split over plain threads; JTransforms' own threads stay off).
+ *
+ * <ul>
+ *   <li>batched c2c: {@code fft} of 1024 rows of 4096;
+ *   <li>{@code rfft} of 4096 rows of 4096;
+ *   <li>prime length: {@code fft} of 1024 rows of 1009 (Bluestein in JTransforms);
+ *   <li>one {@code fft} of length 2^22 (one line: its steps shared among the workers, see
+ *       {@code LineFft});
+ *   <li>{@code fft2} of 2048 x 2048;
+ *   <li>the two batched 4096 cases again with {@code out=} (a result array reused from call to
+ *       call, as numpy 2 allows), against JTransforms transforming in place in a reused array:
+ *       the kernels without the JVM's single-threaded zeroing of a new result.
+ * </ul>
+ * {@code quick} divides the row counts (and the single length) by 8.
+ */
+public final class FftBenchSuite implements BenchSuite {
+
+  @Override
+  public String name() {
+    return "fft";
+  }
+
+  @Override
+  public List<BenchCase> cases(boolean quick) {
+    int q = quick ? 8 : 1;
+    List<BenchCase> cases = new ArrayList<>();
+    for (int workers : new int[] {1, 2}) {
+      cases.addAll(batched("fft", 1024 / q, 4096, true, workers));
+      cases.addAll(batched("rfft", 4096 / q, 4096, false, workers));
+      cases.addAll(batched("fft", 1024 / q, 1009, true, workers));
+      cases.addAll(batched("fft", 1, (1 << 22) / q, true, workers));
+      cases.addAll(fft2(2048 / q, 2048, workers));
+      cases.add(batchedInto("fft", 1024 / q, 4096, true, workers));
+      cases.add(batchedInto("rfft", 4096 / q, 4096, false, workers));
+    }
+    return cases;
+  }
+
+  private static double[] randomData(int length, long seed) {
+    SplittableRandom r = new SplittableRandom(seed);
+    double[] d = new double[length];
+    for (int i = 0; i < d.length; i++) {
+      d[i] = r.nextDouble() - 0.5;
+    }
+    return d;
+  }
+
+  private static double log2(int n) {
+    return Math.log(n) / Math.log(2);
+  }
+
+  private static String pythonData(int rows, int n, boolean complex) {
+    String shape = "(" + rows + ", " + n + ")";
+    return "import numpy as np, scipy.fft\n"
+        + "rng = np.random.default_rng(0)\n"
+        + "x = rng.standard_normal(" + shape + ")"
+        + (complex ? " + 1j * rng.standard_normal(" + shape + ")" : "") + "\n";
+  }
+
+  /** {@code op} along the last axis of rows x n, vs scipy and vs JTransforms directly. */
+  private static List<BenchCase> batched(String op, int rows, int n, boolean complex,
+      int workers) {
+    String size = rows == 1 ? String.valueOf(n) : rows + "x" + n;
+    BenchCase scipy = new BenchCase(op, size, workers, rowsWork(rows, n, complex),
+        () -> rowsAction(rows, n, complex, workers, false), "scipy", null,
+        pythonData(rows, n, complex), "scipy.fft." + op + "(x, workers=" + workers + ")");
+    BenchCase direct = new BenchCase(op, size, workers, scipy.work(), scipy.setup(),
+        "jtransforms", () -> jtransformsRows(rows, n, complex, workers, false), null, null);
+    return List.of(scipy, direct);
+  }
+
+  /** {@link #batched} into a reused {@code out}, vs JTransforms in place in a reused array. */
+  private static BenchCase batchedInto(String op, int rows, int n, boolean complex,
+      int workers) {
+    return new BenchCase(op + " out=", rows + "x" + n, workers, rowsWork(rows, n, complex),
+        () -> rowsAction(rows, n, complex, workers, true), "jtransforms",
+        () -> jtransformsRows(rows, n, complex, workers, true), null, null);
+  }
+
+  /** Flops of {@code fft} (complex) or {@code rfft} of rows x n. */
+  private static double rowsWork(int rows, int n, boolean complex) {
+    return rows * (complex ? 5.0 : 2.5) * n * log2(n);
+  }
+
+  /**
+   * {@code fft} (complex) or {@code rfft} along the last axis of random rows x n, into a new
+   * result each call or, with {@code reuse}, into one {@code out}.
+   */
+  private static Runnable rowsAction(int rows, int n, boolean complex, int workers,
+      boolean reuse) {
+    NdArray x = complex
+        ? NdArray.complex(randomData(2 * rows * n, 1), rows, n)
+        : NdArray.real(randomData(rows * n, 1), rows, n);
+    NdArray out = reuse ? NdArray.zeros(true, rows, complex ? n : n / 2 + 1) : null;
+    return complex
+        ? () -> Fft.fft(x, null, -1, null, workers, out)
+        : () -> Fft.rfft(x, null, -1, null, workers, out);
+  }
+
+  /** fft2 of an n x m complex array, vs scipy and vs JTransforms rows-then-columns directly. */
+  private static List<BenchCase> fft2(int n, int m, int workers) {
+    String size = n + "x" + m;
+    double work = 5.0 * n * m * (log2(n) + log2(m));
+    BenchCase scipy = new BenchCase("fft2", size, workers, work, () -> {
+      NdArray x = NdArray.complex(randomData(2 * n * m, 2), n, m);
+      return () -> Fft.fft2(x, null, null, null, workers);
+    }, "scipy", null, pythonData(n, m, true), "scipy.fft.fft2(x, workers=" + workers + ")");
+    BenchCase direct = new BenchCase("fft2", size, workers, work, scipy.setup(), "jtransforms",
+        () -> jtransforms2d(n, m, workers), null, null);
+    return List.of(scipy, direct);
+  }
+
+  /**
+   * JTransforms on each row of a copy of the input, rows split over {@code workers} threads; the
+   * copy is a new array each call, or with {@code reuse} one array for every call.
+   */
+  private static Runnable jtransformsRows(int rows, int n, boolean complex, int workers,
+      boolean reuse) {
+    double[] input = randomData((complex ? 2 : 1) * rows * n, 1);
+    DoubleFFT_1D plan = Plans.fft(n);
+    // rfft output needs room for n/2+1 complex values per row, as numspark returns them
+    int width = complex ? 2 * n : n + 2;
+    double[] kept = reuse ? new double[rows * width] : null;
+    return () -> {
+      double[] work = reuse ? kept : new double[rows * width];
+      onThreads(workers, rows, row -> {
+        int off = row * width;
+        if (complex) {
+          System.arraycopy(input, row * 2 * n, work, off, 2 * n);
+          plan.complexForward(work, off);
+        } else {
+          System.arraycopy(input, row * n, work, off, n);
+          plan.realForward(work, off);
+        }
+      });
+    };
+  }
+
+  /** JTransforms fft2 by hand: rows, then columns gathered one at a time. */
+  private static Runnable jtransforms2d(int n, int m, int workers) {
+    double[] input = randomData(2 * n * m, 2);
+    DoubleFFT_1D rowPlan = Plans.fft(m);
+    DoubleFFT_1D colPlan = Plans.fft(n);
+    return () -> {
+      double[] a = input.clone();
+      onThreads(workers, n, row -> rowPlan.complexForward(a, 2 * row * m));
+      onThreads(workers, m, col -> {
+        double[] c = new double[2 * n];
+        for (int i = 0; i < n; i++) {
+          c[2 * i] = a[2 * (i * m + col)];
+          c[2 * i + 1] = a[2 * (i * m + col) + 1];
+        }
+        colPlan.complexForward(c);
+        for (int i = 0; i < n; i++) {
+          a[2 * (i * m + col)] = c[2 * i];
+          a[2 * (i * m + col) + 1] = c[2 * i + 1];
+        }
+      });
+    };
+  }
+
+  /** Runs {@code body} for 0..count-1 on {@code workers} plain threads (the peer's own). */
+  private static void onThreads(int workers, int count, IntConsumer body) {
+    if (workers <= 1 || count <= 1) {
+      for (int i = 0; i < count; i++) {
+        body.accept(i);
+      }
+      return;
+    }
+    Thread[] threads = new Thread[workers - 1];
+    int chunk = (count + workers - 1) / workers;
+    for (int t = 1; t < workers; t++) {
+      int from = t * chunk;
+      int to = Math.min(count, from + chunk);
+      threads[t - 1] = new Thread(() -> {
+        for (int i = from; i < to; i++) {
+          body.accept(i);
+        }
+      });
+      threads[t - 1].start();
+    }
+    for (int i = 0; i < Math.min(count, chunk); i++) {
+      body.accept(i);
+    }
+    for (Thread thread : threads) {
+      try {
+        thread.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted", e);
+      }
+    }
+  }
+}
