@@ -1,38 +1,29 @@
 package dev.numspark.fft;
 
+import dev.numspark.fft.jtransforms.JTransformsPlan;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jtransforms.fft.DoubleFFT_1D;
-import pl.edu.icm.jlargearrays.ConcurrencyUtils;
 
 /**
- * A bounded, thread-safe cache of JTransforms plans ({@link DoubleFFT_1D}, twiddle tables and the
- * Bluestein kernel) by length, least recently used first out, like pocketfft's plan cache in
- * SciPy.
+ * A bounded, thread-safe cache of {@link FftPlan}s (JTransforms' twiddle tables and Bluestein
+ * kernel, {@link JTransformsPlan}) by length, least recently used first out, like pocketfft's
+ * plan cache in SciPy; and the engines' other bounded caches ({@link #lru}, {@link #cached}).
  *
- * <p>A plan is immutable once built (JTransforms writes its fields only in the constructor and
- * allocates scratch per call), so one instance serves concurrent callers. Building happens outside
- * the lock; two threads racing for a new length may both build it, which costs time, not
+ * <p>A plan is immutable once built, so one instance serves concurrent callers. Building happens
+ * outside the lock; two threads racing for a new length may both build it, which costs time, not
  * correctness.
- *
- * <p>JTransforms' own thread count is process-global (JLargeArrays' {@code ConcurrencyUtils.setNumberOfThreads}, which JTransforms reads);
- * numspark keeps it at 1 so a transform never starts threads beyond the caller's {@code workers}:
- * parallelism comes from running independent 1-D transforms on {@code WorkerPool}.
  */
-public final class Plans {
+final class Plans {
   /** pocketfft caches 16 plans; we keep a few more because DCT/DST of n use FFTs of 2n etc. */
   static final int MAX_PLANS = 32;
   /** Plans this long hold tens of MB of tables; keep at most this many elements cached in total. */
   static final long MAX_CACHED_LENGTH = 1L << 24;
 
-  private static final Map<Integer, DoubleFFT_1D> CACHE =
+  private static final Map<Integer, FftPlan> CACHE =
       new LinkedHashMap<>(MAX_PLANS, 0.75f, true);
   private static long cachedLength;
   private static final Map<Integer, double[]> TWIDDLES = lru(MAX_PLANS);
-
-  static {
-    ConcurrencyUtils.setNumberOfThreads(1);
-  }
 
   private Plans() {}
 
@@ -71,19 +62,27 @@ public final class Plans {
   }
 
   /**
-   * The shared plan for transforms of length {@code n >= 1}; safe to use from any thread (also
-   * used by {@code dev.numspark.signal} for its segment and block transforms).
+   * JTransforms' own plan of length n, for {@code FftBenchSuite}'s JTransforms baseline only:
+   * that suite is moving to the bench module, where it should build {@code new DoubleFFT_1D(n)}
+   * itself; then this goes. numspark's code uses {@link #plan}.
    */
-  public static DoubleFFT_1D fft(int n) {
+  @Deprecated
+  static DoubleFFT_1D fft(int n) {
+    plan(1); // JTransformsPlan keeps JTransforms' global thread count at 1, as numspark runs it
+    return new DoubleFFT_1D(n);
+  }
+
+  /** The shared plan for transforms of length {@code n >= 1} ({@link FftPlan#of}). */
+  static FftPlan plan(int n) {
     synchronized (CACHE) {
-      DoubleFFT_1D plan = CACHE.get(n);
+      FftPlan plan = CACHE.get(n);
       if (plan != null) {
         return plan;
       }
     }
-    DoubleFFT_1D plan = new DoubleFFT_1D(n);
+    FftPlan plan = JTransformsPlan.create(n);
     synchronized (CACHE) {
-      DoubleFFT_1D raced = CACHE.get(n);
+      FftPlan raced = CACHE.get(n);
       if (raced != null) {
         return raced;
       }

@@ -1,6 +1,5 @@
 package dev.numspark.fft;
 
-import org.jtransforms.fft.DoubleFFT_1D;
 
 /**
  * The DFT of a real line of length {@code n}, keeping the {@code n/2 + 1} non-negative
@@ -10,14 +9,14 @@ final class RealForwardLineOp extends LineOp {
   final int n;
   final double factor;
   final boolean conjugate;
-  private final DoubleFFT_1D plan;
+  private final FftPlan plan;
 
   RealForwardLineOp(int inputLength, int n, double factor, boolean conjugate) {
     super(Math.min(inputLength, n), n / 2 + 1, false, true);
     this.n = n;
     this.factor = factor;
     this.conjugate = conjugate;
-    this.plan = n > 1 ? Plans.fft(n) : null;
+    this.plan = n > 1 ? Plans.plan(n) : null;
   }
 
   @Override

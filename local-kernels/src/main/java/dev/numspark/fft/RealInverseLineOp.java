@@ -1,6 +1,5 @@
 package dev.numspark.fft;
 
-import org.jtransforms.fft.DoubleFFT_1D;
 
 /**
  * The real line of length {@code n} whose spectrum's non-negative half is the input:
@@ -13,7 +12,7 @@ final class RealInverseLineOp extends LineOp {
   final double norm;
   private final double factor;
   final boolean conjugate;
-  private final DoubleFFT_1D plan;
+  private final FftPlan plan;
 
   RealInverseLineOp(int inputLength, int n, double factor, boolean conjugate) {
     super(Math.min(inputLength, n / 2 + 1), n, true, false);
@@ -23,7 +22,7 @@ final class RealInverseLineOp extends LineOp {
     this.norm = factor;
     this.factor = factor * n;
     this.conjugate = conjugate;
-    this.plan = n > 1 ? Plans.fft(n) : null;
+    this.plan = n > 1 ? Plans.plan(n) : null;
   }
 
   @Override

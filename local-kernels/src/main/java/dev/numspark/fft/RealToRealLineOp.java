@@ -1,6 +1,5 @@
 package dev.numspark.fft;
 
-import org.jtransforms.fft.DoubleFFT_1D;
 
 /**
  * DCT and DST of types 1-4 on a real line of length {@code n}, with SciPy's (pocketfft's)
@@ -37,7 +36,7 @@ final class RealToRealLineOp extends LineOp {
   private final int n;
   private final double factor;
   private final boolean orthogonalize;
-  private final DoubleFFT_1D plan;
+  private final FftPlan plan;
   private final double[] twiddles;
 
   /**
@@ -63,7 +62,7 @@ final class RealToRealLineOp extends LineOp {
       case 4 -> 2 * n;
       default -> n;
     };
-    this.plan = fftLength > 1 ? Plans.fft(fftLength) : null;
+    this.plan = fftLength > 1 ? Plans.plan(fftLength) : null;
     this.twiddles = switch (type) {
       case 2, 3 -> Plans.quarterTwiddles(n);
       case 4 -> Plans.quarterTwiddles(2 * n);
