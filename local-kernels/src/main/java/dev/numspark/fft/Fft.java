@@ -1,6 +1,14 @@
 package dev.numspark.fft;
 
 import dev.numspark.array.NdArray;
+import dev.numspark.fft.engine.AxisRunner;
+import dev.numspark.fft.engine.ComplexLineOp;
+import dev.numspark.fft.engine.LineOp;
+import dev.numspark.fft.engine.LineRunner;
+import dev.numspark.fft.engine.RealForwardLineOp;
+import dev.numspark.fft.engine.RealInverseLineOp;
+import dev.numspark.fft.engine.RealToRealLineOp;
+import dev.numspark.fft.engine.VectorSupport;
 import dev.numspark.parallel.Workers;
 
 /**

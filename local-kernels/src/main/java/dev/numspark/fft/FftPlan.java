@@ -1,5 +1,7 @@
 package dev.numspark.fft;
 
+import dev.numspark.fft.engine.PlanCache;
+
 /**
  * A 1-D FFT of one length, in place on {@code double[]}: the transforms {@code dev.numspark.signal}
  * builds its segment and block spectra from. Plans come from a bounded, shared cache and are
@@ -15,7 +17,7 @@ package dev.numspark.fft;
 public interface FftPlan {
   /** The shared plan for transforms of length {@code n >= 1}. */
   static FftPlan of(int n) {
-    return Plans.plan(n);
+    return PlanCache.plan(n);
   }
 
   /** The transform length n. */

@@ -11,13 +11,13 @@ import dev.numspark.array.NdArray;
  * {@code ULPS * eps * log2(n)} of the largest magnitude, the error bound of an FFT of length n
  * (rounding errors of an FFT grow with log n relative to the norm of the data, not per element).
  */
-final class Tolerance {
+public final class Tolerance {
   static final double EPS = Math.ulp(1.0);
   static final double ULPS = 8;
 
   private Tolerance() {}
 
-  static void assertClose(NdArray expected, NdArray actual, int n, String what) {
+  public static void assertClose(NdArray expected, NdArray actual, int n, String what) {
     assertArrayEquals(expected.shape(), actual.shape(), what + ": shape");
     assertEquals(expected.isComplex(), actual.isComplex(), what + ": complex");
     double[] e = expected.data();

@@ -1,5 +1,6 @@
-package dev.numspark.fft;
+package dev.numspark.fft.engine;
 
+import dev.numspark.fft.FftArgumentException;
 import dev.numspark.array.NdArray;
 import dev.numspark.parallel.WorkerPool;
 import java.util.Arrays;
@@ -12,13 +13,13 @@ import java.util.Arrays;
  * <p>Lines along an inner axis are strided in memory; they are gathered in blocks of up to
  * {@link #BLOCK} neighbouring lines so that every cache line read serves several transforms.
  */
-final class AxisRunner {
+public final class AxisRunner {
   static final int BLOCK = 16;
 
   private AxisRunner() {}
 
   /** {@code op} along {@code axis} (already normalised) of {@code x}, on {@code workers} threads. */
-  static NdArray apply(NdArray x, int axis, LineOp op, int workers) {
+  public static NdArray apply(NdArray x, int axis, LineOp op, int workers) {
     return apply(x, axis, op, workers, true);
   }
 
@@ -30,7 +31,7 @@ final class AxisRunner {
    * safe there because a block reads all of its lines before writing any, and blocks own
    * disjoint lines. Otherwise a new array, as {@link #apply}.
    */
-  static NdArray applyOwned(NdArray x, int axis, LineOp op, int workers) {
+  public static NdArray applyOwned(NdArray x, int axis, LineOp op, int workers) {
     int[] shape = x.shape();
     int len = shape[axis];
     int lines = x.size() / Math.max(1, len);
@@ -61,7 +62,7 @@ final class AxisRunner {
    * the result's shape and dtype and may be {@code x} itself. Every element of {@code into} is
    * written, whatever it held before.
    */
-  static NdArray apply(NdArray x, int axis, LineOp op, int workers, boolean blocks,
+  public static NdArray apply(NdArray x, int axis, LineOp op, int workers, boolean blocks,
       NdArray into) {
     int[] shape = x.shape();
     int len = shape[axis];

@@ -1,4 +1,4 @@
-package dev.numspark.fft;
+package dev.numspark.fft.engine;
 
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -6,9 +6,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Lets a test class's small arrays run on several workers too ({@link BlockLoop#parallelMinBytes}
- * 0), else "workers 1 vs 2" would compare one path with itself; restored after the class.
+ * 0), else "workers 1 vs 2" would compare one path with itself; restored after the class. Public
+ * for FftTest, which checks the same through the public API.
  */
-final class ParallelEvenWhenSmall implements BeforeAllCallback, AfterAllCallback {
+public final class ParallelEvenWhenSmall implements BeforeAllCallback, AfterAllCallback {
   private long saved;
 
   @Override

@@ -1,6 +1,6 @@
-package dev.numspark.fft;
+package dev.numspark.fft.engine;
 
-import static dev.numspark.fft.BlockFft.V;
+import static dev.numspark.fft.engine.BlockFft.V;
 
 import java.util.Arrays;
 import java.util.Map;
@@ -18,7 +18,7 @@ import java.util.function.Supplier;
  */
 final class BlockRunner {
   private static final int MAX_PLANS = 32;
-  private static final Map<Integer, Object> PLANS = Plans.lru(MAX_PLANS);
+  private static final Map<Integer, Object> PLANS = PlanCache.lru(MAX_PLANS);
 
   private BlockRunner() {}
 
@@ -70,7 +70,7 @@ final class BlockRunner {
    * n is not 5-smooth), or the real one of length n (keys < 0).
    */
   private static Object plan(int key) {
-    return Plans.cached(PLANS, key, BlockRunner::makePlan);
+    return PlanCache.cached(PLANS, key, BlockRunner::makePlan);
   }
 
   private static Object makePlan(int key) {

@@ -1,11 +1,11 @@
-package dev.numspark.fft.jtransforms;
+package dev.numspark.fft.engine;
 
 import dev.numspark.fft.FftPlan;
 import org.jtransforms.fft.DoubleFFT_1D;
 import pl.edu.icm.jlargearrays.ConcurrencyUtils;
 
 /**
- * Internal: an {@link FftPlan} computed by JTransforms' {@link DoubleFFT_1D} (its twiddle tables
+ * An {@link FftPlan} computed by JTransforms' {@link DoubleFFT_1D} (its twiddle tables
  * and Bluestein kernel), every call passed straight through, so results are JTransforms' bits.
  *
  * <p>A JTransforms plan is immutable once built (it writes its fields only in the constructor and
@@ -15,7 +15,7 @@ import pl.edu.icm.jlargearrays.ConcurrencyUtils;
  * {@code workers}: parallelism comes from running independent 1-D transforms on
  * {@code WorkerPool}.
  */
-public final class JTransformsPlan implements FftPlan {
+final class JTransformsPlan implements FftPlan {
   static {
     ConcurrencyUtils.setNumberOfThreads(1);
   }
@@ -29,7 +29,7 @@ public final class JTransformsPlan implements FftPlan {
   }
 
   /** A new plan of length {@code n >= 1} (callers cache it: building one computes its tables). */
-  public static FftPlan create(int n) {
+  static FftPlan create(int n) {
     return new JTransformsPlan(n);
   }
 

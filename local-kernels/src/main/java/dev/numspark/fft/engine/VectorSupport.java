@@ -1,4 +1,4 @@
-package dev.numspark.fft;
+package dev.numspark.fft.engine;
 
 /**
  * Whether the batched Vector API FFT ({@link BlockRunner}, {@link BlockFft}) may be used: the
@@ -7,8 +7,8 @@ package dev.numspark.fft;
  * engine's classes are only loaded when it says yes. {@code -Dnumspark.fft.vector=false} turns the
  * engine off (every transform then uses JTransforms, as without the module).
  */
-final class VectorSupport {
-  static final boolean AVAILABLE = detect();
+public final class VectorSupport {
+  public static final boolean AVAILABLE = detect();
 
   private VectorSupport() {}
 

@@ -1,4 +1,4 @@
-package dev.numspark.fft;
+package dev.numspark.fft.engine;
 
 import dev.numspark.parallel.WorkerPool;
 import java.util.Arrays;
@@ -16,7 +16,7 @@ import java.util.Map;
  * {@code Fft.rfft} of that row run the same {@link LineReal#forward} with the same factors, so
  * they agree bit for bit.
  */
-final class LineRunner {
+public final class LineRunner {
   /**
    * Shortest complex power-of-two lines run here; shorter ones stay on JTransforms, which is as
    * fast or faster there (one line, JDK 17, AVX-512: n = 64: 0.6 vs 0.4 us, 128: 1.0 vs 0.9,
@@ -36,7 +36,7 @@ final class LineRunner {
   static final int KEEP_MAX = 1 << 18;
 
   private static final int MAX_PLANS = 16;
-  private static final Map<Integer, Object> PLANS = Plans.lru(MAX_PLANS);
+  private static final Map<Integer, Object> PLANS = PlanCache.lru(MAX_PLANS);
 
   /** Per-thread scratch of the row path (see {@link #KEEP_MAX}). */
   private static final class Scratch {
@@ -71,7 +71,7 @@ final class LineRunner {
   private static volatile LineReal lastReal;
 
   /** Whether one real line of length n ({@code rfft}) runs here. */
-  static boolean supportsReal(int n) {
+  public static boolean supportsReal(int n) {
     LineReal last = lastReal;
     return last != null && last.n == n || n >= MIN_REAL && LineReal.supports(n);
   }
@@ -106,7 +106,7 @@ final class LineRunner {
 
   /** The cached plan: complex of length key (key > 0) or real of length -key. */
   private static Object plan(int key) {
-    return Plans.cached(PLANS, key, k -> k > 0 ? LineFft.plan(k) : new LineReal(-k));
+    return PlanCache.cached(PLANS, key, k -> k > 0 ? LineFft.plan(k) : new LineReal(-k));
   }
 
   /**
@@ -116,7 +116,7 @@ final class LineRunner {
    * directly, with one worker: every call between Spark's generated code and the Vector API
    * counts towards C2's inlining depth limit (docs/spark.md).
    */
-  static void rfft(double[] x, int xOff, int n, double fr, double fi, double[] re,
+  public static void rfft(double[] x, int xOff, int n, double fr, double fi, double[] re,
       int reOff, double[] im, int imOff, int workers) {
     LineReal p = realPlan(n);
     int blockLen = p.blockLength();
