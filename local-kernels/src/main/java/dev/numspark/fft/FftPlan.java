@@ -32,7 +32,7 @@ public interface FftPlan {
   /** The forward DFT of the n real values from {@code a[offset]}, packed as above. */
   void realForward(double[] a, int offset);
 
-  /** The inverse of {@link #realForward} (over n if scaled): n real values from {@code a[offset]}. */
+  /** The inverse of {@link #realForward} (over n if scaled) in place, from {@code a[offset]}. */
   void realInverse(double[] a, int offset, boolean scale);
 
   /** {@link #complexForward(double[], int)} from {@code a[0]}. */

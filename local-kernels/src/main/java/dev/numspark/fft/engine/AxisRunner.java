@@ -1,21 +1,15 @@
 package dev.numspark.fft.engine;
 
-import dev.numspark.fft.FftArgumentException;
 import dev.numspark.array.NdArray;
-import dev.numspark.parallel.WorkerPool;
+import dev.numspark.fft.FftArgumentException;
 import java.util.Arrays;
 
 /**
- * Applies a {@link LineOp} to every 1-D line of an array along one axis, splitting the lines
- * across {@code workers} threads with {@link WorkerPool#parallelFor}. Each line is computed by the
- * same code whatever the thread count, so results are identical for any {@code workers}.
- *
- * <p>Lines along an inner axis are strided in memory; they are gathered in blocks of up to
- * {@link #BLOCK} neighbouring lines so that every cache line read serves several transforms.
+ * Applies a {@link LineOp} to every 1-D line of an array along one axis, on {@code workers}
+ * threads: shapes, the output array, and the engine {@link Engines#choose} picks, which computes
+ * the lines. Every engine's results are identical for any {@code workers}.
  */
 public final class AxisRunner {
-  static final int BLOCK = 16;
-
   private AxisRunner() {}
 
   /** {@code op} along {@code axis} (already normalised) of {@code x}, on {@code workers} threads. */
@@ -35,23 +29,22 @@ public final class AxisRunner {
     int[] shape = x.shape();
     int len = shape[axis];
     int lines = x.size() / Math.max(1, len);
-    if (VectorSupport.AVAILABLE && x.isComplex() && op.outComplex && op.outLen == len
-        && len > 0 && lines >= BlockRunner.lanes() && BlockRunner.supports(op)) {
+    FftEngine engine = Engines.choose(op, lines, true);
+    if (engine.inPlace() && x.isComplex() && op.outComplex && op.outLen == len) {
       int inner = 1;
       for (int d = axis + 1; d < shape.length; d++) {
         inner *= shape[d];
       }
-      BlockRunner.run(x.data(), true, x.data(), lines, len, inner, op, workers);
+      engine.run(x.data(), true, x.data(), lines, len, inner, op, workers);
       return x;
     }
     return apply(x, axis, op, workers);
   }
 
   /**
-   * {@link #apply}; with {@code blocks} the Vector API engine ({@link BlockRunner}) computes the
-   * lines when it can: the module is present, there are at least as many lines as vector lanes
-   * and the engine supports the op's length. Otherwise (and for tests comparing the engines) every
-   * line is computed by JTransforms.
+   * {@link #apply}; with {@code blocks} the Vector API engine may compute the lines
+   * ({@link Engines#choose}); without, every line is computed by JTransforms (for tests comparing
+   * the engines).
    */
   static NdArray apply(NdArray x, int axis, LineOp op, int workers, boolean blocks) {
     return apply(x, axis, op, workers, blocks, null);
@@ -79,96 +72,31 @@ public final class AxisRunner {
     int lines = outer * inner;
     double[] src = x.data();
     boolean srcComplex = x.isComplex();
-    boolean engine = blocks && lines > 0 && op.outLen > 0 && VectorSupport.AVAILABLE
-        && lines >= BlockRunner.lanes() && BlockRunner.supports(op);
+    FftEngine engine = Engines.choose(op, lines, blocks);
+    boolean empty = lines == 0 || op.outLen == 0;
     if (into != null) {
       requireOutput(into, outShape, op.outComplex);
-      // the engine transforms in place (see applyOwned); elsewhere a line may be read after
-      // another's result overwrote it, so an output sharing the input's memory gets a copy
-      boolean inPlace = engine && srcComplex && op.outComplex && op.outLen == len;
+      // an engine that transforms in place may (see applyOwned); elsewhere a line may be read
+      // after another's result overwrote it, so an output sharing the input's memory gets a copy
+      boolean inPlace = engine.inPlace() && srcComplex && op.outComplex && op.outLen == len;
       if (into.data() == src && !inPlace) {
         double[] result = apply(x, axis, op, workers, blocks, null).data();
         System.arraycopy(result, 0, src, 0, result.length);
         return into;
       }
-    }
-    // VectorSupport first: BlockRunner's classes must not load without the Vector API module
-    if (engine) {
-      if (into != null) {
-        BlockRunner.run(src, srcComplex, into.data(), lines, len, inner, op, workers);
-        return into;
+      if (!empty) {
+        engine.run(src, srcComplex, into.data(), lines, len, inner, op, workers);
       }
-      // the engine allocates the result itself: with several workers, one zeroes it while the
-      // others already transform (or it was allocated ahead by the previous call)
-      double[] data = BlockRunner.run(src, srcComplex,
-          () -> NdArray.zeros(op.outComplex, outShape).data(), lines, len, inner, op, workers);
-      return op.outComplex ? NdArray.complex(data, outShape) : NdArray.real(data, outShape);
+      return into;
     }
-    NdArray out = into != null ? into : NdArray.zeros(op.outComplex, outShape);
-    if (lines == 0 || op.outLen == 0) {
-      return out;
+    if (empty) {
+      return NdArray.zeros(op.outComplex, outShape);
     }
-    double[] dst = out.data();
-    int innerCount = inner;
-    // fewer lines than lanes (one signal, say): the single-line four-step engine
-    if (blocks && VectorSupport.AVAILABLE && LineRunner.supports(op)) {
-      LineRunner.run(src, srcComplex, dst, lines, len, inner, op, workers);
-      return out;
-    }
-    if (inner == 1 && op.inPlace()) {
-      WorkerPool.parallelFor(workers, lines, (from, to) -> {
-        for (int line = from; line < to; line++) {
-          int off = line * op.outLen * (op.outComplex ? 2 : 1);
-          copyLine(src, srcComplex, (long) line * len, op, dst, off);
-          op.transform(dst, off);
-        }
-      });
-      return out;
-    }
-    // work arrays once per worker (made as first needed), not per range
-    WorkerPool.parallelFor(workers, lines, () -> new double[Math.min(BLOCK, innerCount)][],
-        (work, from, to) -> {
-      int line = from;
-      while (line < to) {
-        int o = line / innerCount;
-        int i = line - o * innerCount;
-        int block = Math.min(Math.min(BLOCK, to - line), innerCount - i);
-        for (int b = 0; b < block; b++) {
-          if (work[b] == null) {
-            work[b] = new double[op.workLength()];
-          }
-        }
-        gather(src, srcComplex, (long) o * len * innerCount + i, innerCount, block, op, work);
-        for (int b = 0; b < block; b++) {
-          op.transform(work[b]);
-        }
-        scatter(dst, op.outComplex, (long) o * op.outLen * innerCount + i, innerCount, block,
-            op.outLen, work);
-        line += block;
-      }
-    });
-    return out;
-  }
-
-  /**
-   * Copies the first {@code op.take} elements of a contiguous line into the output row at
-   * {@code off} and zeroes the rest of the row (the padding: a given output is not zero).
-   */
-  private static void copyLine(double[] src, boolean srcComplex, long start, LineOp op,
-      double[] dst, int off) {
-    int s = (int) start;
-    int taken = op.inComplex ? 2 * op.take : op.take;
-    Arrays.fill(dst, off + taken, off + op.outLen * (op.outComplex ? 2 : 1), 0.0);
-    if (srcComplex) {
-      System.arraycopy(src, 2 * s, dst, off, 2 * op.take);
-    } else if (op.inComplex) {
-      for (int j = 0; j < op.take; j++) {
-        dst[off + 2 * j] = src[s + j];
-        dst[off + 2 * j + 1] = 0.0;
-      }
-    } else {
-      System.arraycopy(src, s, dst, off, op.take);
-    }
+    // the block engine allocates the result itself: with several workers, one zeroes it while
+    // the others already transform (or it was allocated ahead by the previous call)
+    double[] data = engine.run(src, srcComplex,
+        () -> NdArray.zeros(op.outComplex, outShape).data(), lines, len, inner, op, workers);
+    return op.outComplex ? NdArray.complex(data, outShape) : NdArray.real(data, outShape);
   }
 
   /** That {@code out} has the shape {@code shape} and the dtype of the result, else why not. */
@@ -180,70 +108,6 @@ public final class AxisRunner {
     if (out.isComplex() != complex) {
       throw new FftArgumentException("output array has wrong dtype: " + out.dtype()
           + ", the result is " + NdArray.dtypeName(complex));
-    }
-  }
-
-  /** Copies {@code op.take} elements of {@code block} lines starting at element {@code base}. */
-  private static void gather(double[] src, boolean srcComplex, long base, int stride, int block,
-      LineOp op, double[][] work) {
-    int take = op.take;
-    int wi = op.inComplex ? 2 : 1;
-    if (srcComplex && !op.inComplex) {
-      throw new IllegalStateException("complex input to a real line transform");
-    }
-    for (int b = 0; b < block; b++) {
-      Arrays.fill(work[b], take * wi, op.inputDoubles(), 0.0);
-    }
-    if (stride == 1) {
-      double[] w = work[0];
-      int start = (int) base;
-      if (srcComplex) {
-        System.arraycopy(src, 2 * start, w, 0, 2 * take);
-      } else if (op.inComplex) {
-        for (int j = 0; j < take; j++) {
-          w[2 * j] = src[start + j];
-          w[2 * j + 1] = 0.0;
-        }
-      } else {
-        System.arraycopy(src, start, w, 0, take);
-      }
-      return;
-    }
-    for (int j = 0; j < take; j++) {
-      int row = (int) (base + (long) j * stride);
-      for (int b = 0; b < block; b++) {
-        double[] w = work[b];
-        if (srcComplex) {
-          w[2 * j] = src[2 * (row + b)];
-          w[2 * j + 1] = src[2 * (row + b) + 1];
-        } else if (op.inComplex) {
-          w[2 * j] = src[row + b];
-          w[2 * j + 1] = 0.0;
-        } else {
-          w[j] = src[row + b];
-        }
-      }
-    }
-  }
-
-  private static void scatter(double[] dst, boolean complex, long base, int stride, int block,
-      int outLen, double[][] work) {
-    if (stride == 1) {
-      int width = complex ? 2 : 1;
-      System.arraycopy(work[0], 0, dst, (int) base * width, outLen * width);
-      return;
-    }
-    for (int j = 0; j < outLen; j++) {
-      int row = (int) (base + (long) j * stride);
-      for (int b = 0; b < block; b++) {
-        double[] w = work[b];
-        if (complex) {
-          dst[2 * (row + b)] = w[2 * j];
-          dst[2 * (row + b) + 1] = w[2 * j + 1];
-        } else {
-          dst[row + b] = w[j];
-        }
-      }
     }
   }
 }

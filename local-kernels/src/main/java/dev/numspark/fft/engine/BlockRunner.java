@@ -10,7 +10,7 @@ import java.util.function.Supplier;
  * Runs {@code fft}/{@code ifft}, {@code rfft}/{@code ihfft} and {@code irfft}/{@code hfft} line
  * ops on blocks of {@link BlockFft#V} lines with the Vector API engine: gathers a block into the
  * engine's {@code [k][re, im][line]} layout (zero padding, conjugation for inverses), transforms,
- * and scatters with the normalisation factor. Only loaded when {@link VectorSupport#AVAILABLE}.
+ * and scatters with the normalisation factor. Only loaded when {@link FftConfig#VECTOR_ENGINE}.
  *
  * <p>Block {@code b} always holds lines {@code [bV, bV + V)} in C order of the lines (the last
  * block padded with zero lines) and every block runs the same code, so results do not depend on

@@ -8,7 +8,7 @@ import java.util.Map;
  * Runs {@code fft}/{@code ifft}, {@code rfft}/{@code ihfft} and {@code irfft}/{@code hfft} on
  * lines that are alone, or fewer than the engine's V lanes ({@link AxisRunner}), and the one-row
  * {@code Fft.rfftParts}, with the single-line four-step transforms {@link LineFft} and {@link LineReal} on the Vector API
- * engine. Only loaded when {@link VectorSupport#AVAILABLE}.
+ * engine. Only loaded when {@link FftConfig#VECTOR_ENGINE}.
  *
  * <p>A line's result depends only on its data, the length and the norm: the lines are shared out
  * whole to the workers, or (long lines) one line's steps are shared out by index ranges with the

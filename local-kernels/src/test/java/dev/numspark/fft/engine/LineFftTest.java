@@ -40,7 +40,7 @@ class LineFftTest {
 
   @Test
   void theEngineTakesTheLengthsItShould() {
-    assertTrue(VectorSupport.AVAILABLE, "tests run with --add-modules=jdk.incubator.vector");
+    assertTrue(FftConfig.VECTOR_ENGINE, "tests run with --add-modules=jdk.incubator.vector");
     if (V != 8) {
       // built for 8 lanes only: other widths keep JTransforms (the comparisons below still hold)
       assertFalse(LineRunner.supportsReal(4096));

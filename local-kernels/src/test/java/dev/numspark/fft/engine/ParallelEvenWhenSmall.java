@@ -5,7 +5,7 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Lets a test class's small arrays run on several workers too ({@link BlockLoop#parallelMinBytes}
+ * Lets a test class's small arrays run on several workers too ({@link FftConfig#parallelMinBytes}
  * 0), else "workers 1 vs 2" would compare one path with itself; restored after the class. Public
  * for FftTest, which checks the same through the public API.
  */
@@ -14,12 +14,12 @@ public final class ParallelEvenWhenSmall implements BeforeAllCallback, AfterAllC
 
   @Override
   public void beforeAll(ExtensionContext context) {
-    saved = BlockLoop.parallelMinBytes;
-    BlockLoop.parallelMinBytes = 0;
+    saved = FftConfig.parallelMinBytes;
+    FftConfig.parallelMinBytes = 0;
   }
 
   @Override
   public void afterAll(ExtensionContext context) {
-    BlockLoop.parallelMinBytes = saved;
+    FftConfig.parallelMinBytes = saved;
   }
 }
