@@ -71,7 +71,7 @@ public final class LineRunner {
   private static volatile LineReal lastReal;
 
   /** Whether one real line of length n ({@code rfft}) runs here. */
-  public static boolean supportsReal(int n) {
+  static boolean supportsReal(int n) {
     LineReal last = lastReal;
     return last != null && last.n == n || n >= MIN_REAL && LineReal.supports(n);
   }
