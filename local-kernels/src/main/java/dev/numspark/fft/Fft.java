@@ -1,6 +1,14 @@
 package dev.numspark.fft;
 
 import dev.numspark.array.NdArray;
+import dev.numspark.fft.engine.AxisRunner;
+import dev.numspark.fft.engine.ComplexLineOp;
+import dev.numspark.fft.engine.Engines;
+import dev.numspark.fft.engine.LineOp;
+import dev.numspark.fft.engine.LineRunner;
+import dev.numspark.fft.engine.RealForwardLineOp;
+import dev.numspark.fft.engine.RealInverseLineOp;
+import dev.numspark.fft.engine.RealToRealLineOp;
 import dev.numspark.parallel.Workers;
 
 /**
@@ -170,7 +178,7 @@ public final class Fft {
     java.util.Arrays.fill(work, Math.min(length, len), len, 0.0);
     double f = nm.factor(true, len);
     // the one-row path of Fft.rfft (AxisRunner with fewer lines than lanes): the same bits
-    if (VectorSupport.AVAILABLE && LineRunner.supportsReal(len)) {
+    if (Engines.rowOnVector(len)) {
       LineRunner.rfft(work, 0, len, f, f, re, reOffset, im, imOffset, 1);
       return bins;
     }

@@ -37,7 +37,7 @@ public enum Norm {
    * The factor applied to a transform of logical length {@code n} ({@code 2n}, {@code 2(n-1)}
    * ... for the real-to-real transforms) in the given direction.
    */
-  double factor(boolean forward, double n) {
+  public double factor(boolean forward, double n) {
     return switch (this) {
       case ORTHO -> 1.0 / Math.sqrt(n);
       case BACKWARD -> forward ? 1.0 : 1.0 / n;

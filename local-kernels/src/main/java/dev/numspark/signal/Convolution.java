@@ -2,14 +2,13 @@ package dev.numspark.signal;
 
 import dev.numspark.array.NdArray;
 import dev.numspark.fft.Fft;
-import dev.numspark.fft.Plans;
+import dev.numspark.fft.FftPlan;
 import dev.numspark.parallel.WorkerPool;
 import dev.numspark.parallel.Workers;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import org.jtransforms.fft.DoubleFFT_1D;
 
 /**
  * fftconvolve and oaconvolve with SciPy's shapes, modes, axes and broadcasting.
@@ -329,7 +328,7 @@ final class Convolution {
       if (bShared) {
         bSpec = new double[nfft];
         fill(bSpec, b, 0, n2);
-        Plans.fft(nfft).realForward(bSpec);
+        FftPlan.of(nfft).realForward(bSpec);
       }
       double[] sharedB = bSpec;
       if (lines == 1) {
@@ -337,7 +336,7 @@ final class Convolution {
         double[] fb = new double[nfft];
         // the two forward transforms are independent: one per worker
         WorkerPool.parallelFor(workers, 2, 1, (from, to) -> {
-          DoubleFFT_1D plan = Plans.fft(nfft);
+          FftPlan plan = FftPlan.of(nfft);
           for (int t = from; t < to; t++) {
             if (t == 0) {
               fill(fa, a, 0, n1);
@@ -349,12 +348,12 @@ final class Convolution {
           }
         });
         multiplyPacked(fa, fb, nfft);
-        Plans.fft(nfft).realInverse(fa, true);
+        FftPlan.of(nfft).realInverse(fa, true);
         writeLine(out, 0, fa);
         return out;
       }
       WorkerPool.parallelFor(workers, lines, (from, to) -> {
-        DoubleFFT_1D plan = Plans.fft(nfft);
+        FftPlan plan = FftPlan.of(nfft);
         double[] fa = new double[nfft];
         double[] fb = sharedB == null ? new double[nfft] : null;
         for (int l = from; l < to; l++) {
@@ -450,7 +449,7 @@ final class Convolution {
 
     double[] kernelSpectrum(double[] kernel) {
       double[] k = Arrays.copyOf(kernel, block);
-      Plans.fft(block).realForward(k);
+      FftPlan.of(block).realForward(k);
       return k;
     }
 
@@ -459,7 +458,7 @@ final class Convolution {
       double[] y = new double[blocks * step + overlap];
       double[] tails = new double[blocks * overlap];
       WorkerPool.parallelFor(workers, blocks, (from, to) -> {
-        DoubleFFT_1D plan = Plans.fft(block);
+        FftPlan plan = FftPlan.of(block);
         double[] buf = new double[block];
         for (int bIdx = from; bIdx < to; bIdx++) {
           int start = bIdx * step;
@@ -555,7 +554,7 @@ final class Convolution {
     Lines lines = new Lines(shape, axis);
     int n = lines.length;
     WorkerPool.parallelFor(workers, lines.count(), (from, to) -> {
-      DoubleFFT_1D plan = Plans.fft(n);
+      FftPlan plan = FftPlan.of(n);
       double[] buf = new double[2 * n];
       for (int l = from; l < to; l++) {
         for (int j = 0; j < n; j++) {

@@ -1,9 +1,10 @@
 package dev.numspark.signal;
 
 /**
- * Conversions between JTransforms' packed real-FFT layout and numpy's {@code n/2+1} interleaved
- * complex bins, for the out-of-place segment and block transforms of this package. Plans come from
- * the FFT package's shared cache ({@link dev.numspark.fft.Plans#fft}).
+ * Conversions between the packed real-FFT layout of {@link dev.numspark.fft.FftPlan} and numpy's
+ * {@code n/2+1} interleaved complex bins, for the out-of-place segment and block transforms of
+ * this package. Plans come from the FFT package's shared cache ({@link
+ * dev.numspark.fft.FftPlan#of}).
  */
 final class RealPacking {
   private RealPacking() {}

@@ -1,8 +1,7 @@
 package dev.numspark.signal;
 
-import dev.numspark.fft.Plans;
+import dev.numspark.fft.FftPlan;
 import dev.numspark.signal.SpectralOptions.Detrend;
-import org.jtransforms.fft.DoubleFFT_1D;
 
 /**
  * One thread's transformer of signal segments: detrend, window, zero-pad to {@code nfft}, FFT.
@@ -16,7 +15,7 @@ final class SegmentFft {
   final int bins;
   private final double[] win;
   private final Detrend detrend;
-  private final DoubleFFT_1D plan;
+  private final FftPlan plan;
   private final double[] segRe;
   private final double[] segIm;
   private final double[] buf;
@@ -28,7 +27,7 @@ final class SegmentFft {
     this.detrend = detrend;
     this.onesided = onesided;
     this.bins = onesided ? nfft / 2 + 1 : nfft;
-    this.plan = Plans.fft(nfft);
+    this.plan = FftPlan.of(nfft);
     this.segRe = new double[nperseg];
     this.segIm = new double[nperseg];
     this.buf = new double[onesided ? Math.max(nfft, 2) : 2 * nfft];

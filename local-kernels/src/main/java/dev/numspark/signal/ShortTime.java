@@ -1,14 +1,13 @@
 package dev.numspark.signal;
 
 import dev.numspark.array.NdArray;
-import dev.numspark.fft.Plans;
+import dev.numspark.fft.FftPlan;
 import dev.numspark.parallel.WorkerPool;
 import dev.numspark.parallel.Workers;
 import dev.numspark.signal.SpectralOptions.Boundary;
 import dev.numspark.signal.SpectralOptions.Detrend;
 import dev.numspark.signal.SpectralOptions.Mode;
 import dev.numspark.signal.SpectralOptions.Scaling;
-import org.jtransforms.fft.DoubleFFT_1D;
 
 /**
  * spectrogram, stft and istft as SciPy's legacy {@code _spectral_helper} computes them. Output:
@@ -359,7 +358,7 @@ final class ShortTime {
     int nfftF = nfft;
     int fl = finalLength;
     WorkerPool.parallelFor(workers, lineCount, (from, to) -> {
-      DoubleFFT_1D plan = Plans.fft(nfftF);
+      FftPlan plan = FftPlan.of(nfftF);
       double[] buf = new double[inputOnesided ? Math.max(nfftF, 2) : 2 * nfftF];
       double[] bins = new double[2 * (nfftF / 2 + 1)];
       double[] xr = new double[outputLength];

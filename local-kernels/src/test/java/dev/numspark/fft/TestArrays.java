@@ -4,11 +4,11 @@ import dev.numspark.array.NdArray;
 import java.util.SplittableRandom;
 
 /** Test data and a reference transform shared by the engine tests. */
-final class TestArrays {
+public final class TestArrays {
   private TestArrays() {}
 
   /** An array of the shape with values uniform in [-0.5, 0.5) from {@code seed}. */
-  static NdArray uniform(boolean complex, long seed, int... shape) {
+  public static NdArray uniform(boolean complex, long seed, int... shape) {
     SplittableRandom r = new SplittableRandom(seed);
     int size = 1;
     for (int d : shape) {
@@ -25,7 +25,7 @@ final class TestArrays {
    * The naive DFT of each row of a complex 2-d array: X_k = sum_j x_j exp(-+2 pi i jk/n), the
    * angle reduced exactly (jk mod n) before its cosine and sine are taken.
    */
-  static NdArray naiveDft(NdArray x, boolean forward) {
+  public static NdArray naiveDft(NdArray x, boolean forward) {
     int rows = x.shape()[0];
     int n = x.shape()[1];
     double[] in = x.data();

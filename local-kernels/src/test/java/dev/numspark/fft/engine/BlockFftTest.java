@@ -1,4 +1,4 @@
-package dev.numspark.fft;
+package dev.numspark.fft.engine;
 
 import static dev.numspark.fft.TestArrays.naiveDft;
 import static dev.numspark.fft.TestArrays.uniform;
@@ -10,6 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.numspark.array.NdArray;
+import dev.numspark.fft.Fft;
+import dev.numspark.fft.Norm;
+import dev.numspark.fft.Tolerance;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,7 +31,7 @@ class BlockFftTest {
 
   @Test
   void engineIsAvailableInTheTestJvm() {
-    assertTrue(VectorSupport.AVAILABLE, "tests run with --add-modules=jdk.incubator.vector");
+    assertTrue(FftConfig.VECTOR_ENGINE, "tests run with --add-modules=jdk.incubator.vector");
     assertTrue(V >= 2, "lanes " + V);
   }
 

@@ -1,4 +1,4 @@
-package dev.numspark.fft;
+package dev.numspark.fft.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;

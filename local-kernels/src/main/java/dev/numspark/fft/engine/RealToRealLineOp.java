@@ -1,6 +1,8 @@
-package dev.numspark.fft;
+package dev.numspark.fft.engine;
 
-import org.jtransforms.fft.DoubleFFT_1D;
+import dev.numspark.fft.Norm;
+import dev.numspark.fft.FftArgumentException;
+import dev.numspark.fft.FftPlan;
 
 /**
  * DCT and DST of types 1-4 on a real line of length {@code n}, with SciPy's (pocketfft's)
@@ -29,7 +31,7 @@ import org.jtransforms.fft.DoubleFFT_1D;
  * DST-IV  y[k] = 2 sum_j x[j] sin(pi (2j+1)(2k+1) / (4n))
  * </pre>
  */
-final class RealToRealLineOp extends LineOp {
+public final class RealToRealLineOp extends LineOp {
   private static final double SQRT2 = Math.sqrt(2.0);
 
   private final boolean dst;
@@ -37,15 +39,15 @@ final class RealToRealLineOp extends LineOp {
   private final int n;
   private final double factor;
   private final boolean orthogonalize;
-  private final DoubleFFT_1D plan;
+  private final FftPlan plan;
   private final double[] twiddles;
 
   /**
    * @param type the type actually computed (idct of type 2 computes type 3)
    * @param forward the direction for normalisation
    */
-  RealToRealLineOp(boolean dst, int type, int inputLength, int n, boolean forward, Norm norm,
-      boolean orthogonalize) {
+  public RealToRealLineOp(boolean dst, int type, int inputLength, int n, boolean forward,
+      Norm norm, boolean orthogonalize) {
     super(Math.min(inputLength, n), n, false, false);
     if (type < 1 || type > 4) {
       throw new FftArgumentException(dst ? "invalid DST type" : "invalid DCT type");
@@ -63,10 +65,10 @@ final class RealToRealLineOp extends LineOp {
       case 4 -> 2 * n;
       default -> n;
     };
-    this.plan = fftLength > 1 ? Plans.fft(fftLength) : null;
+    this.plan = fftLength > 1 ? PlanCache.plan(fftLength) : null;
     this.twiddles = switch (type) {
-      case 2, 3 -> Plans.quarterTwiddles(n);
-      case 4 -> Plans.quarterTwiddles(2 * n);
+      case 2, 3 -> PlanCache.quarterTwiddles(n);
+      case 4 -> PlanCache.quarterTwiddles(2 * n);
       default -> null;
     };
   }

@@ -1,23 +1,23 @@
-package dev.numspark.fft;
+package dev.numspark.fft.engine;
 
-import org.jtransforms.fft.DoubleFFT_1D;
+import dev.numspark.fft.FftPlan;
 
 /**
  * The DFT of a real line of length {@code n}, keeping the {@code n/2 + 1} non-negative
  * frequencies: {@code rfft}, and with {@code conjugate} set {@code ihfft}.
  */
-final class RealForwardLineOp extends LineOp {
+public final class RealForwardLineOp extends LineOp {
   final int n;
   final double factor;
   final boolean conjugate;
-  private final DoubleFFT_1D plan;
+  private final FftPlan plan;
 
-  RealForwardLineOp(int inputLength, int n, double factor, boolean conjugate) {
+  public RealForwardLineOp(int inputLength, int n, double factor, boolean conjugate) {
     super(Math.min(inputLength, n), n / 2 + 1, false, true);
     this.n = n;
     this.factor = factor;
     this.conjugate = conjugate;
-    this.plan = n > 1 ? Plans.fft(n) : null;
+    this.plan = n > 1 ? PlanCache.plan(n) : null;
   }
 
   @Override
@@ -62,7 +62,7 @@ final class RealForwardLineOp extends LineOp {
    * with the same arithmetic (one multiplication by the factor, exact when it is 1), so both give
    * bit-identical numbers.
    */
-  void transformToParts(double[] a, double[] re, int reOff, double[] im, int imOff) {
+  public void transformToParts(double[] a, double[] re, int reOff, double[] im, int imOff) {
     if (plan != null) {
       plan.realForward(a, 0);
     }

@@ -1,6 +1,6 @@
-package dev.numspark.fft;
+package dev.numspark.fft.engine;
 
-import static dev.numspark.fft.BlockFft.V;
+import static dev.numspark.fft.engine.BlockFft.V;
 
 import java.util.Arrays;
 import java.util.Map;
@@ -10,7 +10,7 @@ import java.util.function.Supplier;
  * Runs {@code fft}/{@code ifft}, {@code rfft}/{@code ihfft} and {@code irfft}/{@code hfft} line
  * ops on blocks of {@link BlockFft#V} lines with the Vector API engine: gathers a block into the
  * engine's {@code [k][re, im][line]} layout (zero padding, conjugation for inverses), transforms,
- * and scatters with the normalisation factor. Only loaded when {@link VectorSupport#AVAILABLE}.
+ * and scatters with the normalisation factor. Only loaded when {@link FftConfig#VECTOR_ENGINE}.
  *
  * <p>Block {@code b} always holds lines {@code [bV, bV + V)} in C order of the lines (the last
  * block padded with zero lines) and every block runs the same code, so results do not depend on
@@ -18,7 +18,7 @@ import java.util.function.Supplier;
  */
 final class BlockRunner {
   private static final int MAX_PLANS = 32;
-  private static final Map<Integer, Object> PLANS = Plans.lru(MAX_PLANS);
+  private static final Map<Integer, Object> PLANS = PlanCache.lru(MAX_PLANS);
 
   private BlockRunner() {}
 
@@ -70,7 +70,7 @@ final class BlockRunner {
    * n is not 5-smooth), or the real one of length n (keys < 0).
    */
   private static Object plan(int key) {
-    return Plans.cached(PLANS, key, BlockRunner::makePlan);
+    return PlanCache.cached(PLANS, key, BlockRunner::makePlan);
   }
 
   private static Object makePlan(int key) {

@@ -1,21 +1,21 @@
-package dev.numspark.fft;
+package dev.numspark.fft.engine;
 
-import org.jtransforms.fft.DoubleFFT_1D;
+import dev.numspark.fft.FftPlan;
 
 /**
  * The real line of length {@code n} whose spectrum's non-negative half is the input:
  * {@code irfft}, and with {@code conjugate} set {@code hfft}. As in pocketfft the imaginary parts
  * of the zero (and, for even n, Nyquist) frequency are ignored.
  */
-final class RealInverseLineOp extends LineOp {
+public final class RealInverseLineOp extends LineOp {
   final int n;
   /** The normalisation factor of the unnormalised inverse sum (1/n for "backward"). */
   final double norm;
   private final double factor;
   final boolean conjugate;
-  private final DoubleFFT_1D plan;
+  private final FftPlan plan;
 
-  RealInverseLineOp(int inputLength, int n, double factor, boolean conjugate) {
+  public RealInverseLineOp(int inputLength, int n, double factor, boolean conjugate) {
     super(Math.min(inputLength, n / 2 + 1), n, true, false);
     this.n = n;
     // JTransforms' unscaled realInverse returns half the sum for power-of-two lengths; its scaled
@@ -23,7 +23,7 @@ final class RealInverseLineOp extends LineOp {
     this.norm = factor;
     this.factor = factor * n;
     this.conjugate = conjugate;
-    this.plan = n > 1 ? Plans.fft(n) : null;
+    this.plan = n > 1 ? PlanCache.plan(n) : null;
   }
 
   @Override

@@ -1,4 +1,4 @@
-package dev.numspark.fft;
+package dev.numspark.fft.engine;
 
 import dev.numspark.parallel.WorkerPool;
 import java.util.ArrayDeque;
@@ -15,9 +15,9 @@ import java.util.function.Supplier;
  * malloc}: fresh pages are zeroed lazily by whichever thread first writes them, so SciPy's
  * workers share that cost. Here the first worker allocates while the others compute blocks;
  * until the output exists, they write finished blocks into small staging arrays laid out like
- * the output (up to {@link #stagingCapBytes}, then they wait), copied into place once it is
- * published. The staging memory is kept for the next run ({@link StagingSlabs}). (Staging the
- * engine's buffers instead, for the final scatter later, costs as much as computing the blocks
+ * the output (up to {@link FftConfig#stagingCapBytes}, then they wait), copied into place once
+ * it is published. The staging memory is kept for the next run ({@link StagingSlabs}). (Staging
+ * the engine's buffers instead, for the final scatter later, costs as much as computing the blocks
  * again: the scatter then reads them from memory in permuted order.)
  *
  * <p>Every block is computed by the same {@link Kernel#compute} and written by the same code
@@ -27,30 +27,6 @@ import java.util.function.Supplier;
  * failure stops the others and is rethrown.
  */
 final class BlockLoop {
-  /**
-   * Outputs from this size on (and from {@link #parallelMinBytes}, below which one worker runs)
-   * are allocated concurrently with the first blocks' work. Small ones gain too: {@code rfft} of
-   * 32 x 4096 (a 1 MB result) at 2 workers took 0.29 ms this way against 0.36 ms allocating
-   * first (0.41 ms at 1 worker).
-   */
-  static volatile long overlapMinBytes = 256L << 10;
-  /**
-   * Outputs smaller than this are computed by one worker whatever {@code workers} says (as in
-   * SciPy, {@code workers} is a maximum; the bits do not depend on it): handing blocks to a
-   * second thread costs tens of microseconds, as much as such a transform. At 2 workers against
-   * 1, before this rule: {@code fft} 16 x 512 (128 KB) 0.74x, {@code rfft} 16 x 2048 (256 KB)
-   * 0.53x, {@code rfft} 32 x 1024 0.60x, {@code fft} 16 x 1024 0.98x; from 512 KB on it pays:
-   * {@code fft} 32 x 1024 1.26x, {@code fft} 16 x 4096 1.40x.
-   */
-  static volatile long parallelMinBytes = 512L << 10;
-  /**
-   * At most this much, and 3/8 of the output, is staged while the output is allocated: the other
-   * workers transform about a quarter of the output meanwhile (zeroing runs at about a quarter of
-   * the transform's time per byte), and a worker that reaches the cap waits. With the slab kept
-   * from run to run, staging a block costs only its copy into place, less than waiting.
-   */
-  static volatile long stagingCapBytes = 48L << 20;
-
   private BlockLoop() {}
 
   /**
@@ -82,7 +58,7 @@ final class BlockLoop {
 
   /** {@code kernel} on every block into {@code dst}. */
   static <S> void run(Kernel<S> kernel, int blocks, double[] dst, int workers) {
-    if ((long) dst.length * Double.BYTES < parallelMinBytes) {
+    if ((long) dst.length * Double.BYTES < FftConfig.parallelMinBytes) {
       workers = 1;
     }
     // buffers once per worker, not per range: a block's buffers are zeroed arrays as large as
@@ -104,10 +80,10 @@ final class BlockLoop {
    */
   static <S> double[] run(Kernel<S> kernel, int blocks, Supplier<double[]> allocate,
       long outBytes, int workers) {
-    if (outBytes < parallelMinBytes) {
+    if (outBytes < FftConfig.parallelMinBytes) {
       workers = 1;
     }
-    if (blocks < 2 || outBytes < overlapMinBytes) {
+    if (blocks < 2 || outBytes < FftConfig.overlapMinBytes) {
       double[] dst = allocate.get();
       run(kernel, blocks, dst, workers);
       return dst;
@@ -121,8 +97,8 @@ final class BlockLoop {
       return dst;
     }
     long slotBytes = Math.max(1, (long) kernel.slotLength() * Double.BYTES);
-    int capBlocks =
-        (int) Math.min(blocks, Math.min(stagingCapBytes, outBytes / 8 * 3) / slotBytes);
+    long capBytes = Math.min(FftConfig.stagingCapBytes, outBytes / 8 * 3);
+    int capBlocks = (int) Math.min(blocks, capBytes / slotBytes);
     Overlap<S> o = new Overlap<>(kernel, blocks, capBlocks, ready);
     try {
       // one range per worker: whoever takes range 0 (the caller, unless a pool thread is

@@ -1,12 +1,13 @@
-package dev.numspark.fft;
+package dev.numspark.fft.engine;
 
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Each test starts with no spare and no remembered size, and afterwards {@link SpareResults}'
- * switches ({@code enabled}, {@code minSpareBytes}) are as they were, whatever the test set.
+ * Each test starts with no spare and no remembered size, and afterwards the spare-results switch
+ * ({@link FftConfig#spareResults}) and {@link SpareResults#minSpareBytes} are as they were,
+ * whatever the test set.
  */
 final class SpareResultsRestored implements BeforeEachCallback, AfterEachCallback {
   private boolean enabled;
@@ -14,14 +15,14 @@ final class SpareResultsRestored implements BeforeEachCallback, AfterEachCallbac
 
   @Override
   public void beforeEach(ExtensionContext context) {
-    enabled = SpareResults.enabled;
+    enabled = FftConfig.spareResults;
     minSpareBytes = SpareResults.minSpareBytes;
     SpareResults.clear();
   }
 
   @Override
   public void afterEach(ExtensionContext context) {
-    SpareResults.enabled = enabled;
+    FftConfig.spareResults = enabled;
     SpareResults.minSpareBytes = minSpareBytes;
     SpareResults.clear();
   }

@@ -1,4 +1,4 @@
-package dev.numspark.fft;
+package dev.numspark.fft.engine;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
 import java.lang.management.GarbageCollectorMXBean;
@@ -37,10 +37,6 @@ final class SpareResults {
    */
   static final long MAX_SPARE_BYTES = 512L << 20;
 
-  /** Whether spares are made and used. */
-  static volatile boolean enabled =
-      !"false".equalsIgnoreCase(System.getProperty("numspark.fft.spareResults"));
-
   /**
    * Results from this size on get spares: where the running collector does not copy a live array
    * of that size at a young collection ({@link #minSpareBytes(List, long)}).
@@ -55,7 +51,7 @@ final class SpareResults {
   /** The spare if it has exactly {@code length} doubles (it is then no longer kept), else null. */
   static synchronized double[] take(int length) {
     double[] s = spare == null ? null : spare.get();
-    if (!enabled || s == null || s.length != length) {
+    if (!FftConfig.spareResults || s == null || s.length != length) {
       return null;
     }
     spare = null;
@@ -71,7 +67,7 @@ final class SpareResults {
     boolean again = length == lastLength;
     lastLength = length;
     long bytes = (long) length * Double.BYTES;
-    return enabled && again && bytes <= MAX_SPARE_BYTES && bytes >= minSpareBytes;
+    return FftConfig.spareResults && again && bytes <= MAX_SPARE_BYTES && bytes >= minSpareBytes;
   }
 
   /**
@@ -109,7 +105,7 @@ final class SpareResults {
 
   /** Keeps {@code result} (new, all zero, referenced nowhere else) as the spare. */
   static synchronized void keep(double[] result) {
-    if (enabled) {
+    if (FftConfig.spareResults) {
       spare = new SoftReference<>(result);
     }
   }

@@ -1,20 +1,21 @@
-package dev.numspark.fft;
+package dev.numspark.fft.engine;
 
-import org.jtransforms.fft.DoubleFFT_1D;
+import dev.numspark.fft.Norm;
+import dev.numspark.fft.FftPlan;
 
 /** The complex-to-complex DFT of length {@code n}: {@code fft} and {@code ifft} along an axis. */
-final class ComplexLineOp extends LineOp {
+public final class ComplexLineOp extends LineOp {
   final int n;
   final boolean forward;
   final double factor;
-  private final DoubleFFT_1D plan;
+  private final FftPlan plan;
 
-  ComplexLineOp(int inputLength, int n, boolean forward, Norm norm) {
+  public ComplexLineOp(int inputLength, int n, boolean forward, Norm norm) {
     super(Math.min(inputLength, n), n, true, true);
     this.n = n;
     this.forward = forward;
     this.factor = norm.factor(forward, n);
-    this.plan = n > 1 ? Plans.fft(n) : null;
+    this.plan = n > 1 ? PlanCache.plan(n) : null;
   }
 
   @Override

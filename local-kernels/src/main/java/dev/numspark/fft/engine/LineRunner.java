@@ -1,4 +1,4 @@
-package dev.numspark.fft;
+package dev.numspark.fft.engine;
 
 import dev.numspark.parallel.WorkerPool;
 import java.util.Arrays;
@@ -8,7 +8,7 @@ import java.util.Map;
  * Runs {@code fft}/{@code ifft}, {@code rfft}/{@code ihfft} and {@code irfft}/{@code hfft} on
  * lines that are alone, or fewer than the engine's V lanes ({@link AxisRunner}), and the one-row
  * {@code Fft.rfftParts}, with the single-line four-step transforms {@link LineFft} and {@link LineReal} on the Vector API
- * engine. Only loaded when {@link VectorSupport#AVAILABLE}.
+ * engine. Only loaded when {@link FftConfig#VECTOR_ENGINE}.
  *
  * <p>A line's result depends only on its data, the length and the norm: the lines are shared out
  * whole to the workers, or (long lines) one line's steps are shared out by index ranges with the
@@ -16,7 +16,7 @@ import java.util.Map;
  * {@code Fft.rfft} of that row run the same {@link LineReal#forward} with the same factors, so
  * they agree bit for bit.
  */
-final class LineRunner {
+public final class LineRunner {
   /**
    * Shortest complex power-of-two lines run here; shorter ones stay on JTransforms, which is as
    * fast or faster there (one line, JDK 17, AVX-512: n = 64: 0.6 vs 0.4 us, 128: 1.0 vs 0.9,
@@ -36,7 +36,7 @@ final class LineRunner {
   static final int KEEP_MAX = 1 << 18;
 
   private static final int MAX_PLANS = 16;
-  private static final Map<Integer, Object> PLANS = Plans.lru(MAX_PLANS);
+  private static final Map<Integer, Object> PLANS = PlanCache.lru(MAX_PLANS);
 
   /** Per-thread scratch of the row path (see {@link #KEEP_MAX}). */
   private static final class Scratch {
@@ -106,7 +106,7 @@ final class LineRunner {
 
   /** The cached plan: complex of length key (key > 0) or real of length -key. */
   private static Object plan(int key) {
-    return Plans.cached(PLANS, key, k -> k > 0 ? LineFft.plan(k) : new LineReal(-k));
+    return PlanCache.cached(PLANS, key, k -> k > 0 ? LineFft.plan(k) : new LineReal(-k));
   }
 
   /**
@@ -116,7 +116,7 @@ final class LineRunner {
    * directly, with one worker: every call between Spark's generated code and the Vector API
    * counts towards C2's inlining depth limit (docs/spark.md).
    */
-  static void rfft(double[] x, int xOff, int n, double fr, double fi, double[] re,
+  public static void rfft(double[] x, int xOff, int n, double fr, double fi, double[] re,
       int reOff, double[] im, int imOff, int workers) {
     LineReal p = realPlan(n);
     int blockLen = p.blockLength();

@@ -1,4 +1,4 @@
-package dev.numspark.fft;
+package dev.numspark.fft.engine;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.numspark.array.NdArray;
+import dev.numspark.fft.Fft;
+import dev.numspark.fft.Norm;
 import java.time.Duration;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -34,25 +36,25 @@ class BlockLoopTest {
   /** Spares off unless a test turns them on: a ready output would leave nothing to stage. */
   @BeforeEach
   void saveKnobs() {
-    minBytes = BlockLoop.overlapMinBytes;
-    parallelBytes = BlockLoop.parallelMinBytes;
-    capBytes = BlockLoop.stagingCapBytes;
-    BlockLoop.parallelMinBytes = 0; // these small arrays must run on several workers
-    SpareResults.enabled = false;
+    minBytes = FftConfig.overlapMinBytes;
+    parallelBytes = FftConfig.parallelMinBytes;
+    capBytes = FftConfig.stagingCapBytes;
+    FftConfig.parallelMinBytes = 0; // these small arrays must run on several workers
+    FftConfig.spareResults = false;
     SpareResults.minSpareBytes = 0; // whichever collector runs the tests
   }
 
   @AfterEach
   void restoreKnobs() {
-    BlockLoop.overlapMinBytes = minBytes;
-    BlockLoop.parallelMinBytes = parallelBytes;
-    BlockLoop.stagingCapBytes = capBytes;
+    FftConfig.overlapMinBytes = minBytes;
+    FftConfig.parallelMinBytes = parallelBytes;
+    FftConfig.stagingCapBytes = capBytes;
   }
 
   /** Every engine op, radix and Bluestein lengths, partial last blocks, contiguous and strided. */
   @Test
   void engineResultsAreBitwiseIdenticalForAnyWorkersAndCap() {
-    BlockLoop.overlapMinBytes = 0;
+    FftConfig.overlapMinBytes = 0;
     Norm norm = Norm.parse(null);
     // {outer, n, inner}: outer * inner lines of length n, inner > 1 for an inner (strided) axis;
     // 1009 and 101 are Bluestein lengths
@@ -80,7 +82,7 @@ class BlockLoopTest {
         BlockRunner.run(src, complexIn, expected, lines, len, inner, op, 1);
         // cap: none, about two blocks, everything
         for (long cap : new long[] {0, 2L * outLength / ((lines + V - 1) / V) * 8, 1L << 40}) {
-          BlockLoop.stagingCapBytes = cap;
+          FftConfig.stagingCapBytes = cap;
           for (int workers = 1; workers <= 3; workers++) {
             boolean[] slowness = workers == 1 ? new boolean[] {false} : new boolean[] {false, true};
             for (boolean slow : slowness) {
@@ -103,9 +105,9 @@ class BlockLoopTest {
 
   /** With {@code spares}, repeated shapes run on results allocated ahead. */
   private static void fftApiResultsAreBitwiseIdenticalForAnyWorkers(boolean spares) {
-    SpareResults.enabled = spares;
-    BlockLoop.overlapMinBytes = 0;
-    BlockLoop.stagingCapBytes = 1 << 16;
+    FftConfig.spareResults = spares;
+    FftConfig.overlapMinBytes = 0;
+    FftConfig.stagingCapBytes = 1 << 16;
     NdArray x = NdArray.complex(random(2L * (11 * V + 3) * 512, 7), 11 * V + 3, 512);
     NdArray r = NdArray.real(random((long) (6 * V + 1) * 1000, 8), 6 * V + 1, 1000);
     NdArray m = NdArray.complex(random(2L * 64 * (3 * V + 1), 9), 64, 3 * V + 1);
@@ -129,11 +131,11 @@ class BlockLoopTest {
 
   @Test
   void everyBlockIsWrittenOnceAndTheCapHolds() {
-    BlockLoop.overlapMinBytes = 0;
+    FftConfig.overlapMinBytes = 0;
     int blocks = 40;
     int per = 16;
     for (int capBlocks : new int[] {0, 1, 5, blocks}) {
-      BlockLoop.stagingCapBytes = (long) capBlocks * per * Double.BYTES;
+      FftConfig.stagingCapBytes = (long) capBlocks * per * Double.BYTES;
       for (int workers = 2; workers <= 3; workers++) {
         CountingKernel k = new CountingKernel(blocks, per);
         double[] out = BlockLoop.run(k, blocks, allocator(blocks * per, true),
@@ -161,8 +163,8 @@ class BlockLoopTest {
    */
   @Test
   void aRepeatedSizeGetsItsNextResultAllocatedAhead() {
-    SpareResults.enabled = true;
-    BlockLoop.overlapMinBytes = 0;
+    FftConfig.spareResults = true;
+    FftConfig.overlapMinBytes = 0;
     int blocks = 24;
     int per = 16;
     long bytes = (long) blocks * per * Double.BYTES;
@@ -196,12 +198,12 @@ class BlockLoopTest {
     assertNull(SpareResults.take(blocks * per + 1), "a spare of another size is not handed out");
     assertSame(made.get(5), SpareResults.take(blocks * per));
     assertNull(SpareResults.take(blocks * per), "a spare is handed out once");
-    SpareResults.enabled = false;
+    FftConfig.spareResults = false;
     for (int run = 0; run < 3; run++) {
       BlockLoop.run(new CountingKernel(blocks, per), blocks, allocate, bytes, 2);
     }
     assertEquals(9, made.size(), "off: one allocation per call");
-    SpareResults.enabled = true;
+    FftConfig.spareResults = true;
     int huge = (int) (SpareResults.MAX_SPARE_BYTES / Double.BYTES) + 1;
     SpareResults.repeated(huge);
     assertTrue(!SpareResults.repeated(huge), "no spare for results over the limit");
@@ -212,8 +214,8 @@ class BlockLoopTest {
   /** The staging memory of one run serves the next (see {@link StagingSlabs}). */
   @Test
   void theStagingSlabIsKeptForTheNextRun() {
-    BlockLoop.overlapMinBytes = 0;
-    BlockLoop.stagingCapBytes = 1 << 20;
+    FftConfig.overlapMinBytes = 0;
+    FftConfig.stagingCapBytes = 1 << 20;
     int blocks = 40;
     int per = 16;
     double[][] used = new double[2][];
@@ -233,8 +235,8 @@ class BlockLoopTest {
 
   @Test
   void aFailingWorkerIsRethrownWithoutHanging() {
-    BlockLoop.overlapMinBytes = 0;
-    BlockLoop.stagingCapBytes = 0;
+    FftConfig.overlapMinBytes = 0;
+    FftConfig.stagingCapBytes = 0;
     int blocks = 12;
     assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
       for (int bad : new int[] {0, blocks / 2, blocks - 1}) {

@@ -1,4 +1,4 @@
-package dev.numspark.fft;
+package dev.numspark.fft.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -57,7 +57,7 @@ class SpareResultsTest {
 
   @Test
   void aRepeatedSizeBelowTheLimitGetsNoSpare() {
-    SpareResults.enabled = true;
+    FftConfig.spareResults = true;
     SpareResults.minSpareBytes = 1L << 20;
     int below = (1 << 20) / Double.BYTES - 1;
     SpareResults.repeated(below);

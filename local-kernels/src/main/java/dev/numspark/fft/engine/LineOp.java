@@ -1,4 +1,4 @@
-package dev.numspark.fft;
+package dev.numspark.fft.engine;
 
 /**
  * A 1-D transform applied to every line of an array along one axis (see {@link AxisRunner}).
@@ -10,7 +10,7 @@ package dev.numspark.fft;
  * {@link #inputDoubles} is scratch the op must initialise itself. Ops are immutable and shared by
  * all worker threads; each thread has its own work arrays.
  */
-abstract class LineOp {
+public abstract class LineOp {
   final int take;
   final int outLen;
   final boolean inComplex;

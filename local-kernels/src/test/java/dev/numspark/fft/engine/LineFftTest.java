@@ -1,4 +1,4 @@
-package dev.numspark.fft;
+package dev.numspark.fft.engine;
 
 import static dev.numspark.fft.TestArrays.naiveDft;
 import static dev.numspark.fft.TestArrays.uniform;
@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.numspark.array.NdArray;
+import dev.numspark.fft.Fft;
+import dev.numspark.fft.Norm;
+import dev.numspark.fft.Tolerance;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -37,7 +40,7 @@ class LineFftTest {
 
   @Test
   void theEngineTakesTheLengthsItShould() {
-    assertTrue(VectorSupport.AVAILABLE, "tests run with --add-modules=jdk.incubator.vector");
+    assertTrue(FftConfig.VECTOR_ENGINE, "tests run with --add-modules=jdk.incubator.vector");
     if (V != 8) {
       // built for 8 lanes only: other widths keep JTransforms (the comparisons below still hold)
       assertFalse(LineRunner.supportsReal(4096));

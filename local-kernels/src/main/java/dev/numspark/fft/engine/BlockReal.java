@@ -1,7 +1,7 @@
-package dev.numspark.fft;
+package dev.numspark.fft.engine;
 
-import static dev.numspark.fft.BlockFft.S;
-import static dev.numspark.fft.BlockFft.V;
+import static dev.numspark.fft.engine.BlockFft.S;
+import static dev.numspark.fft.engine.BlockFft.V;
 
 import jdk.incubator.vector.DoubleVector;
 

@@ -1,4 +1,4 @@
-package dev.numspark.fft;
+package dev.numspark.fft.engine;
 
 import dev.numspark.parallel.WorkerPool;
 import jdk.incubator.vector.DoubleVector;

@@ -1,4 +1,4 @@
-package dev.numspark.fft;
+package dev.numspark.fft.engine;
 
 import java.lang.ref.SoftReference;
 import java.util.ArrayDeque;

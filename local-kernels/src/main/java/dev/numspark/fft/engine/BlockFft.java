@@ -1,4 +1,4 @@
-package dev.numspark.fft;
+package dev.numspark.fft.engine;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
@@ -28,8 +28,8 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>Hand-written because no Maven library offers a batched SIMD FFT for Java; it follows
  * pocketfft's multi-line transforms (SciPy's {@code vlen} lines per SIMD vector). Loaded only
- * when the {@code jdk.incubator.vector} module is present ({@link VectorSupport}). An instance
- * (twiddle tables) is immutable and shared by threads; callers own the arrays.
+ * when the {@code jdk.incubator.vector} module is present ({@link FftConfig#VECTOR_ENGINE}). An
+ * instance (twiddle tables) is immutable and shared by threads; callers own the arrays.
  */
 final class BlockFft {
   static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;

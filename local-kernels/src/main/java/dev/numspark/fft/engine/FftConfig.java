@@ -1,0 +1,63 @@
+package dev.numspark.fft.engine;
+
+/**
+ * The FFT engines' switches, in one place. The system properties (documented in README and
+ * docs/fft.md) are read once, when the first transform loads this class:
+ * <ul>
+ *   <li>{@code -Dnumspark.fft.vector=false} turns the Vector API engine off: every transform
+ *       then runs on JTransforms, as without the {@code jdk.incubator.vector} module.
+ *   <li>{@code -Dnumspark.fft.spareResults=false} turns {@link SpareResults} off.
+ * </ul>
+ * The mutable fields are tuning thresholds and the spare-results switch; tests set them (and
+ * restore them: {@code SpareResultsRestored}, {@code ParallelEvenWhenSmall}). This class
+ * references no Vector API type, so it loads without the module.
+ */
+final class FftConfig {
+  static final String VECTOR_PROPERTY = "numspark.fft.vector";
+  static final String SPARE_RESULTS_PROPERTY = "numspark.fft.spareResults";
+
+  /**
+   * Whether the Vector API engine may run: the {@code jdk.incubator.vector} module is in the boot
+   * layer (Spark 4's JVM flags, the test JVM and bin/numspark add it) and it is not switched off.
+   * The engine's classes are only loaded when this is true.
+   */
+  static final boolean VECTOR_ENGINE = !switchedOff(VECTOR_PROPERTY)
+      && ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+
+  /** Whether {@link SpareResults} makes and hands out spares. */
+  static volatile boolean spareResults = !switchedOff(SPARE_RESULTS_PROPERTY);
+
+  /**
+   * Outputs from this size on (and from {@link #parallelMinBytes}, below which one worker runs)
+   * are allocated concurrently with the first blocks' work ({@link BlockLoop}). Small ones gain
+   * too: {@code rfft} of 32 x 4096 (a 1 MB result) at 2 workers took 0.29 ms this way against
+   * 0.36 ms allocating first (0.41 ms at 1 worker).
+   */
+  static volatile long overlapMinBytes = 256L << 10;
+
+  /**
+   * Outputs smaller than this are computed by one worker whatever {@code workers} says (as in
+   * SciPy, {@code workers} is a maximum; the bits do not depend on it): handing blocks to a
+   * second thread costs tens of microseconds, as much as such a transform. At 2 workers against
+   * 1, before this rule: {@code fft} 16 x 512 (128 KB) 0.74x, {@code rfft} 16 x 2048 (256 KB)
+   * 0.53x, {@code rfft} 32 x 1024 0.60x, {@code fft} 16 x 1024 0.98x; from 512 KB on it pays:
+   * {@code fft} 32 x 1024 1.26x, {@code fft} 16 x 4096 1.40x.
+   */
+  static volatile long parallelMinBytes = 512L << 10;
+
+  /**
+   * At most this much, and 3/8 of the output, is staged while the output is allocated
+   * ({@link BlockLoop}): the other workers transform about a quarter of the output meanwhile
+   * (zeroing runs at about a quarter of the transform's time per byte), and a worker that
+   * reaches the cap waits. With the slab kept from run to run ({@link StagingSlabs}), staging a
+   * block costs only its copy into place, less than waiting.
+   */
+  static volatile long stagingCapBytes = 48L << 20;
+
+  private FftConfig() {}
+
+  /** Whether the property is set to {@code false} (any case): the only value that turns off. */
+  private static boolean switchedOff(String property) {
+    return "false".equalsIgnoreCase(System.getProperty(property));
+  }
+}
