@@ -1,7 +1,6 @@
 package dev.numspark.tools.bench.suites;
 
 import dev.numspark.fft.Fft;
-import dev.numspark.fft.Plans;
 import dev.numspark.array.NdArray;
 import dev.numspark.tools.bench.BenchCase;
 import dev.numspark.tools.bench.BenchSuite;
@@ -10,6 +9,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.IntConsumer;
 import org.jtransforms.fft.DoubleFFT_1D;
+import pl.edu.icm.jlargearrays.ConcurrencyUtils;
 
 /**
  * {@code bin/numspark bench --suite fft}: the cases of issue 4, each at workers 1 and 2, against
@@ -133,7 +133,7 @@ public final class FftBenchSuite implements BenchSuite {
   private static Runnable jtransformsRows(int rows, int n, boolean complex, int workers,
       boolean reuse) {
     double[] input = randomData((complex ? 2 : 1) * rows * n, 1);
-    DoubleFFT_1D plan = Plans.fft(n);
+    DoubleFFT_1D plan = jtransforms(n);
     // rfft output needs room for n/2+1 complex values per row, as numspark returns them
     int width = complex ? 2 * n : n + 2;
     double[] kept = reuse ? new double[rows * width] : null;
@@ -155,8 +155,8 @@ public final class FftBenchSuite implements BenchSuite {
   /** JTransforms fft2 by hand: rows, then columns gathered one at a time. */
   private static Runnable jtransforms2d(int n, int m, int workers) {
     double[] input = randomData(2 * n * m, 2);
-    DoubleFFT_1D rowPlan = Plans.fft(m);
-    DoubleFFT_1D colPlan = Plans.fft(n);
+    DoubleFFT_1D rowPlan = jtransforms(m);
+    DoubleFFT_1D colPlan = jtransforms(n);
     return () -> {
       double[] a = input.clone();
       onThreads(workers, n, row -> rowPlan.complexForward(a, 2 * row * m));
@@ -206,5 +206,14 @@ public final class FftBenchSuite implements BenchSuite {
         throw new IllegalStateException("interrupted", e);
       }
     }
+  }
+
+  /**
+   * The JTransforms peer's plan, on one thread as numspark's own JTransforms path runs it (the
+   * thread count is JLargeArrays' process-global setting).
+   */
+  private static DoubleFFT_1D jtransforms(int n) {
+    ConcurrencyUtils.setNumberOfThreads(1);
+    return new DoubleFFT_1D(n);
   }
 }
