@@ -20,18 +20,6 @@ object ComplexArrays {
 
   val SignalType: ArrayType = ArrayType(DoubleType, containsNull = false)
 
-  def isSignal(t: DataType): Boolean = t match {
-    case ArrayType(_: NumericType, _) => true
-    case _ => false
-  }
-
-  def isComplex(t: DataType): Boolean = t match {
-    case s: StructType =>
-      s.fields.length == 2 && s.fields(0).name == "re" && s.fields(1).name == "im" &&
-        s.fields.forall(f => isSignal(f.dataType))
-    case _ => false
-  }
-
   /**
    * A numeric array as `double[]`, failing on NULL elements. The per-element NULL check is skipped
    * where the column's type guarantees none (`containsNull = false`): it costs as much as the copy.
@@ -120,5 +108,5 @@ object ComplexArrays {
 }
 
 /** A SQL function failed on a value: the message names the function and the problem. */
-class NumsparkFunctionException(val function: String, message: String)
-  extends IllegalArgumentException(s"$function: $message")
+class NumsparkFunctionException(val function: String, val problem: String)
+  extends IllegalArgumentException(s"$function: $problem")

@@ -7,7 +7,8 @@ import org.apache.spark.sql.catalyst.InternalRow
 import org.apache.spark.sql.catalyst.expressions.GenericInternalRow
 import org.apache.spark.sql.types._
 
-import SignalFunctions.{guarded, string}
+import ArgTypes.{StringOption, isMatrix, isVector}
+import SignalFunctions.guarded
 
 /**
  * The linear algebra SQL functions on Spark ML's `Matrix` and `Vector` columns (one small problem
@@ -18,9 +19,6 @@ import SignalFunctions.{guarded, string}
 object LinalgFunctions {
   private val MatrixUdt = SQLDataTypes.MatrixType.asInstanceOf[UserDefinedType[Matrix]]
   private val VectorUdt = SQLDataTypes.VectorType.asInstanceOf[UserDefinedType[Vector]]
-
-  private def isMatrix(t: DataType) = t == SQLDataTypes.MatrixType
-  private def isVector(t: DataType) = t == SQLDataTypes.VectorType
 
   /** A Matrix value as a C-order (row-major) NdArray. */
   private def matrix(value: Any): NdArray = {
@@ -40,7 +38,8 @@ object LinalgFunctions {
     MatrixUdt.serialize(new DenseMatrix(x.shape(0), x.shape(1), x.data(), true))
 
   private abstract class MatrixSpec(name: String, usage: String, example: String, args: Int,
-      maxArgs: Int) extends FunctionSpec(name, usage, example, args, maxArgs) {
+      options: IndexedSeq[OptionArg] = IndexedSeq.empty)
+      extends FunctionSpec(name, usage, example, args, options) {
     override def checkTypes(types: Seq[DataType]): Option[String] =
       if (!isMatrix(types.head)) Some(s"A must be a Spark ML matrix, got ${types.head.simpleString}")
       else if (args == 2 && !isVector(types(1)))
@@ -52,21 +51,25 @@ object LinalgFunctions {
       "numspark_solve(A, b [, assume_a]) - x with A x = b for a square Spark ML matrix A and " +
         "vector b, as scipy.linalg.solve; assume_a: 'gen', 'sym', 'pos', 'diagonal', ... " +
         "(default: detected). A singular A fails with SciPy's message.",
-      "\n    Examples:\n      > SELECT numspark_solve(A, b) FROM systems;\n", 2, 3) {
+      "\n    Examples:\n      > SELECT numspark_solve(A, b) FROM systems;\n", 2,
+      IndexedSeq(OptionArg("assume_a", StringOption))) {
     override def dataType(types: Seq[DataType]): DataType = SQLDataTypes.VectorType
-    override def eval(values: Seq[Any], types: Seq[DataType], options: Seq[Any]): Any =
+    // the kernel's own check of assume_a, on a 1 x 1 system
+    override def checkOptions(o: OptionValues): Unit = Linalg.solve(NdArray.real(Array(1.0), 1, 1),
+      NdArray.real(Array(1.0), 1), o.string(0), false, true, 1)
+    override def eval(data: Array[AnyRef], types: IndexedSeq[DataType], o: OptionValues): Any =
       vectorValue(guarded(name) {
-        Linalg.solve(matrix(values(0)), vector(values(1)), string(options(0)), false, true, 1)
+        Linalg.solve(matrix(data(0)), vector(data(1)), o.string(0), false, true, 1)
       })
   }
 
   private object LstsqSpec extends MatrixSpec("numspark_lstsq",
       "numspark_lstsq(A, b) - the least-squares solution x minimizing |A x - b| for an m x n " +
         "Spark ML matrix A, as scipy.linalg.lstsq(A, b)[0].",
-      "\n    Examples:\n      > SELECT numspark_lstsq(A, b) FROM fits;\n", 2, 2) {
+      "\n    Examples:\n      > SELECT numspark_lstsq(A, b) FROM fits;\n", 2) {
     override def dataType(types: Seq[DataType]): DataType = SQLDataTypes.VectorType
-    override def eval(values: Seq[Any], types: Seq[DataType], options: Seq[Any]): Any =
-      vectorValue(guarded(name)(Linalg.lstsq(matrix(values(0)), vector(values(1)), null, true, 1).x()))
+    override def eval(data: Array[AnyRef], types: IndexedSeq[DataType], o: OptionValues): Any =
+      vectorValue(guarded(name)(Linalg.lstsq(matrix(data(0)), vector(data(1)), null, true, 1).x()))
   }
 
   val EighType: StructType = StructType(Seq(
@@ -77,10 +80,10 @@ object LinalgFunctions {
       "numspark_eigh(A) - eigenvalues (ascending) and orthonormal eigenvectors (columns) of the " +
         "symmetric matrix A, as scipy.linalg.eigh: struct<values: vector, vectors: matrix>. Only " +
         "the lower triangle is read.",
-      "\n    Examples:\n      > SELECT numspark_eigh(A).values FROM covariances;\n", 1, 1) {
+      "\n    Examples:\n      > SELECT numspark_eigh(A).values FROM covariances;\n", 1) {
     override def dataType(types: Seq[DataType]): DataType = EighType
-    override def eval(values: Seq[Any], types: Seq[DataType], options: Seq[Any]): Any = {
-      val r = guarded(name)(Linalg.eigh(matrix(values(0)), true, false, null, true, 1))
+    override def eval(data: Array[AnyRef], types: IndexedSeq[DataType], o: OptionValues): Any = {
+      val r = guarded(name)(Linalg.eigh(matrix(data(0)), true, false, null, true, 1))
       new GenericInternalRow(Array[Any](vectorValue(r.w()), matrixValue(r.v())))
     }
   }
@@ -88,28 +91,29 @@ object LinalgFunctions {
   private object SvdvalsSpec extends MatrixSpec("numspark_svdvals",
       "numspark_svdvals(A) - the singular values of A in descending order, as " +
         "scipy.linalg.svdvals.",
-      "\n    Examples:\n      > SELECT numspark_svdvals(A) FROM designs;\n", 1, 1) {
+      "\n    Examples:\n      > SELECT numspark_svdvals(A) FROM designs;\n", 1) {
     override def dataType(types: Seq[DataType]): DataType = SQLDataTypes.VectorType
-    override def eval(values: Seq[Any], types: Seq[DataType], options: Seq[Any]): Any =
-      vectorValue(guarded(name)(Linalg.svdvals(matrix(values(0)), true, 1)))
+    override def eval(data: Array[AnyRef], types: IndexedSeq[DataType], o: OptionValues): Any =
+      vectorValue(guarded(name)(Linalg.svdvals(matrix(data(0)), true, 1)))
   }
 
   private object DetSpec extends MatrixSpec("numspark_det",
       "numspark_det(A) - the determinant of the square matrix A, as scipy.linalg.det.",
-      "\n    Examples:\n      > SELECT numspark_det(A) FROM jacobians;\n", 1, 1) {
+      "\n    Examples:\n      > SELECT numspark_det(A) FROM jacobians;\n", 1) {
     override def dataType(types: Seq[DataType]): DataType = DoubleType
-    override def eval(values: Seq[Any], types: Seq[DataType], options: Seq[Any]): Any =
-      guarded(name)(Linalg.det(matrix(values(0)), true, 1)).data()(0)
+    override def eval(data: Array[AnyRef], types: IndexedSeq[DataType], o: OptionValues): Any =
+      guarded(name)(Linalg.det(matrix(data(0)), true, 1)).data()(0)
   }
 
   private object InvSpec extends MatrixSpec("numspark_inv",
       "numspark_inv(A) - the inverse of the square matrix A, as scipy.linalg.inv; a singular A " +
         "fails with SciPy's message.",
-      "\n    Examples:\n      > SELECT numspark_inv(A) FROM systems;\n", 1, 1) {
+      "\n    Examples:\n      > SELECT numspark_inv(A) FROM systems;\n", 1) {
     override def dataType(types: Seq[DataType]): DataType = SQLDataTypes.MatrixType
-    override def eval(values: Seq[Any], types: Seq[DataType], options: Seq[Any]): Any =
-      matrixValue(guarded(name)(Linalg.inv(matrix(values(0)), true, 1)))
+    override def eval(data: Array[AnyRef], types: IndexedSeq[DataType], o: OptionValues): Any =
+      matrixValue(guarded(name)(Linalg.inv(matrix(data(0)), true, 1)))
   }
 
-  def all: Seq[FunctionSpec] = Seq(SolveSpec, LstsqSpec, EighSpec, SvdvalsSpec, DetSpec, InvSpec)
+  /** Every linear algebra function, built once. */
+  val all: Seq[FunctionSpec] = Seq(SolveSpec, LstsqSpec, EighSpec, SvdvalsSpec, DetSpec, InvSpec)
 }

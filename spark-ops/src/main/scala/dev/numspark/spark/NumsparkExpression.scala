@@ -2,44 +2,18 @@ package dev.numspark.spark
 
 import org.apache.spark.sql.catalyst.InternalRow
 import org.apache.spark.sql.catalyst.analysis.TypeCheckResult
-import org.apache.spark.sql.catalyst.expressions.{Expression, ExpressionInfo}
+import org.apache.spark.sql.catalyst.expressions.Expression
 import org.apache.spark.sql.catalyst.expressions.codegen.{CodeGenerator, CodegenContext, ExprCode}
 import org.apache.spark.sql.catalyst.expressions.codegen.Block._
-import org.apache.spark.sql.types.DataType
-
-/**
- * What one numspark SQL function is: its name and documentation, how many arguments it takes
- * (the first `dataArgs` are columns, the rest constant options), its type checks and result type,
- * and the kernel call. One [[NumsparkExpression]] class serves every function.
- */
-abstract class FunctionSpec(
-    val name: String,
-    val usage: String,
-    val examples: String,
-    val dataArgs: Int,
-    val maxArgs: Int,
-    val minArgs: Int = -1,
-    val columnOptions: Set[Int] = Set.empty) extends Serializable {
-
-  /** The fewest arguments a call may give (the data columns plus any required option). */
-  final def requiredArgs: Int = if (minArgs < 0) dataArgs else minArgs
-
-  /** An error message when the argument types do not fit, else None. */
-  def checkTypes(types: Seq[DataType]): Option[String]
-
-  def dataType(types: Seq[DataType]): DataType
-
-  /** Computes the result from non-NULL column values and the options (NULL where not given). */
-  def eval(values: Seq[Any], types: Seq[DataType], options: Seq[Any]): Any
-
-  final def info: ExpressionInfo = new ExpressionInfo(classOf[NumsparkExpression].getName, null,
-    name, usage, "", examples, "", "math_funcs", "0.1.0", "", "scala_udf")
-}
+import org.apache.spark.sql.numspark.{DeclaredInputTypes, DeclaredType, SparkInternals}
+import org.apache.spark.sql.types.{DataType, NullType}
 
 /**
  * A numspark SQL function call: a native Catalyst expression that reads Catalyst arrays as
  * primitive `double[]` and writes `UnsafeArrayData` (no boxing per sample). NULL in gives NULL
- * out; options must be constants, except those a spec lets vary by row (`columnOptions`, e.g. n).
+ * out; options must be constants, except those a spec lets vary by row (e.g. n). Options are
+ * declared with their types as in Spark's own functions (`ImplicitCastInputTypes`), so Spark
+ * casts e.g. an integer fs to double.
  *
  * It generates code (rather than being a `CodegenFallback`) so that a query stays in one
  * whole-stage-codegen stage: with a fallback expression Spark ends the stage before the
@@ -48,26 +22,59 @@ abstract class FunctionSpec(
  * code only evaluates the children and calls [[evalArgs]], as [[eval]] does.
  */
 case class NumsparkExpression(spec: FunctionSpec, children: Seq[Expression])
-  extends Expression {
+  extends Expression with DeclaredInputTypes {
 
   override def prettyName: String = spec.name
   override def nullable: Boolean = true
   override def foldable: Boolean = children.forall(_.foldable)
   override def dataType: DataType = spec.dataType(children.map(_.dataType))
 
+  private def optionChildren: Seq[Expression] = children.drop(spec.dataArgs)
+
+  /**
+   * What Spark's implicit casts convert each argument to: options to their kind's type (e.g. an
+   * integer fs to double); data columns never (numspark reads any numeric array as it is).
+   */
+  override def declaredInputTypes: Seq[DeclaredType] = children.indices.map { i =>
+    val o = i - spec.dataArgs
+    if (o < 0 || o >= spec.options.length) SparkInternals.anyType
+    else spec.options(o).kind.inputType(children(i).dataType)
+  }
+
+  /**
+   * Arity, constant options, the data columns' and options' types, then the values of the
+   * constant options as the kernel checks them: a failure is an `AnalysisException` naming the
+   * function, raised when the query is analyzed (before any job runs).
+   */
   override def checkInputDataTypes(): TypeCheckResult = {
-    val options = children.drop(spec.dataArgs)
-    if (children.length < spec.requiredArgs || children.length > spec.maxArgs) {
-      TypeCheckResult.TypeCheckFailure(s"${spec.name} takes ${arity}; got ${children.length} " +
-        s"argument(s). Usage: ${spec.usage}")
-    } else if (options.zipWithIndex.exists { case (o, i) => !o.foldable && !spec.columnOptions(i) }) {
-      TypeCheckResult.TypeCheckFailure(
-        s"${spec.name}: option arguments (after the first ${spec.dataArgs}) must be constants")
-    } else {
-      spec.checkTypes(children.map(_.dataType)) match {
-        case Some(message) => TypeCheckResult.TypeCheckFailure(s"${spec.name}: $message")
-        case None => TypeCheckResult.TypeCheckSuccess
+    val failure =
+      if (children.length < spec.requiredArgs || children.length > spec.maxArgs) {
+        Some(s"${spec.name} takes ${arity}; got ${children.length} argument(s). Usage: ${spec.usage}")
+      } else if (optionChildren.zipWithIndex.exists { case (o, i) =>
+          !o.foldable && !spec.options(i).column }) {
+        Some(s"${spec.name}: option arguments (after the first ${spec.dataArgs}) must be constants")
+      } else {
+        spec.checkTypes(children.take(spec.dataArgs).map(_.dataType))
+          .orElse(optionTypeError).orElse(optionValueError).map(m => s"${spec.name}: $m")
       }
+    failure.map(TypeCheckResult.TypeCheckFailure).getOrElse(TypeCheckResult.TypeCheckSuccess)
+  }
+
+  private def optionTypeError: Option[String] =
+    optionChildren.zip(spec.options).collectFirst {
+      case (c, o) if c.dataType != NullType && !o.kind.accepts(c.dataType) =>
+        s"${o.name} must be ${o.describe}, got ${c.dataType.simpleString}"
+    }
+
+  /** The kernel's words for a constant option that no row can take. */
+  private def optionValueError: Option[String] = {
+    val constants = optionChildren.map(c => if (c.foldable) c.eval(null) else null)
+    try {
+      spec.checkOptions(OptionValues(spec, constants))
+      None
+    } catch {
+      case e: NumsparkFunctionException => Some(e.problem)
+      case e: IllegalArgumentException => Some(e.getMessage)
     }
   }
 
@@ -75,16 +82,13 @@ case class NumsparkExpression(spec: FunctionSpec, children: Seq[Expression])
     if (spec.requiredArgs == spec.maxArgs) s"${spec.maxArgs} argument(s)"
     else s"${spec.requiredArgs} to ${spec.maxArgs} arguments"
 
-  @transient private lazy val constantOptions: Boolean = children.drop(spec.dataArgs).forall(_.foldable)
+  @transient private lazy val constantOptions: Boolean = optionChildren.forall(_.foldable)
 
-  /** The options as given, then NULL for each one not given. */
-  private def padded(given: Seq[Any]): Seq[Any] =
-    given ++ Seq.fill(spec.maxArgs - spec.dataArgs - given.length)(null)
+  /** The constant options, converted once (not per row). */
+  @transient private lazy val optionValues: OptionValues =
+    OptionValues(spec, optionChildren.map(_.eval(null)))
 
-  @transient private lazy val optionValues: Seq[Any] =
-    padded(children.drop(spec.dataArgs).map(_.eval(null)))
-
-  @transient private lazy val types: Seq[DataType] = children.map(_.dataType)
+  @transient private lazy val types: IndexedSeq[DataType] = children.map(_.dataType).toIndexedSeq
 
   /**
    * The children whose values [[evalArgs]] takes: the data columns, then the options unless all
@@ -115,8 +119,10 @@ case class NumsparkExpression(spec: FunctionSpec, children: Seq[Expression])
       if (args(i) == null) return null
       i += 1
     }
-    val opts = if (constantOptions) optionValues else padded(args.toSeq.drop(spec.dataArgs))
-    spec.eval(args.toSeq.take(spec.dataArgs), types, opts)
+    val opts =
+      if (constantOptions) optionValues
+      else OptionValues(spec, args.toIndexedSeq.drop(spec.dataArgs))
+    spec.eval(args, types, opts)
   }
 
   override protected def doGenCode(ctx: CodegenContext, ev: ExprCode): ExprCode = {

@@ -8,11 +8,13 @@ import org.apache.spark.sql.catalyst.expressions.{Expression, ExpressionInfo}
 object NumsparkFunctions {
   type Builder = Seq[Expression] => Expression
 
-  /** The specs of all functions, by concern. */
-  def specs: Seq[FunctionSpec] = SignalFunctions.all ++ LinalgFunctions.all ++ ml.MlFunctions.all
+  /** The specs of all functions, by concern (singletons, built once). */
+  val specs: Seq[FunctionSpec] = SignalFunctions.all ++ LinalgFunctions.all ++ ml.MlFunctions.all
+
+  private lazy val byName: Map[String, FunctionSpec] = specs.map(s => s.name -> s).toMap
 
   /** The spec of one function, by its SQL name. */
-  def spec(name: String): FunctionSpec = specs.find(_.name == name).getOrElse(
+  def spec(name: String): FunctionSpec = byName.getOrElse(name,
     throw new IllegalArgumentException(s"no numspark function $name"))
 
   def entries: Seq[(FunctionIdentifier, ExpressionInfo, Builder)] = specs.map { spec =>

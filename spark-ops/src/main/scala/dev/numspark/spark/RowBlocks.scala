@@ -77,23 +77,16 @@ private[spark] object RowBlocks {
     if (schema.fieldNames.contains(outputCol)) {
       throw new IllegalArgumentException(s"$op: output column '$outputCol' already exists")
     }
-    val types = inputCols.map(schema(_).dataType)
-    val allOptions = options ++ Seq.fill(spec.maxArgs - spec.dataArgs - options.length)(null)
-    spec.checkTypes(types ++ allOptions.map(optionType)).foreach { message =>
+    val types = inputCols.map(schema(_).dataType).toIndexedSeq
+    spec.checkTypes(types).foreach { message =>
       throw new IllegalArgumentException(s"$op: $message")
     }
-    val catalystOptions = allOptions.map(toCatalyst)
-    appendColumn(df, outputCol, spec.dataType(types), inputCols.map(schema.fieldIndex)) { values =>
-      spec.eval(values.toSeq, types, catalystOptions)
+    val optionValues = try OptionValues(spec, options.map(toCatalyst)) catch {
+      case e: NumsparkFunctionException => throw new IllegalArgumentException(s"$op: ${e.problem}")
     }
-  }
-
-  private def optionType(v: Any): DataType = v match {
-    case null => org.apache.spark.sql.types.NullType
-    case _: Int | _: java.lang.Integer => org.apache.spark.sql.types.IntegerType
-    case _: Double | _: java.lang.Double => org.apache.spark.sql.types.DoubleType
-    case _: String => org.apache.spark.sql.types.StringType
-    case other => throw new IllegalArgumentException(s"unsupported option value $other")
+    appendColumn(df, outputCol, spec.dataType(types), inputCols.map(schema.fieldIndex)) { values =>
+      spec.eval(values.asInstanceOf[Array[AnyRef]], types, optionValues)
+    }
   }
 
   private def toCatalyst(v: Any): Any = v match {

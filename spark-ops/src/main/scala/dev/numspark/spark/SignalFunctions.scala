@@ -2,12 +2,12 @@ package dev.numspark.spark
 
 import dev.numspark.array.NdArray
 import dev.numspark.fft.Fft
-import dev.numspark.signal.{Signal, SpectralOptions, Window}
+import dev.numspark.signal.Signal
 import org.apache.spark.sql.catalyst.expressions.GenericInternalRow
 import org.apache.spark.sql.catalyst.util.ArrayData
 import org.apache.spark.sql.types._
-import org.apache.spark.unsafe.types.UTF8String
 
+import ArgTypes._
 import ComplexArrays._
 
 /**
@@ -16,43 +16,14 @@ import ComplexArrays._
  */
 object SignalFunctions {
 
-  private[spark] def int(fn: String, what: String, v: Any): Integer = v match {
-    case null => null
-    case i: Int => i
-    case l: Long if l.isValidInt => l.toInt
-    case s: Short => s.toInt
-    case b: Byte => b.toInt
-    case other => throw new NumsparkFunctionException(fn, s"$what must be an integer, got $other")
-  }
+  /** The type check of a function whose one data column is a real signal x. */
+  private def checkRealSignal(types: Seq[DataType]): Option[String] =
+    if (isSignal(types.head)) None
+    else Some(s"x must be array<double>, got ${types.head.simpleString}")
 
-  private[spark] def string(v: Any): String = v match {
-    case null => null
-    case s: UTF8String => s.toString
-    case s: String => s
-    case other => other.toString
-  }
-
-  private[spark] def double(fn: String, what: String, v: Any): java.lang.Double = v match {
-    case null => null
-    case d: Double => d
-    case f: Float => f.toDouble
-    case i: Int => i.toDouble
-    case l: Long => l.toDouble
-    case d: Decimal => d.toDouble
-    case other => throw new NumsparkFunctionException(fn, s"$what must be a number, got $other")
-  }
-
-  /** The real signal at argument `i` as `double[]`. */
-  private def signalAt(fn: String, values: Seq[Any], types: Seq[DataType], i: Int,
-      what: String = "the signal"): Array[Double] =
-    doubles(fn, what, values(i).asInstanceOf[ArrayData], types(i).asInstanceOf[ArrayType])
-
-  /** The type check of a function of one real signal x and options of the given kinds. */
-  private def checkRealSignal(types: Seq[DataType], options: Seq[Seq[DataType] => Boolean],
-      optionsMessage: String): Option[String] =
-    if (!isSignal(types.head)) Some(s"x must be array<double>, got ${types.head.simpleString}")
-    else if (!optionTypesOk(types.drop(1), options)) Some(optionsMessage)
-    else None
+  /** n (may vary by row) and norm: the options of the FFT functions. */
+  private val NNorm = IndexedSeq(OptionArg("n", IntOption, column = true),
+    OptionArg("norm", StringOption))
 
   /** Runs a kernel, turning its argument errors into errors that name the SQL function. */
   private[spark] def guarded[T](fn: String)(body: => T): T =
@@ -74,19 +45,8 @@ object SignalFunctions {
     case other => other
   }
 
-  private def optionTypesOk(types: Seq[DataType], expected: Seq[Seq[DataType] => Boolean]) =
-    types.zip(expected).forall { case (t, ok) => t == NullType || ok(Seq(t)) }
-
-  private val isInt: Seq[DataType] => Boolean = ts => ts.head match {
-    case ByteType | ShortType | IntegerType | LongType => true
-    case _ => false
-  }
-  private val isString: Seq[DataType] => Boolean = ts => ts.head == StringType ||
-    ts.head.isInstanceOf[StringType]
-  private val isNumber: Seq[DataType] => Boolean = ts => ts.head.isInstanceOf[NumericType]
-
   /** fft / ifft: signal or complex in, complex out; options n, norm. */
-  private class ComplexTransform(name: String, inverse: Boolean) extends FunctionSpec(
+  private final class ComplexTransform(name: String, inverse: Boolean) extends FunctionSpec(
       name,
       s"$name(x [, n [, norm]]) - the ${if (inverse) "inverse " else ""}discrete Fourier transform " +
         "of x (array<double>, or struct<re, im> for complex input) as struct<re, im>, as " +
@@ -95,28 +55,30 @@ object SignalFunctions {
       s"\n    Examples:\n      > SELECT $name(array(1.0, 2.0, 3.0, 4.0));\n" +
         (if (inverse) "       {\"re\":[2.5,-0.5,-0.5,-0.5],\"im\":[-0.0,-0.5,-0.0,0.5]}\n"
          else "       {\"re\":[10.0,-2.0,-2.0,-2.0],\"im\":[0.0,2.0,0.0,-2.0]}\n"),
-      dataArgs = 1, maxArgs = 3, columnOptions = Set(0)) {
+      dataArgs = 1, options = NNorm) {
     override def checkTypes(types: Seq[DataType]): Option[String] =
       if (!isSignal(types.head) && !isComplex(types.head))
         Some(s"x must be array<double> or struct<re: array<double>, im: array<double>>, got " +
           types.head.simpleString)
-      else if (!optionTypesOk(types.drop(1), Seq(isInt, isString)))
-        Some("n must be an integer and norm a string")
       else None
+
+    override def checkOptions(o: OptionValues): Unit = OptionChecks.fft(o.int(0), o.string(1), inverse)
 
     override def dataType(types: Seq[DataType]): DataType = ComplexType
 
-    override def eval(values: Seq[Any], types: Seq[DataType], options: Seq[Any]): Any = {
-      val x = interleaved(name, values.head, types.head)
-      val n = int(name, "n", options(0))
-      val norm = string(options(1))
+    override def eval(data: Array[AnyRef], types: IndexedSeq[DataType], o: OptionValues): Any = {
+      val x = interleaved(name, data(0), types.head)
       val input = NdArray.complex(x, x.length / 2)
       val out = guarded(name) {
-        if (inverse) Fft.ifft(input, n, -1, norm, 1) else Fft.fft(input, n, -1, norm, 1)
+        if (inverse) Fft.ifft(input, o.int(0), -1, o.string(1), 1)
+        else Fft.fft(input, o.int(0), -1, o.string(1), 1)
       }
       complexRow(out.data())
     }
   }
+
+  private val FftSpec: FunctionSpec = new ComplexTransform("numspark_fft", inverse = false)
+  private val IfftSpec: FunctionSpec = new ComplexTransform("numspark_ifft", inverse = true)
 
   private object RfftSpec extends FunctionSpec(
       "numspark_rfft",
@@ -124,16 +86,16 @@ object SignalFunctions {
         "frequencies (n/2 + 1 values) as struct<re, im>, as scipy.fft.rfft.",
       "\n    Examples:\n      > SELECT numspark_rfft(array(1.0, 2.0, 3.0, 4.0));\n" +
         "       {\"re\":[10.0,-2.0,-2.0],\"im\":[0.0,2.0,0.0]}\n",
-      dataArgs = 1, maxArgs = 3, columnOptions = Set(0)) {
-    override def checkTypes(types: Seq[DataType]): Option[String] =
-      checkRealSignal(types, Seq(isInt, isString), "n must be an integer and norm a string")
+      dataArgs = 1, options = NNorm) {
+    override def checkTypes(types: Seq[DataType]): Option[String] = checkRealSignal(types)
+
+    override def checkOptions(o: OptionValues): Unit = OptionChecks.rfft(o.int(0), o.string(1))
 
     override def dataType(types: Seq[DataType]): DataType = ComplexType
 
-    override def eval(values: Seq[Any], types: Seq[DataType], options: Seq[Any]): Any = {
-      RowRfft.struct(name, values.head.asInstanceOf[ArrayData],
-        types.head.asInstanceOf[ArrayType], int(name, "n", options(0)), string(options(1)))
-    }
+    override def eval(data: Array[AnyRef], types: IndexedSeq[DataType], o: OptionValues): Any =
+      RowRfft.struct(name, data(0).asInstanceOf[ArrayData], types.head.asInstanceOf[ArrayType],
+        o.int(0), o.string(1))
   }
 
   private object IrfftSpec extends FunctionSpec(
@@ -142,21 +104,20 @@ object SignalFunctions {
         "(default 2*(m-1) for m input values) from struct<re, im>, as scipy.fft.irfft.",
       "\n    Examples:\n      > SELECT numspark_irfft(numspark_rfft(array(1.0, 2.0, 3.0, 4.0)));\n" +
         "       [1.0,2.0,3.0,4.0]\n",
-      dataArgs = 1, maxArgs = 3, columnOptions = Set(0)) {
+      dataArgs = 1, options = NNorm) {
     override def checkTypes(types: Seq[DataType]): Option[String] =
       if (!isComplex(types.head) && !isSignal(types.head))
         Some(s"X must be struct<re: array<double>, im: array<double>>, got ${types.head.simpleString}")
-      else if (!optionTypesOk(types.drop(1), Seq(isInt, isString)))
-        Some("n must be an integer and norm a string")
       else None
+
+    override def checkOptions(o: OptionValues): Unit = OptionChecks.irfft(o.int(0), o.string(1))
 
     override def dataType(types: Seq[DataType]): DataType = SignalType
 
-    override def eval(values: Seq[Any], types: Seq[DataType], options: Seq[Any]): Any = {
-      val x = interleaved(name, values.head, types.head)
-      val n = int(name, "n", options(0))
+    override def eval(data: Array[AnyRef], types: IndexedSeq[DataType], o: OptionValues): Any = {
+      val x = interleaved(name, data(0), types.head)
       val out = guarded(name) {
-        Fft.irfft(NdArray.complex(x, x.length / 2), n, -1, string(options(1)), 1)
+        Fft.irfft(NdArray.complex(x, x.length / 2), o.int(0), -1, o.string(1), 1)
       }
       array(out.data())
     }
@@ -168,7 +129,7 @@ object SignalFunctions {
         "real array), as numpy.abs.",
       "\n    Examples:\n      > SELECT numspark_abs(numspark_rfft(array(1.0, 2.0, 3.0, 4.0)));\n" +
         "       [10.0,2.8284271247461903,2.0]\n",
-      dataArgs = 1, maxArgs = 1) {
+      dataArgs = 1) {
     override def checkTypes(types: Seq[DataType]): Option[String] =
       if (!isComplex(types.head) && !isSignal(types.head))
         Some(s"z must be struct<re, im> or array<double>, got ${types.head.simpleString}")
@@ -176,8 +137,8 @@ object SignalFunctions {
 
     override def dataType(types: Seq[DataType]): DataType = SignalType
 
-    override def eval(values: Seq[Any], types: Seq[DataType], options: Seq[Any]): Any = {
-      val z = interleaved(name, values.head, types.head)
+    override def eval(data: Array[AnyRef], types: IndexedSeq[DataType], o: OptionValues): Any = {
+      val z = interleaved(name, data(0), types.head)
       val out = new Array[Double](z.length / 2)
       var i = 0
       while (i < out.length) { out(i) = Math.hypot(z(2 * i), z(2 * i + 1)); i += 1 }
@@ -191,14 +152,16 @@ object SignalFunctions {
         "as numpy.abs(scipy.fft.rfft(x, n, norm=norm))**2.",
       "\n    Examples:\n      > SELECT numspark_power_spectrum(array(1.0, 2.0, 3.0, 4.0));\n" +
         "       [100.0,8.000000000000002,4.0]\n",
-      dataArgs = 1, maxArgs = 3, columnOptions = Set(0)) {
-    override def checkTypes(types: Seq[DataType]): Option[String] = RfftSpec.checkTypes(types)
+      dataArgs = 1, options = NNorm) {
+    override def checkTypes(types: Seq[DataType]): Option[String] = checkRealSignal(types)
+
+    override def checkOptions(o: OptionValues): Unit = RfftSpec.checkOptions(o)
 
     override def dataType(types: Seq[DataType]): DataType = SignalType
 
-    override def eval(values: Seq[Any], types: Seq[DataType], options: Seq[Any]): Any = {
-      val (re, im) = RowRfft.parts(name, values.head.asInstanceOf[ArrayData],
-        types.head.asInstanceOf[ArrayType], int(name, "n", options(0)), string(options(1)))
+    override def eval(data: Array[AnyRef], types: IndexedSeq[DataType], o: OptionValues): Any = {
+      val (re, im) = RowRfft.parts(name, data(0).asInstanceOf[ArrayData],
+        types.head.asInstanceOf[ArrayType], o.int(0), o.string(1))
       val out = new Array[Double](re.length)
       var i = 0
       while (i < out.length) {
@@ -216,17 +179,20 @@ object SignalFunctions {
         "3 or 4 of x, as scipy.fft.dct.",
       "\n    Examples:\n      > SELECT numspark_dct(array(1.0, 2.0, 3.0, 4.0), 2, 'ortho');\n" +
         "       [5.000000000000001,-2.2304424973876635,0.0,-0.15851266778110706]\n",
-      dataArgs = 1, maxArgs = 3, columnOptions = Set(0)) {
-    override def checkTypes(types: Seq[DataType]): Option[String] =
-      checkRealSignal(types, Seq(isInt, isString), "type must be an integer and norm a string")
+      dataArgs = 1, options = IndexedSeq(OptionArg("type", IntOption),
+        OptionArg("norm", StringOption))) {
+    override def checkTypes(types: Seq[DataType]): Option[String] = checkRealSignal(types)
+
+    private def dctType(o: OptionValues): Int = Option(o.int(0)).map(_.intValue).getOrElse(2)
+
+    override def checkOptions(o: OptionValues): Unit = OptionChecks.dct(dctType(o), o.string(1))
 
     override def dataType(types: Seq[DataType]): DataType = SignalType
 
-    override def eval(values: Seq[Any], types: Seq[DataType], options: Seq[Any]): Any = {
-      val x = signalAt(name, values, types, 0)
-      val dctType: Int = Option(int(name, "type", options(0))).map(_.intValue).getOrElse(2)
+    override def eval(data: Array[AnyRef], types: IndexedSeq[DataType], o: OptionValues): Any = {
+      val x = signalAt(data, types, 0)
       val out = guarded(name) {
-        Fft.dct(NdArray.real(x, x.length), dctType, null, -1, string(options(1)), 1, null)
+        Fft.dct(NdArray.real(x, x.length), dctType(o), null, -1, o.string(1), 1, null)
       }
       array(out.data())
     }
@@ -245,23 +211,24 @@ object SignalFunctions {
         "'density' ('spectrum' for the power spectrum). Detrending is 'constant', averaging 'mean'.",
       "\n    Examples:\n      > SELECT numspark_welch(array(0.0, 1.0, 0.0, -1.0, 0.0, 1.0, 0.0, -1.0), 4.0, 4);\n" +
         "       {\"freqs\":[0.0,1.0,2.0],\"psd\":[0.0,0.3333333333333334,0.0]}\n",
-      dataArgs = 1, maxArgs = 6, minArgs = 2) {
-    override def checkTypes(types: Seq[DataType]): Option[String] =
-      checkRealSignal(types, Seq(isNumber, isInt, isInt, isString, isString),
-        "fs must be a number, nperseg and noverlap integers, window and scaling strings")
+      dataArgs = 1, options = IndexedSeq(OptionArg("fs", DoubleOption),
+        OptionArg("nperseg", IntOption), OptionArg("noverlap", IntOption),
+        OptionArg("window", StringOption), OptionArg("scaling", StringOption)), minArgs = 2) {
+    override def checkTypes(types: Seq[DataType]): Option[String] = checkRealSignal(types)
+
+    override def checkOptions(o: OptionValues): Unit = {
+      if (o.double(0) == null) throw new NumsparkFunctionException(name, "fs must not be NULL")
+      OptionChecks.welch(o.double(0), o.string(3), o.int(1), o.int(2), null, null, o.string(4),
+        null)
+    }
 
     override def dataType(types: Seq[DataType]): DataType = WelchType
 
-    override def eval(values: Seq[Any], types: Seq[DataType], options: Seq[Any]): Any = {
-      val x = signalAt(name, values, types, 0)
-      val fs = double(name, "fs", options(0))
-      if (fs == null) throw new NumsparkFunctionException(name, "fs must not be NULL")
+    override def eval(data: Array[AnyRef], types: IndexedSeq[DataType], o: OptionValues): Any = {
+      val x = signalAt(data, types, 0)
       val spectrum = guarded(name) {
-        val opts = SpectralOptions.defaults().fs(fs).workers(1)
-          .nperseg(int(name, "nperseg", options(1))).noverlap(int(name, "noverlap", options(2)))
-        Option(string(options(3))).foreach(w => opts.window(Window.parse(w)))
-        Option(string(options(4))).foreach(sc => opts.scaling(sc))
-        Signal.welch(NdArray.real(x, x.length), opts)
+        Signal.welch(NdArray.real(x, x.length), ml.MlFunctions.welchOptions(o.double(0),
+          o.string(3), o.int(1), o.int(2), null, null, o.string(4), null))
       }
       new GenericInternalRow(Array[Any](array(spectrum.freqs()), array(spectrum.values().data())))
     }
@@ -273,27 +240,29 @@ object SignalFunctions {
         "FFT, as scipy.signal.fftconvolve; mode 'full' (default), 'same' or 'valid'.",
       "\n    Examples:\n      > SELECT numspark_fftconvolve(array(1.0, 2.0, 3.0), array(0.0, 1.0, 0.5));\n" +
         "       [0.0,1.0,2.5,4.0,1.5]\n",
-      dataArgs = 2, maxArgs = 3) {
+      dataArgs = 2, options = IndexedSeq(OptionArg("mode", StringOption))) {
     override def checkTypes(types: Seq[DataType]): Option[String] =
       if (!isSignal(types(0)) || !isSignal(types(1)))
         Some(s"a and b must be array<double>, got ${types(0).simpleString} and ${types(1).simpleString}")
-      else if (!optionTypesOk(types.drop(2), Seq(isString))) Some("mode must be a string")
       else None
+
+    private def mode(o: OptionValues): String = Option(o.string(0)).getOrElse("full")
+
+    override def checkOptions(o: OptionValues): Unit = OptionChecks.fftconvolve(mode(o))
 
     override def dataType(types: Seq[DataType]): DataType = SignalType
 
-    override def eval(values: Seq[Any], types: Seq[DataType], options: Seq[Any]): Any = {
-      val a = signalAt(name, values, types, 0, "a")
-      val b = signalAt(name, values, types, 1, "b")
-      val mode = Option(string(options(0))).getOrElse("full")
+    override def eval(data: Array[AnyRef], types: IndexedSeq[DataType], o: OptionValues): Any = {
+      val a = signalAt(data, types, 0, "a")
+      val b = signalAt(data, types, 1, "b")
       val out = guarded(name) {
-        Signal.fftconvolve(NdArray.real(a, a.length), NdArray.real(b, b.length), mode, null, 1)
+        Signal.fftconvolve(NdArray.real(a, a.length), NdArray.real(b, b.length), mode(o), null, 1)
       }
       array(out.data())
     }
   }
 
-  def all: Seq[FunctionSpec] = Seq(new ComplexTransform("numspark_fft", inverse = false),
-    new ComplexTransform("numspark_ifft", inverse = true), RfftSpec, IrfftSpec, AbsSpec,
+  /** Every signal function, built once. */
+  val all: Seq[FunctionSpec] = Seq(FftSpec, IfftSpec, RfftSpec, IrfftSpec, AbsSpec,
     PowerSpectrumSpec, DctSpec, WelchSpec, FftconvolveSpec)
 }

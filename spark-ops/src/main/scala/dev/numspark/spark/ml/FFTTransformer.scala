@@ -5,7 +5,7 @@ import org.apache.spark.ml.Transformer
 import org.apache.spark.ml.param.{IntParam, Param, ParamMap, ParamValidators}
 import org.apache.spark.ml.util.{DefaultParamsReadable, DefaultParamsWritable, Identifiable}
 import org.apache.spark.sql.{DataFrame, Dataset}
-import org.apache.spark.sql.functions.{call_function, col, lit}
+import org.apache.spark.sql.functions.{col, lit}
 import org.apache.spark.sql.types.{IntegerType, StructType}
 
 /**
@@ -20,8 +20,9 @@ import org.apache.spark.sql.types.{IntegerType, StructType}
  *   .setOutputMode("power").setN(1024)
  * }}}
  *
- * It runs as a native Catalyst expression (the SQL function `numspark_fft_features`, registered in
- * the session when missing) with numspark's local kernel, so every row equals `Fft.rfft` exactly.
+ * It runs as a native Catalyst expression (that of the SQL function `numspark_fft_features`, built
+ * directly, never looked up in the session) with numspark's local kernel, so every row equals
+ * `Fft.rfft` exactly.
  */
 class FFTTransformer(override val uid: String) extends Transformer with SignalColumnParams
     with DefaultParamsWritable {
@@ -84,10 +85,9 @@ class FFTTransformer(override val uid: String) extends Transformer with SignalCo
 
   override def transform(dataset: Dataset[_]): DataFrame = {
     val schema = transformSchema(dataset.schema, logging = true)
-    MlFunctions.ensureRegistered(dataset.sparkSession)
     val length = if (isDefined(n)) lit($(n)) else lit(null).cast(IntegerType)
-    val features = call_function(MlFunctions.FftFeatures, col($(inputCol)), lit($(outputMode)),
-      length, lit($(norm)))
+    val features = MlFunctions.call(MlFunctions.FftFeaturesSpec, col($(inputCol)),
+      lit($(outputMode)), length, lit($(norm)))
     dataset.withColumn($(outputCol), features.as($(outputCol), schema($(outputCol)).metadata))
   }
 

@@ -3,14 +3,15 @@ package dev.numspark.spark.ml
 import dev.numspark.array.NdArray
 import dev.numspark.fft.Fft
 import dev.numspark.signal.{Signal, SpectralOptions}
-import dev.numspark.spark.{FunctionSpec, NumsparkExpression}
+import dev.numspark.spark.{FunctionSpec, NumsparkExpression, OptionArg, OptionChecks, OptionValues}
+import dev.numspark.spark.ArgTypes.{DoubleOption, IntOption, StringOption, isSignal, isVector}
 import dev.numspark.spark.ComplexArrays.doubles
-import dev.numspark.spark.SignalFunctions.{double, guarded, int, string}
+import dev.numspark.spark.SignalFunctions.guarded
 import org.apache.spark.ml.linalg.{DenseVector, SQLDataTypes, Vector}
-import org.apache.spark.sql.SparkSession
-import org.apache.spark.sql.catalyst.FunctionIdentifier
+import org.apache.spark.sql.Column
 import org.apache.spark.sql.catalyst.InternalRow
 import org.apache.spark.sql.catalyst.util.ArrayData
+import org.apache.spark.sql.numspark.SparkInternals
 import org.apache.spark.sql.types._
 
 /**
@@ -28,36 +29,16 @@ object MlFunctions {
   private[ml] val vectorUdt: UserDefinedType[Vector] =
     SQLDataTypes.VectorType.asInstanceOf[UserDefinedType[Vector]]
 
-  private[ml] def isVector(t: DataType): Boolean = t match {
-    case u: UserDefinedType[_] => u.userClass == classOf[Vector]
-    case _ => false
-  }
-
-  private[ml] def isNumericArray(t: DataType): Boolean = t match {
-    case ArrayType(_: NumericType, _) => true
-    case _ => false
-  }
-
   /** A row's signal as `double[]`, from a numeric array or an ML Vector value. */
-  private def samples(fn: String, value: Any, t: DataType): Array[Double] = t match {
+  private def samples(fn: String, value: AnyRef, t: DataType): Array[Double] = t match {
     case at: ArrayType => doubles(fn, "the signal", value.asInstanceOf[ArrayData], at)
     case _ => vectorUdt.deserialize(value.asInstanceOf[InternalRow]).toArray
   }
 
   private def vector(values: Array[Double]): Any = vectorUdt.serialize(new DenseVector(values))
 
-  private def optionTypesOk(types: Seq[DataType], expected: Seq[DataType => Boolean]): Boolean =
-    types.zip(expected).forall { case (t, ok) => t == NullType || ok(t) }
-
-  private val isInt: DataType => Boolean = {
-    case ByteType | ShortType | IntegerType | LongType => true
-    case _ => false
-  }
-  private val isString: DataType => Boolean = _.isInstanceOf[StringType]
-  private val isNumber: DataType => Boolean = _.isInstanceOf[NumericType]
-
   private def signalTypeError(t: DataType): Option[String] =
-    if (isNumericArray(t) || isVector(t)) None
+    if (isSignal(t) || isVector(t)) None
     else Some(s"x must be array<double> (any numeric array) or an ML Vector, got ${t.simpleString}")
 
   /** The FFT output modes of [[FFTTransformer]]. */
@@ -86,7 +67,7 @@ object MlFunctions {
     }
   }
 
-  private object FftFeaturesSpec extends FunctionSpec(
+  private[ml] object FftFeaturesSpec extends FunctionSpec(
       FftFeatures,
       s"$FftFeatures(x [, mode [, n [, norm]]]) - the spectrum of the real signal x " +
         "(array<double> or an ML Vector) at the n/2 + 1 non-negative frequencies of " +
@@ -97,21 +78,22 @@ object MlFunctions {
         "       [10.0,2.8284271247461903,2.0]\n" +
         s"      > SELECT $FftFeatures(array(1.0, 2.0, 3.0, 4.0), 'complex');\n" +
         "       [10.0,0.0,-2.0,2.0,-2.0,0.0]\n",
-      dataArgs = 1, maxArgs = 4) {
-    override def checkTypes(types: Seq[DataType]): Option[String] =
-      signalTypeError(types.head).orElse {
-        if (!optionTypesOk(types.drop(1), Seq(isString, isInt, isString)))
-          Some("mode must be a string, n an integer and norm a string")
-        else None
-      }
+      dataArgs = 1, options = IndexedSeq(OptionArg("mode", StringOption),
+        OptionArg("n", IntOption), OptionArg("norm", StringOption))) {
+    override def checkTypes(types: Seq[DataType]): Option[String] = signalTypeError(types.head)
+
+    private def mode(o: OptionValues): String = Option(o.string(0)).getOrElse("magnitude")
+
+    override def checkOptions(o: OptionValues): Unit = {
+      fftFeatures(new Array[Double](1), mode(o), null, null)
+      OptionChecks.rfft(o.int(1), o.string(2))
+    }
 
     override def dataType(types: Seq[DataType]): DataType = SQLDataTypes.VectorType
 
-    override def eval(values: Seq[Any], types: Seq[DataType], options: Seq[Any]): Any = {
-      val x = samples(name, values.head, types.head)
-      val mode = Option(string(options(0))).getOrElse("magnitude")
-      val n = int(name, "n", options(1))
-      vector(guarded(name)(fftFeatures(x, mode, n, string(options(2)))))
+    override def eval(data: Array[AnyRef], types: IndexedSeq[DataType], o: OptionValues): Any = {
+      val x = samples(name, data(0), types.head)
+      vector(guarded(name)(fftFeatures(x, mode(o), o.int(1), o.string(2))))
     }
   }
 
@@ -131,7 +113,7 @@ object MlFunctions {
     o
   }
 
-  private object WelchFeaturesSpec extends FunctionSpec(
+  private[ml] object WelchFeaturesSpec extends FunctionSpec(
       WelchFeatures,
       s"$WelchFeatures(x [, fs [, window [, nperseg [, noverlap [, nfft [, detrend [, scaling " +
         "[, average]]]]]]]]) - the power spectral density of the real signal x (array<double> or " +
@@ -146,47 +128,36 @@ object MlFunctions {
         "       [0.0,0.5,0.0]\n" +
         s"      > SELECT $WelchFeatures(array(1.0, 2.0, 3.0, 4.0), 2.0, 'boxcar', 2, 0);\n" +
         "       [0.0,0.25]\n",
-      dataArgs = 1, maxArgs = 9) {
-    override def checkTypes(types: Seq[DataType]): Option[String] =
-      signalTypeError(types.head).orElse {
-        if (!optionTypesOk(types.drop(1),
-            Seq(isNumber, isString, isInt, isInt, isInt, isString, isString, isString)))
-          Some("fs must be a number, window a string, nperseg, noverlap and nfft integers, " +
-            "detrend, scaling and average strings")
-        else None
-      }
+      dataArgs = 1, options = IndexedSeq(OptionArg("fs", DoubleOption),
+        OptionArg("window", StringOption), OptionArg("nperseg", IntOption),
+        OptionArg("noverlap", IntOption), OptionArg("nfft", IntOption),
+        OptionArg("detrend", StringOption), OptionArg("scaling", StringOption),
+        OptionArg("average", StringOption))) {
+    override def checkTypes(types: Seq[DataType]): Option[String] = signalTypeError(types.head)
+
+    override def checkOptions(o: OptionValues): Unit = OptionChecks.welch(o.double(0),
+      o.string(1), o.int(2), o.int(3), o.int(4), o.string(5), o.string(6), o.string(7))
 
     override def dataType(types: Seq[DataType]): DataType = SQLDataTypes.VectorType
 
-    override def eval(values: Seq[Any], types: Seq[DataType], options: Seq[Any]): Any = {
-      val x = samples(name, values.head, types.head)
+    override def eval(data: Array[AnyRef], types: IndexedSeq[DataType], o: OptionValues): Any = {
+      val x = samples(name, data(0), types.head)
       val psd = guarded(name) {
-        val o = welchOptions(double(name, "fs", options(0)), string(options(1)),
-          int(name, "nperseg", options(2)), int(name, "noverlap", options(3)),
-          int(name, "nfft", options(4)), string(options(5)), string(options(6)),
-          string(options(7)))
-        Signal.welch(NdArray.real(x, x.length), o).values().data()
+        val options = welchOptions(o.double(0), o.string(1), o.int(2), o.int(3), o.int(4),
+          o.string(5), o.string(6), o.string(7))
+        Signal.welch(NdArray.real(x, x.length), options).values().data()
       }
       vector(psd)
     }
   }
 
-  def all: Seq[FunctionSpec] = Seq(FftFeaturesSpec, WelchFeaturesSpec)
+  /** Both feature functions, built once. */
+  val all: Seq[FunctionSpec] = Seq(FftFeaturesSpec, WelchFeaturesSpec)
 
   /**
-   * Registers these functions in a session that lacks them (sessions started with
-   * `spark.sql.extensions=dev.numspark.spark.NumsparkExtensions` or after `Numspark.register`
-   * have them already; an existing function of the same name is left alone).
+   * A call of one of these functions as a `Column`, built from the expression itself: never
+   * looked up by name in the session, where a user's function of the same name could answer.
    */
-  def ensureRegistered(spark: SparkSession): Unit = {
-    val registry = spark.sessionState.functionRegistry
-    all.foreach { spec =>
-      val id = FunctionIdentifier(spec.name)
-      if (!registry.functionExists(id)) {
-        registry.registerFunction(id, spec.info,
-          (args: Seq[org.apache.spark.sql.catalyst.expressions.Expression]) =>
-            NumsparkExpression(spec, args))
-      }
-    }
-  }
+  private[ml] def call(spec: FunctionSpec, args: Column*): Column =
+    SparkInternals.column(NumsparkExpression(spec, args.map(SparkInternals.expression)))
 }

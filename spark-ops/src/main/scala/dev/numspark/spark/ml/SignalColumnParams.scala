@@ -1,5 +1,6 @@
 package dev.numspark.spark.ml
 
+import dev.numspark.spark.ArgTypes
 import org.apache.spark.ml.attribute.AttributeGroup
 import org.apache.spark.ml.linalg.SQLDataTypes
 import org.apache.spark.ml.param.{Param, Params}
@@ -41,7 +42,7 @@ private[ml] trait SignalColumnParams extends Params {
     val field = schema.fields.find(_.name == in).getOrElse(throw new IllegalArgumentException(
       s"$stageName: input column '$in' does not exist; the columns are " +
         schema.fieldNames.mkString("[", ", ", "]")))
-    if (!MlFunctions.isNumericArray(field.dataType) && !MlFunctions.isVector(field.dataType)) {
+    if (!ArgTypes.isSignal(field.dataType) && !ArgTypes.isVector(field.dataType)) {
       throw new IllegalArgumentException(s"$stageName: input column '$in' must be " +
         s"array<double> (any numeric element type) or an ML Vector, but is " +
         field.dataType.simpleString)

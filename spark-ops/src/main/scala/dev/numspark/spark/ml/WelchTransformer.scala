@@ -1,12 +1,13 @@
 package dev.numspark.spark.ml
 
 import dev.numspark.array.NdArray
-import dev.numspark.signal.{Signal, Window}
+import dev.numspark.signal.Signal
+import dev.numspark.spark.OptionChecks
 import org.apache.spark.ml.Transformer
 import org.apache.spark.ml.param.{DoubleParam, IntParam, Param, ParamMap, ParamValidators}
 import org.apache.spark.ml.util.{DefaultParamsReadable, DefaultParamsWritable, Identifiable}
 import org.apache.spark.sql.{Column, DataFrame, Dataset}
-import org.apache.spark.sql.functions.{call_function, col, lit}
+import org.apache.spark.sql.functions.{col, lit}
 import org.apache.spark.sql.types.{IntegerType, StructType}
 
 /**
@@ -22,8 +23,9 @@ import org.apache.spark.sql.types.{IntegerType, StructType}
  *   .setFs(1000).setNperseg(256)
  * }}}
  *
- * It runs as a native Catalyst expression (the SQL function `numspark_welch_features`, registered
- * in the session when missing) with numspark's local kernel, so every row equals `Signal.welch`.
+ * It runs as a native Catalyst expression (that of the SQL function `numspark_welch_features`,
+ * built directly, never looked up in the session) with numspark's local kernel, so every row
+ * equals `Signal.welch`.
  */
 class WelchTransformer(override val uid: String) extends Transformer with SignalColumnParams
     with DefaultParamsWritable {
@@ -116,7 +118,7 @@ class WelchTransformer(override val uid: String) extends Transformer with Signal
 
   /** Checks what can be checked before seeing a signal, in SciPy's words where it has them. */
   private def checkOptions(): Unit = {
-    try Signal.getWindow(Window.parse($(window)), 16, true)
+    try OptionChecks.window($(window))
     catch {
       case e: IllegalArgumentException =>
         throw new IllegalArgumentException(s"$stageName: window '${$(window)}': ${e.getMessage}", e)
@@ -142,8 +144,7 @@ class WelchTransformer(override val uid: String) extends Transformer with Signal
 
   override def transform(dataset: Dataset[_]): DataFrame = {
     val schema = transformSchema(dataset.schema, logging = true)
-    MlFunctions.ensureRegistered(dataset.sparkSession)
-    val psd = call_function(MlFunctions.WelchFeatures, col($(inputCol)), lit($(fs)),
+    val psd = MlFunctions.call(MlFunctions.WelchFeaturesSpec, col($(inputCol)), lit($(fs)),
       lit($(window)), intOrNull(nperseg), intOrNull(noverlap), intOrNull(nfft), lit($(detrend)),
       lit($(scaling)), lit($(average)))
     dataset.withColumn($(outputCol), psd.as($(outputCol), schema($(outputCol)).metadata))

@@ -82,6 +82,16 @@ class FFTTransformerSuite extends AnyFunSuite with LocalSpark {
     assert(expressions == Seq(MlFunctions.FftFeatures))
   }
 
+  test("a user's function named numspark_fft_features does not change the output") {
+    // the stage builds its expression itself: a session function of that name is never asked
+    spark.udf.register(MlFunctions.FftFeatures, (x: Seq[Double]) => Seq(-1.0))
+    try {
+      assert(spark.sql(s"SELECT ${MlFunctions.FftFeatures}(array(1.0, 2.0))").head().getSeq[Double](0) ==
+        Seq(-1.0))
+      checkAgainstKernel(new FFTTransformer(), "x", null, null)(magnitude)
+    } finally spark.sql(s"DROP TEMPORARY FUNCTION ${MlFunctions.FftFeatures}")
+  }
+
   test("params: defaults, Java-style setters and getters, validation on set") {
     val fft = new FFTTransformer()
     assert(fft.getOutputMode == "magnitude" && fft.getNorm == "backward")

@@ -51,7 +51,7 @@ class MlFunctionsSuite extends AnyFunSuite with LocalSpark {
       "'power', 'complex', got 'phase'"), rootMessage(mode))
   }
 
-  test("the transformers use the functions the extension registered") {
+  test("the transformers run in a session that has the functions from the extension") {
     val df = frame(spark, signals(3, 16))
     val out = new FFTTransformer().setInputCol("v").setOutputCol("f").transform(df)
     assert(out.filter("f IS NOT NULL").count() == 3)

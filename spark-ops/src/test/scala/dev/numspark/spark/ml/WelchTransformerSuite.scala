@@ -50,6 +50,17 @@ class WelchTransformerSuite extends AnyFunSuite with LocalSpark {
       "v", SpectralOptions.defaults().window("boxcar").nperseg(50).detrend("false"))
   }
 
+  test("a user's function named numspark_welch_features does not change the output") {
+    // the stage builds its expression itself: a session function of that name is never asked
+    spark.udf.register(MlFunctions.WelchFeatures, (x: Seq[Double], fs: Double) => Seq(fs))
+    try {
+      assert(spark.sql(s"SELECT ${MlFunctions.WelchFeatures}(array(1.0), 2.0)").head()
+        .getSeq[Double](0) == Seq(2.0))
+      checkAgainstKernel(new WelchTransformer().setNperseg(64), "x",
+        SpectralOptions.defaults().nperseg(64))
+    } finally spark.sql(s"DROP TEMPORARY FUNCTION ${MlFunctions.WelchFeatures}")
+  }
+
   test("params: SciPy's defaults, setters and getters, validation on set") {
     val w = new WelchTransformer()
     assert((w.getFs, w.getWindow, w.getDetrend, w.getScaling, w.getAverage) ==
