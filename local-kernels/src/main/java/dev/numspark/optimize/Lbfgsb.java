@@ -249,7 +249,7 @@ final class Lbfgsb {
         return new DenseVector<Object>(lastGrad.clone());
       };
       CanCopy<DenseVector<Object>> copy = v -> v;
-      return new ApproximateGradientFunction(value, 1.0, gradient, new EmptyView(), copy);
+      return new ApproximateGradientFunction(value, 1.0, gradient, new EmptyTensorView(), copy);
     }
 
     private static double[] dense(DenseVector<Object> v) {
@@ -262,22 +262,6 @@ final class Lbfgsb {
         out[i] = data[v.offset() + i * v.stride()];
       }
       return out;
-    }
-  }
-
-  /** A tensor view with no entries (see {@link Problem#diffFunction()}). */
-  private static final class EmptyView extends scala.$less$colon$less<Object, Object> {
-    private static final long serialVersionUID = 1L;
-    private static final DenseVector<Object> EMPTY = new DenseVector<Object>(new double[0]);
-
-    @Override
-    public Object apply(Object x) {
-      return EMPTY;
-    }
-
-    @Override
-    public <F> F substituteBoth(F ftf) {
-      throw new UnsupportedOperationException();
     }
   }
 }

@@ -23,7 +23,7 @@ class SparkMapperSuite extends AnyFunSuite with LocalSpark {
   test("results come back in the items' order") {
     val mapper = new SparkMapper(spark, 3)
     val items = (0 until 100).map(Integer.valueOf).asJava
-    val out = mapper.map(new Square, items).asScala.map(_.intValue)
+    val out = mapper.map[Integer, Integer](new Square, items).asScala.map(_.intValue)
     assert(out == (0 until 100).map(i => i * i))
     assert(mapper.parallelism() == 3)
   }

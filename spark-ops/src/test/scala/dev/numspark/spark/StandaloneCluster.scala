@@ -72,7 +72,7 @@ object StandaloneCluster {
     val deadline = System.nanoTime() + 90L * 1000 * 1000 * 1000
     while (System.nanoTime() < deadline) {
       val json = try fetch(s"http://127.0.0.1:$ui/json/") catch { case _: Exception => "" }
-      if (json.replace(" ", "").contains(s"\"aliveworkers\":$n")) return
+      if (json.replace(" ", "").contains("\"aliveworkers\":" + n)) return
       Thread.sleep(500)
     }
     throw new IllegalStateException("the standalone cluster did not start; master log:\n" +

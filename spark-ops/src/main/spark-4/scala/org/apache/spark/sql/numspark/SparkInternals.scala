@@ -8,7 +8,7 @@ import org.apache.spark.sql.types.{AbstractDataType, AnyDataType, DoubleType, In
 
 /**
  * The Spark internals (`private[sql]`) that numspark's SQL functions use, in one place so that
- * another Spark line needs only another copy of this file: the abstract input types of Spark's
+ * each Spark line has its own copy of this file (this one: Spark 4): the abstract input types of Spark's
  * type coercion, and the conversion between a Catalyst expression and a `Column`.
  */
 object SparkInternals {
