@@ -26,32 +26,39 @@ object Numspark {
    */
   def threadInfo(spark: SparkSession): DataFrame = {
     import spark.implicits._
-    val executors = math.max(1, spark.sparkContext.statusTracker.getExecutorInfos.length - 1)
-    val reports = collectPerExecutor(spark, executors)
+    val reports = collectPerExecutor(spark)
     reports.map(r => (r.executor, r.host, r.library, r.internalApi, r.version, r.numThreads,
         r.threadingLayer, r.filepath))
       .toDF("executor", "host", "library", "internal_api", "version", "num_threads",
         "threading_layer", "filepath")
   }
 
-  /** Runs small jobs until every executor has answered (a few attempts at most). */
-  private def collectPerExecutor(spark: SparkSession, executors: Int): Seq[ExecutorThreadInfo] = {
-    val sc = spark.sparkContext
-    var seen = Map.empty[String, Seq[ExecutorThreadInfo]]
-    var attempt = 0
-    while (attempt < 5 && (attempt == 0 || seen.size < executors)) {
-      val partitions = math.max(sc.defaultParallelism, executors) * 2
-      val found = sc.parallelize(0 until partitions, partitions).mapPartitions { _ =>
-        val env = SparkEnv.get
-        val host = env.blockManager.blockManagerId.host
-        Iterator.single(env.executorId -> ThreadLimits.info().asScala.toSeq.map { i =>
-          new ExecutorThreadInfo(env.executorId, host, i.filepath.split('/').last, i.internalApi,
-            i.version, i.numThreads, i.threadingLayer, i.filepath)
-        })
-      }.collect()
-      seen ++= found
-      attempt += 1
+  private def collectPerExecutor(spark: SparkSession): Seq[ExecutorThreadInfo] =
+    ExecutorProbe.collect(spark) {
+      val env = SparkEnv.get
+      val host = env.blockManager.blockManagerId.host
+      ThreadLimits.info().asScala.toSeq.map { i =>
+        ExecutorThreadInfo(env.executorId, host, i.filepath.split('/').last, i.internalApi,
+          i.version, i.numThreads, i.threadingLayer, i.filepath)
+      }
+    }.flatMap(_._2)
+
+  /**
+   * One row per executor: host, cores and task CPUs, BLAS library, version and threads, OpenMP,
+   * vector width and FFT engine, the JVM flags that matter, and the problems found (each a plain
+   * sentence saying what to do). `doctorReport` prints it with one verdict line per problem.
+   */
+  def doctor(spark: SparkSession): DataFrame = Doctor.frame(spark)
+
+  /** `Numspark.doctor` as text: the rows, then one verdict line per problem found. */
+  def doctorReport(spark: SparkSession): String = {
+    val rows = Doctor.rows(spark)
+    val table = rows.map { r =>
+      s"executor ${r.executor} on ${r.host}: ${r.cores} cores, ${r.task_cpus} per task; BLAS " +
+        s"${r.blas} ${Option(r.blas_version).getOrElse("")} ${r.blas_threads} threads" +
+        (if (r.openmp.isEmpty) "" else s"; OpenMP ${r.openmp}") +
+        s"; FFT ${r.fft_engine}; ${r.jvm_flags}"
     }
-    seen.toSeq.sortBy(_._1).flatMap(_._2)
+    (table ++ Seq("") ++ Doctor.verdicts(rows)).mkString("\n")
   }
 }

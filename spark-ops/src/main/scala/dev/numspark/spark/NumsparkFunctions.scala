@@ -32,6 +32,8 @@ object NumsparkFunctions {
  * numspark SQL functions, so PySpark, SQL and notebook users need only the jar and this setting.
  */
 class NumsparkExtensions extends (org.apache.spark.sql.SparkSessionExtensions => Unit) {
-  override def apply(extensions: org.apache.spark.sql.SparkSessionExtensions): Unit =
+  override def apply(extensions: org.apache.spark.sql.SparkSessionExtensions): Unit = {
+    SparkLine.check() // first: a jar for another Spark line fails here with one clear message
     NumsparkFunctions.entries.foreach(extensions.injectFunction)
+  }
 }

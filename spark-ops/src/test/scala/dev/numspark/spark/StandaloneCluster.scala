@@ -46,7 +46,9 @@ object StandaloneCluster {
 
     val port = freePort()
     val ui = freePort()
-    val env = Map("SPARK_HOME" -> sparkHome.toString, "SPARK_SCALA_VERSION" -> "2.13",
+    // the Worker finds its executors' jars by this (2.13, or 2.12 on the Spark 3.5/2.12 line)
+    val scalaBinary = scala.util.Properties.versionNumberString.split('.').take(2).mkString(".")
+    val env = Map("SPARK_HOME" -> sparkHome.toString, "SPARK_SCALA_VERSION" -> scalaBinary,
       "SPARK_MASTER_HOST" -> "127.0.0.1", "SPARK_MASTER_PORT" -> port.toString,
       "SPARK_MASTER_WEBUI_PORT" -> ui.toString, "SPARK_WORKER_HOST" -> "127.0.0.1",
       "SPARK_WORKER_CORES" -> cores.toString, "SPARK_WORKER_MEMORY" -> memory,

@@ -25,6 +25,8 @@ class StandaloneClusterSuite extends AnyFunSuite with BeforeAndAfterAll {
       .config("spark.executor.cores", "2")
       .config("spark.task.cpus", "1")
       .config("spark.plugins", classOf[NumsparkPlugin].getName)
+      // as README recommends: Spark 4 gives executors the Vector API module itself, 3.5 does not
+      .config("spark.executor.extraJavaOptions", "--add-modules=jdk.incubator.vector")
       .config("spark.ui.enabled", "false")
       .getOrCreate()
   }

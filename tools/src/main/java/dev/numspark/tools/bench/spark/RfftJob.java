@@ -49,8 +49,13 @@ final class RfftJob implements Runnable, AutoCloseable {
   private final boolean breeze;
 
   RfftJob(int signals, int n, boolean breeze) {
+    this(signals, n, breeze, java.util.Map.of());
+  }
+
+  /** With extra session settings (e.g. the plugin and its priming, for {@link PrimingBench}). */
+  RfftJob(int signals, int n, boolean breeze, java.util.Map<String, String> conf) {
     this.breeze = breeze;
-    spark = Sessions.start("numspark bench rfft", java.util.Map.of());
+    spark = Sessions.start("numspark bench rfft", conf);
     Numspark.register(spark);
     int distinct = Math.min(signals, DISTINCT);
     List<Integer> seeds = new ArrayList<>();
