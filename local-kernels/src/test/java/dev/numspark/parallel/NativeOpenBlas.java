@@ -23,12 +23,12 @@ public final class NativeOpenBlas {
       return openblas;
     }
     String notice = "native OpenBLAS is not loaded (netlib uses " + NativeBlas.implementation()
-        + "; Debian: apt-get install libopenblas0-pthread): tests that need it are skipped";
+        + "; Debian: apt-get install libopenblas0-pthread)";
     if (Boolean.getBoolean("numspark.requireNative")) {
       Assertions.fail("numspark.requireNative is set, but " + notice);
     }
     if (NOTICE_SHOWN.compareAndSet(false, true)) {
-      System.err.println("NOTICE: " + notice);
+      System.err.println("NOTICE: " + notice + ": tests that need it are skipped");
     }
     Assumptions.abort("skipped: " + notice);
     throw new AssertionError("unreachable");
