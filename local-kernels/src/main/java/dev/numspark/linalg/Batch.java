@@ -1,10 +1,8 @@
 package dev.numspark.linalg;
 
+import dev.numspark.parallel.BlasThreads;
 import dev.numspark.parallel.NativeBlas;
 import dev.numspark.parallel.RangeTask;
-import dev.numspark.parallel.ThreadLimit;
-import dev.numspark.parallel.ThreadLimits;
-import dev.numspark.parallel.UserApi;
 import dev.numspark.parallel.WorkerPool;
 import dev.numspark.parallel.Workers;
 
@@ -16,13 +14,14 @@ import dev.numspark.parallel.Workers;
  *       {@code workers} threads, each matrix on one thread with the Java BLAS/LAPACK
  *       ({@link Backend}): workers threads, no native threads. Results are bitwise the same for
  *       any number of workers and wherever they run (a Spark SQL function row by row included).
- *   <li>Larger matrices run on the calling thread with native BLAS limited to {@code workers}
- *       threads, restored afterwards.
+ *   <li>Larger matrices run on the calling thread with native BLAS on {@code workers} threads,
+ *       or with {@code workers} unset on {@link BlasThreads#defaultCount()} (SciPy's default:
+ *       BLAS's own setting, a Spark task's CPUs inside a task), in an epoch of the process-wide
+ *       arbiter ({@link BlasThreads}), so that the count never changes under a running call.
  * </ul>
  *
  * <p>Native OpenBLAS is never called from several of our threads at once, so one matrix always
- * sees the same BLAS whatever the number of workers. The BLAS thread limit is process-global, as threadpoolctl's: other threads calling BLAS while it is
- * in force see it too.
+ * sees the same BLAS whatever the number of workers.
  */
 final class Batch {
   /** Below this order OpenBLAS does not start threads and the Java LAPACK is competitive. */
@@ -72,15 +71,22 @@ final class Batch {
       task.run(0, count);
       return;
     }
-    if (threads == 1) {
-      try (ThreadLimit ignored = ThreadLimits.limit(1, UserApi.BLAS)) {
+    if (BlasThreads.holding()) {
+      task.run(0, count); // a kernel inside a kernel: join the caller's epoch on its thread
+      return;
+    }
+    // Native BLAS threads come from the arbiter: workers=n means n, unset means SciPy's default
+    // (BLAS at its standing setting; a Spark task's CPUs inside a task).
+    int blasThreads = workers == null ? BlasThreads.defaultCount() : threads;
+    if (blasThreads == 1) {
+      try (BlasThreads.Lease ignored = BlasThreads.acquire(1)) {
         task.run(0, count);
       }
       return;
     }
     // Threaded OpenBLAS needs a large stack on the calling thread (see runWithLargeStack).
     WorkerPool.runWithLargeStack(() -> {
-      try (ThreadLimit ignored = ThreadLimits.limit(threads, UserApi.BLAS)) {
+      try (BlasThreads.Lease ignored = BlasThreads.acquire(blasThreads)) {
         task.run(0, count);
       }
     });
