@@ -100,4 +100,68 @@ for scale in [1e-3, 1e-1, 1.0, 5.0, 100.0]:
     save("expm_%g.a" % scale, e * scale / np.linalg.norm(e, 1))
     save("expm_%g.expm" % scale, sl.expm(e * scale / np.linalg.norm(e, 1)))
 
+# lstsq with rank-deficient, wide, tall and batched a, and cond (issue 20, item 4). The rank is
+# decided on singular values at the rounding level (s_i <= cond * s_max), so each case is drawn
+# until SciPy's first dropped singular value sits at most half the cutoff: the expected
+# rank then does not hinge on the last bits of one LAPACK build. CASE.lstsq_cond is s_0/s_{rank-1}
+# per matrix (the conditioning of the minimum-norm solution, for tolerances).
+EPS = np.finfo(float).eps
+
+
+def low_rank(shape, rank, cond=None):
+    while True:
+        a = rng.standard_normal(shape[:-1] + (rank,)) @ rng.standard_normal(
+            shape[:-2] + (rank, shape[-1]))
+        s = np.linalg.svd(a, compute_uv=False)
+        cut = (EPS if cond is None else cond) * s[..., :1]
+        if rank >= s.shape[-1] or np.all(s[..., rank] <= cut[..., 0] / 2):
+            return a
+
+
+def lstsq_case(name, a, b, cond=None):
+    save(name + ".a", a)
+    save(name + ".b", b)
+    x, res, rank, s = np.vectorize(
+        lambda a, b: sl.lstsq(a, b, cond=cond), signature="(m,n),(m,k)->(n,k),(r),(),(q)")(
+        a, b if b.ndim > 1 else b[:, None]) if a.ndim > 2 else sl.lstsq(a, b, cond=cond)
+    if a.ndim > 2 and b.ndim == 1:
+        x = x[..., 0]
+    rank = np.atleast_1d(rank)
+    save(name + ".lstsq_x", x)
+    save(name + ".lstsq_res", res)
+    save(name + ".lstsq_rank", rank)
+    save(name + ".lstsq_s", s)
+    flat = s.reshape(-1, s.shape[-1])
+    save(name + ".lstsq_cond", [f[0] / f[r - 1] if r > 0 else 1.0 for f, r in zip(flat, rank)])
+
+
+# the recipe of issue 20: a 30 x 5 product of random 30 x 2 and 2 x 5 matrices
+lstsq_case("lstsq_rank2_tall", low_rank((30, 5), 2), rng.standard_normal(30))
+lstsq_case("lstsq_rank2_wide", low_rank((5, 30), 2), rng.standard_normal((5, 3)))
+lstsq_case("lstsq_rank3_square", low_rank((12, 12), 3), rng.standard_normal((12, 2)))
+lstsq_case("lstsq_rank_large", low_rank((60, 40), 7), rng.standard_normal((60, 2)))
+lstsq_case("lstsq_full_tall", rng.standard_normal((9, 4)), rng.standard_normal((9, 2)))
+lstsq_case("lstsq_full_wide", rng.standard_normal((3, 8)), rng.standard_normal(3))
+lstsq_case("lstsq_batch_rankdef", np.stack([low_rank((10, 6), r) for r in (1, 2, 4, 5)]),
+           rng.standard_normal((4, 10, 2)))
+lstsq_case("lstsq_batch_full", rng.standard_normal((5, 8, 3)), rng.standard_normal((5, 8, 2)))
+# cond: singular values 1, 1e-3, 1e-8, 1e-12 give rank 4, 3 and 2 at cond None, 1e-10 and 1e-5
+u, _ = np.linalg.qr(rng.standard_normal((7, 4)))
+v, _ = np.linalg.qr(rng.standard_normal((4, 4)))
+graded = u @ np.diag([1.0, 1e-3, 1e-8, 1e-12]) @ v.T
+b_graded = rng.standard_normal(7)
+lstsq_case("lstsq_cond_default", graded, b_graded)
+lstsq_case("lstsq_cond_1e-10", graded, b_graded, cond=1e-10)
+lstsq_case("lstsq_cond_1e-5", graded, b_graded, cond=1e-5)
+lstsq_case("lstsq_cond_negative", graded, b_graded, cond=-1.0)
+
+# Ranks at the rounding level, as they come: 300 products of random 30 x 2 and 2 x 5 matrices
+# with no margin; SciPy itself reports rank 3 for about 1 in 80 of them.
+many = rng.standard_normal((300, 30, 2)) @ rng.standard_normal((300, 2, 5))
+many_b = rng.standard_normal((300, 30))
+save("lstsq_rank2_many.a", many)
+save("lstsq_rank2_many.b", many_b)
+save("lstsq_rank2_many.lstsq_rank", [sl.lstsq(a, b)[2] for a, b in zip(many, many_b)])
+save("lstsq_rank2_many.lstsq_x", np.stack([sl.lstsq(a, b)[0] for a, b in zip(many, many_b)]))
+
 print("scipy", scipy.__version__, "numpy", np.__version__, "->", HERE)

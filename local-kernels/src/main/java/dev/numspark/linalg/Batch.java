@@ -50,11 +50,12 @@ final class Batch {
   }
 
   /**
-   * As {@link #run(int, int, Integer, RangeTask)}; {@code javaThreadSafe} false keeps a kernel off
-   * the parallel Java path (the f2j-translated dgeev keeps state in static fields, so concurrent
-   * calls disturb each other) and runs its batch on the calling thread with native LAPACK.
+   * As {@link #run(int, int, Integer, RangeTask)}; {@code javaPath} false keeps a kernel off
+   * the parallel Java path and runs its batch on the calling thread with native LAPACK: the
+   * f2j-translated dgeev keeps state in static fields, so concurrent calls disturb each other, and
+   * f2j's dgelsd misjudges numerical ranks more often than OpenBLAS's (see Linalg.lstsq).
    */
-  static void run(int count, int order, Integer workers, RangeTask task, boolean javaThreadSafe) {
+  static void run(int count, int order, Integer workers, RangeTask task, boolean javaPath) {
     int threads = Workers.resolve(workers);
     if (count <= 0) {
       return;
@@ -64,7 +65,7 @@ final class Batch {
       parallel(threads, count, task);
       return;
     }
-    if (order < THREADED_ORDER && javaThreadSafe) {
+    if (order < THREADED_ORDER && javaPath) {
       parallel(threads, count, (from, to) -> Backend.java(() -> task.run(from, to)));
       return;
     }
