@@ -49,11 +49,41 @@ final class Batch {
   }
 
   /**
-   * As {@link #run(int, int, Integer, RangeTask)}; {@code javaThreadSafe} false keeps a kernel off
-   * the parallel Java path (the f2j-translated dgeev keeps state in static fields, so concurrent
-   * calls disturb each other) and runs its batch on the calling thread with native LAPACK.
+   * Runs a complex128 kernel ({@link ZKernels}, native OpenBLAS only) over matrices
+   * {@code [0, count)}: small orders are split across {@code workers} threads with native BLAS
+   * limited to one thread (each matrix sits at the same alignment in its thread's {@link ZWork},
+   * so results do not depend on the split); larger ones run as {@link #run} runs them, on the
+   * calling thread with BLAS limited to {@code workers} threads. There is no Java path: netlib's
+   * Java LAPACK has no complex routines.
+   *
+   * @throws NativeLapackUnavailableException when native OpenBLAS is not loaded
    */
-  static void run(int count, int order, Integer workers, RangeTask task, boolean javaThreadSafe) {
+  static void runComplex(int count, int order, Integer workers, RangeTask task) {
+    ZLapack.require();
+    int threads = Workers.resolve(workers);
+    if (count <= 0) {
+      return;
+    }
+    if (order < THREADED_ORDER) {
+      try (ThreadLimit ignored = ThreadLimits.limit(1, UserApi.BLAS)) {
+        if (threads == 1 || count == 1) {
+          task.run(0, count);
+        } else {
+          parallel(threads, count, task);
+        }
+      }
+      return;
+    }
+    run(count, order, workers, task, false);
+  }
+
+  /**
+   * As {@link #run(int, int, Integer, RangeTask)}; {@code javaPath} false keeps a kernel off
+   * the parallel Java path and runs its batch on the calling thread with native LAPACK: the
+   * f2j-translated dgeev keeps state in static fields, so concurrent calls disturb each other, and
+   * f2j's dgelsd misjudges numerical ranks more often than OpenBLAS's (see Linalg.lstsq).
+   */
+  static void run(int count, int order, Integer workers, RangeTask task, boolean javaPath) {
     int threads = Workers.resolve(workers);
     if (count <= 0) {
       return;
@@ -63,7 +93,7 @@ final class Batch {
       parallel(threads, count, task);
       return;
     }
-    if (order < THREADED_ORDER && javaThreadSafe) {
+    if (order < THREADED_ORDER && javaPath) {
       parallel(threads, count, (from, to) -> Backend.java(() -> task.run(from, to)));
       return;
     }
