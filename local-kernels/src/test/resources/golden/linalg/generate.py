@@ -100,4 +100,169 @@ for scale in [1e-3, 1e-1, 1.0, 5.0, 100.0]:
     save("expm_%g.a" % scale, e * scale / np.linalg.norm(e, 1))
     save("expm_%g.expm" % scale, sl.expm(e * scale / np.linalg.norm(e, 1)))
 
+# lstsq with rank-deficient, wide, tall and batched a, and cond (issue 20, item 4). The rank is
+# decided on singular values at the rounding level (s_i <= cond * s_max), so each case is drawn
+# until SciPy's first dropped singular value sits at most half the cutoff: the expected
+# rank then does not hinge on the last bits of one LAPACK build. CASE.lstsq_cond is s_0/s_{rank-1}
+# per matrix (the conditioning of the minimum-norm solution, for tolerances).
+EPS = np.finfo(float).eps
+
+
+def low_rank(shape, rank, cond=None):
+    while True:
+        a = rng.standard_normal(shape[:-1] + (rank,)) @ rng.standard_normal(
+            shape[:-2] + (rank, shape[-1]))
+        s = np.linalg.svd(a, compute_uv=False)
+        cut = (EPS if cond is None else cond) * s[..., :1]
+        if rank >= s.shape[-1] or np.all(s[..., rank] <= cut[..., 0] / 2):
+            return a
+
+
+def lstsq_case(name, a, b, cond=None):
+    save(name + ".a", a)
+    save(name + ".b", b)
+    x, res, rank, s = np.vectorize(
+        lambda a, b: sl.lstsq(a, b, cond=cond), signature="(m,n),(m,k)->(n,k),(r),(),(q)")(
+        a, b if b.ndim > 1 else b[:, None]) if a.ndim > 2 else sl.lstsq(a, b, cond=cond)
+    if a.ndim > 2 and b.ndim == 1:
+        x = x[..., 0]
+    rank = np.atleast_1d(rank)
+    save(name + ".lstsq_x", x)
+    save(name + ".lstsq_res", res)
+    save(name + ".lstsq_rank", rank)
+    save(name + ".lstsq_s", s)
+    flat = s.reshape(-1, s.shape[-1])
+    save(name + ".lstsq_cond", [f[0] / f[r - 1] if r > 0 else 1.0 for f, r in zip(flat, rank)])
+
+
+# the recipe of issue 20: a 30 x 5 product of random 30 x 2 and 2 x 5 matrices
+lstsq_case("lstsq_rank2_tall", low_rank((30, 5), 2), rng.standard_normal(30))
+lstsq_case("lstsq_rank2_wide", low_rank((5, 30), 2), rng.standard_normal((5, 3)))
+lstsq_case("lstsq_rank3_square", low_rank((12, 12), 3), rng.standard_normal((12, 2)))
+lstsq_case("lstsq_rank_large", low_rank((60, 40), 7), rng.standard_normal((60, 2)))
+lstsq_case("lstsq_full_tall", rng.standard_normal((9, 4)), rng.standard_normal((9, 2)))
+lstsq_case("lstsq_full_wide", rng.standard_normal((3, 8)), rng.standard_normal(3))
+lstsq_case("lstsq_batch_rankdef", np.stack([low_rank((10, 6), r) for r in (1, 2, 4, 5)]),
+           rng.standard_normal((4, 10, 2)))
+lstsq_case("lstsq_batch_full", rng.standard_normal((5, 8, 3)), rng.standard_normal((5, 8, 2)))
+# cond: singular values 1, 1e-3, 1e-8, 1e-12 give rank 4, 3 and 2 at cond None, 1e-10 and 1e-5
+u, _ = np.linalg.qr(rng.standard_normal((7, 4)))
+v, _ = np.linalg.qr(rng.standard_normal((4, 4)))
+graded = u @ np.diag([1.0, 1e-3, 1e-8, 1e-12]) @ v.T
+b_graded = rng.standard_normal(7)
+lstsq_case("lstsq_cond_default", graded, b_graded)
+lstsq_case("lstsq_cond_1e-10", graded, b_graded, cond=1e-10)
+lstsq_case("lstsq_cond_1e-5", graded, b_graded, cond=1e-5)
+lstsq_case("lstsq_cond_negative", graded, b_graded, cond=-1.0)
+
+# Ranks at the rounding level, as they come: 300 products of random 30 x 2 and 2 x 5 matrices
+# with no margin; SciPy itself reports rank 3 for about 1 in 80 of them.
+many = rng.standard_normal((300, 30, 2)) @ rng.standard_normal((300, 2, 5))
+many_b = rng.standard_normal((300, 30))
+save("lstsq_rank2_many.a", many)
+save("lstsq_rank2_many.b", many_b)
+save("lstsq_rank2_many.lstsq_rank", [sl.lstsq(a, b)[2] for a, b in zip(many, many_b)])
+save("lstsq_rank2_many.lstsq_x", np.stack([sl.lstsq(a, b)[0] for a, b in zip(many, many_b)]))
+
+# complex128 (issue 21). Eigenvectors are not stored: the Java tests check A V = V diag(w),
+# V^H V = I and the projectors onto (degenerate) eigenspaces against c_*.eigh_proj.
+
+
+def csave(name, arr):
+    np.save(os.path.join(HERE, name + ".npy"), np.array(arr, dtype=np.complex128, order="C"))
+
+
+def crandn(*shape):
+    return rng.standard_normal(shape) + 1j * rng.standard_normal(shape)
+
+
+def projectors(a):
+    """sum of v v^H over each group of equal eigenvalues (rtol 1e-8), per matrix: (..., n, n)."""
+    w, v = np.linalg.eigh(a)
+    out = np.zeros(a.shape, dtype=np.complex128)
+    for idx in np.ndindex(a.shape[:-2]):
+        ws, vs = w[idx], v[idx]
+        start = 0
+        for j in range(1, len(ws) + 1):
+            if j == len(ws) or abs(ws[j] - ws[start]) > 1e-8 * max(1.0, abs(ws[-1])):
+                block = vs[:, start:j]
+                # projector of each eigenvalue's space, summed with weights j so groups differ
+                out[idx] += (start + 1) * (block @ block.conj().T)
+                start = j
+    return out
+
+
+def complex_case(name, a, b, hermitian=False, hpd=False):
+    csave(name + ".a", a)
+    csave(name + ".b", b)
+    save(name + ".cond", cond(a))
+    csave(name + ".solve", sl.solve(a, b))
+    csave(name + ".solve_gen", sl.solve(a, b, assume_a="gen"))
+    csave(name + ".inv", sl.inv(a))
+    csave(name + ".det", sl.det(a))
+    sign, logdet = np.linalg.slogdet(a)
+    csave(name + ".slogdet_sign", sign)
+    save(name + ".slogdet_log", logdet)
+    save(name + ".svdvals", np.linalg.svd(a, compute_uv=False))
+    w = np.linalg.eigvals(a)
+    order = np.lexsort((w.imag, w.real), axis=-1)
+    csave(name + ".eigvals", np.take_along_axis(w, order, axis=-1))
+    if hermitian or hpd:
+        save(name + ".eigh", np.linalg.eigvalsh(a))
+        csave(name + ".eigh_proj", projectors(a))
+        csave(name + ".solve_her", sl.solve(a, b, assume_a="her"))
+    if hpd:
+        csave(name + ".cholesky", np.linalg.cholesky(a).conj().swapaxes(-1, -2))
+        csave(name + ".solve_pos", sl.solve(a, b, assume_a="pos"))
+
+
+def hermitian(*shape):
+    h = crandn(*shape)
+    return h + h.conj().swapaxes(-1, -2)
+
+
+def hpd(*shape):
+    m = crandn(*shape)
+    return m @ m.conj().swapaxes(-1, -2) + shape[-1] * np.eye(shape[-1])
+
+
+complex_case("c_general", crandn(5, 5), crandn(5))
+complex_case("c_hermitian", hermitian(4, 6, 6), crandn(4, 6, 2), hermitian=True)
+complex_case("c_hpd", hpd(3, 5, 5), crandn(3, 5, 2), hpd=True)
+complex_case("c_large", hermitian(40, 40), crandn(40, 3), hermitian=True)
+complex_case("c_symmetric", (lambda s: s + s.T)(crandn(6, 6)), crandn(6, 2))
+q, _ = np.linalg.qr(crandn(6, 6))
+degenerate = q @ np.diag([1.0, 1.0, 1.0, 2.0, 3.0, 3.0]) @ q.conj().T
+degenerate = (degenerate + degenerate.conj().T) / 2
+complex_case("c_degenerate", degenerate, crandn(6), hermitian=True)
+# numpy's promotion: a real matrix with a complex right-hand side
+mixed_a = rng.standard_normal((5, 5))
+mixed_b = crandn(5, 2)
+save("c_mixed.a", mixed_a)
+csave("c_mixed.b", mixed_b)
+csave("c_mixed.solve", sl.solve(mixed_a, mixed_b))
+csave("c_mixed.lstsq_x", sl.lstsq(mixed_a, mixed_b)[0])
+csave("c_mixed.matmul", mixed_a @ mixed_b)
+
+
+def complex_lstsq_case(name, a, b):
+    csave(name + ".a", a)
+    csave(name + ".b", b)
+    x, res, rank, s = sl.lstsq(a, b)
+    csave(name + ".lstsq_x", x)
+    save(name + ".lstsq_res", res)
+    save(name + ".lstsq_rank", [rank])
+    save(name + ".lstsq_s", s)
+    save(name + ".lstsq_cond", [s[0] / s[rank - 1]])
+
+
+complex_lstsq_case("c_lstsq_tall", crandn(9, 4), crandn(9, 2))
+complex_lstsq_case("c_lstsq_wide", crandn(3, 7), crandn(3))
+while True:
+    low = crandn(8, 2) @ crandn(2, 5)
+    sv = np.linalg.svd(low, compute_uv=False)
+    if sv[2] <= EPS * sv[0] / 2:
+        break
+complex_lstsq_case("c_lstsq_rankdef", low, crandn(8, 2))
+
 print("scipy", scipy.__version__, "numpy", np.__version__, "->", HERE)

@@ -86,7 +86,7 @@ public final class Npy {
     int[] shape = parseShape(group(SHAPE, header, "shape", name), name);
     Dtype dtype = Dtype.parse(descr, name);
 
-    long count = NdArray.elementCount(shape);
+    long count = elementCount(shape, name);
     long doubles = count * (dtype.complex ? 2 : 1);
     if (doubles > Integer.MAX_VALUE - 8) {
       throw new NpyFormatException(name + ": array of " + count + " elements is too large");
@@ -104,6 +104,27 @@ public final class Npy {
       values = fortranToC(values, shape, dtype.complex ? 2 : 1);
     }
     return dtype.complex ? NdArray.complex(values, shape) : NdArray.real(values, shape);
+  }
+
+  /**
+   * The element count of a header's shape, refused once it passes what one Java array holds: a
+   * plain product of several large dimensions wraps around a long (to 0 or a negative count).
+   */
+  private static long elementCount(int[] shape, String name) throws NpyFormatException {
+    for (int d : shape) {
+      if (d == 0) {
+        return 0; // numpy's empty arrays, whatever the other dimensions
+      }
+    }
+    long count = 1;
+    for (int d : shape) {
+      count *= d;
+      if (count > Integer.MAX_VALUE) {
+        throw new NpyFormatException(name + ": array of shape " + NdArray.shapeTuple(shape)
+            + " is too large");
+      }
+    }
+    return count;
   }
 
   private static String group(Pattern p, String header, String key, String name)

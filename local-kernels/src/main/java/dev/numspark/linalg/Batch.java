@@ -1,10 +1,8 @@
 package dev.numspark.linalg;
 
+import dev.numspark.parallel.BlasThreads;
 import dev.numspark.parallel.NativeBlas;
 import dev.numspark.parallel.RangeTask;
-import dev.numspark.parallel.ThreadLimit;
-import dev.numspark.parallel.ThreadLimits;
-import dev.numspark.parallel.UserApi;
 import dev.numspark.parallel.WorkerPool;
 import dev.numspark.parallel.Workers;
 
@@ -16,13 +14,14 @@ import dev.numspark.parallel.Workers;
  *       {@code workers} threads, each matrix on one thread with the Java BLAS/LAPACK
  *       ({@link Backend}): workers threads, no native threads. Results are bitwise the same for
  *       any number of workers and wherever they run (a Spark SQL function row by row included).
- *   <li>Larger matrices run on the calling thread with native BLAS limited to {@code workers}
- *       threads, restored afterwards.
+ *   <li>Larger matrices run on the calling thread with native BLAS on {@code workers} threads,
+ *       or with {@code workers} unset on {@link BlasThreads#defaultCount()} (SciPy's default:
+ *       BLAS's own setting, a Spark task's CPUs inside a task), in an epoch of the process-wide
+ *       arbiter ({@link BlasThreads}), so that the count never changes under a running call.
  * </ul>
  *
  * <p>Native OpenBLAS is never called from several of our threads at once, so one matrix always
- * sees the same BLAS whatever the number of workers. The BLAS thread limit is process-global, as threadpoolctl's: other threads calling BLAS while it is
- * in force see it too.
+ * sees the same BLAS whatever the number of workers.
  */
 final class Batch {
   /** Below this order OpenBLAS does not start threads and the Java LAPACK is competitive. */
@@ -50,11 +49,41 @@ final class Batch {
   }
 
   /**
-   * As {@link #run(int, int, Integer, RangeTask)}; {@code javaThreadSafe} false keeps a kernel off
-   * the parallel Java path (the f2j-translated dgeev keeps state in static fields, so concurrent
-   * calls disturb each other) and runs its batch on the calling thread with native LAPACK.
+   * Runs a complex128 kernel ({@link ZKernels}, native OpenBLAS only) over matrices
+   * {@code [0, count)}: small orders are split across {@code workers} threads with native BLAS
+   * limited to one thread (each matrix sits at the same alignment in its thread's {@link ZWork},
+   * so results do not depend on the split); larger ones run as {@link #run} runs them, on the
+   * calling thread with BLAS limited to {@code workers} threads. There is no Java path: netlib's
+   * Java LAPACK has no complex routines.
+   *
+   * @throws NativeLapackUnavailableException when native OpenBLAS is not loaded
    */
-  static void run(int count, int order, Integer workers, RangeTask task, boolean javaThreadSafe) {
+  static void runComplex(int count, int order, Integer workers, RangeTask task) {
+    ZLapack.require();
+    int threads = Workers.resolve(workers);
+    if (count <= 0) {
+      return;
+    }
+    if (order < THREADED_ORDER) {
+      try (ThreadLimit ignored = ThreadLimits.limit(1, UserApi.BLAS)) {
+        if (threads == 1 || count == 1) {
+          task.run(0, count);
+        } else {
+          parallel(threads, count, task);
+        }
+      }
+      return;
+    }
+    run(count, order, workers, task, false);
+  }
+
+  /**
+   * As {@link #run(int, int, Integer, RangeTask)}; {@code javaPath} false keeps a kernel off
+   * the parallel Java path and runs its batch on the calling thread with native LAPACK: the
+   * f2j-translated dgeev keeps state in static fields, so concurrent calls disturb each other, and
+   * f2j's dgelsd misjudges numerical ranks more often than OpenBLAS's (see Linalg.lstsq).
+   */
+  static void run(int count, int order, Integer workers, RangeTask task, boolean javaPath) {
     int threads = Workers.resolve(workers);
     if (count <= 0) {
       return;
@@ -64,7 +93,7 @@ final class Batch {
       parallel(threads, count, task);
       return;
     }
-    if (order < THREADED_ORDER && javaThreadSafe) {
+    if (order < THREADED_ORDER && javaPath) {
       parallel(threads, count, (from, to) -> Backend.java(() -> task.run(from, to)));
       return;
     }
@@ -72,15 +101,22 @@ final class Batch {
       task.run(0, count);
       return;
     }
-    if (threads == 1) {
-      try (ThreadLimit ignored = ThreadLimits.limit(1, UserApi.BLAS)) {
+    if (BlasThreads.holding()) {
+      task.run(0, count); // a kernel inside a kernel: join the caller's epoch on its thread
+      return;
+    }
+    // Native BLAS threads come from the arbiter: workers=n means n, unset means SciPy's default
+    // (BLAS at its standing setting; a Spark task's CPUs inside a task).
+    int blasThreads = workers == null ? BlasThreads.defaultCount() : threads;
+    if (blasThreads == 1) {
+      try (BlasThreads.Lease ignored = BlasThreads.acquire(1)) {
         task.run(0, count);
       }
       return;
     }
     // Threaded OpenBLAS needs a large stack on the calling thread (see runWithLargeStack).
     WorkerPool.runWithLargeStack(() -> {
-      try (ThreadLimit ignored = ThreadLimits.limit(threads, UserApi.BLAS)) {
+      try (BlasThreads.Lease ignored = BlasThreads.acquire(blasThreads)) {
         task.run(0, count);
       }
     });

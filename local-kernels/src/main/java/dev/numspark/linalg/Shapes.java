@@ -24,6 +24,11 @@ final class Shapes {
   /** Requires a real array of at least two dimensions whose last two are equal; returns n. */
   static int square(NdArray a) {
     real(a);
+    return squareAny(a);
+  }
+
+  /** As {@link #square} for real or complex arrays. */
+  static int squareAny(NdArray a) {
     if (a.ndim() < 2) {
       throw new IllegalArgumentException("Expected at least ndim=2, got a1.ndim=" + a.ndim());
     }
@@ -38,6 +43,11 @@ final class Shapes {
   /** Requires at least two dimensions. */
   static void matrix(NdArray a) {
     real(a);
+    matrixAny(a);
+  }
+
+  /** As {@link #matrix} for real or complex arrays. */
+  static void matrixAny(NdArray a) {
     if (a.ndim() < 2) {
       throw new IllegalArgumentException("expected a 2-D array (or a batch of them), got shape "
           + NdArray.shapeTuple(a.shape()));

@@ -1,7 +1,6 @@
 package dev.numspark.optimize;
 
 import dev.numspark.io.JsonText;
-import java.util.Locale;
 
 /**
  * SciPy's {@code OptimizeResult}. Fields a method does not produce are {@code null} (arrays) or
@@ -39,31 +38,17 @@ public record OptimizeResult(
     return constrViolation;
   }
 
-  /** One JSON object with x, fun, nfev, nit, success and message (the CLI's output). */
+  /**
+   * One JSON object with x, fun, nfev, nit, success, message and, with constraints,
+   * constr_violation (the CLI's output); NaN and infinities are written as null.
+   */
   public String toJson() {
-    StringBuilder sb = new StringBuilder("{\"x\": [");
-    for (int i = 0; i < x.length; i++) {
-      sb.append(i == 0 ? "" : ", ").append(number(x[i]));
-    }
-    sb.append("], \"fun\": ").append(number(fun))
-        .append(", \"nfev\": ").append(nfev)
-        .append(", \"nit\": ").append(nit)
-        .append(", \"success\": ").append(success)
-        .append(", \"message\": ").append(JsonText.quote(message));
+    JsonText.Fields json = JsonText.object().numbers("x", x).number("fun", fun)
+        .integer("nfev", nfev).integer("nit", nit).bool("success", success)
+        .string("message", message);
     if (!Double.isNaN(constrViolation)) {
-      sb.append(", \"constr_violation\": ").append(number(constrViolation));
+      json.number("constr_violation", constrViolation);
     }
-    return sb.append('}').toString();
-  }
-
-  private static String number(double v) {
-    if (Double.isNaN(v)) {
-      return "NaN";
-    }
-    if (Double.isInfinite(v)) {
-      return v > 0 ? "Infinity" : "-Infinity";
-    }
-    return String.format(Locale.ROOT, "%.17g", v).replaceFirst("0+(e|$)", "$1")
-        .replaceFirst("\\.(e|$)", ".0$1");
+    return json.toString();
   }
 }

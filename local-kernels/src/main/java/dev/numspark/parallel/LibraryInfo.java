@@ -26,24 +26,15 @@ public record LibraryInfo(
 
   /** This record as a JSON object with threadpoolctl's field names. */
   public String toJson() {
-    StringBuilder json = new StringBuilder("{");
-    field(json, "user_api", userApi.jsonName()).append(", ");
-    field(json, "internal_api", internalApi).append(", ");
-    json.append("\"num_threads\": ").append(numThreads).append(", ");
-    field(json, "prefix", prefix).append(", ");
-    field(json, "filepath", filepath).append(", ");
-    field(json, "version", version);
+    JsonText.Fields json = JsonText.object().string("user_api", userApi.jsonName())
+        .string("internal_api", internalApi).integer("num_threads", numThreads)
+        .string("prefix", prefix).string("filepath", filepath).string("version", version);
     if (threadingLayer != null) {
-      field(json.append(", "), "threading_layer", threadingLayer);
+      json.string("threading_layer", threadingLayer);
     }
     if (architecture != null) {
-      field(json.append(", "), "architecture", architecture);
+      json.string("architecture", architecture);
     }
-    return json.append('}').toString();
-  }
-
-  private static StringBuilder field(StringBuilder json, String name, String value) {
-    json.append('"').append(name).append("\": ");
-    return json.append(JsonText.quote(value));
+    return json.toString();
   }
 }

@@ -42,7 +42,7 @@ public final class ThreadLimits {
    * of matrices, a Spark task), where reading /proc/self/maps each time would cost more than the
    * work. {@link #info()} and {@link #controllers()} rescan.
    */
-  private static List<LibController> knownControllers() {
+  static List<LibController> knownControllers() {
     List<LibController> known = cached;
     return known != null ? known : controllers();
   }

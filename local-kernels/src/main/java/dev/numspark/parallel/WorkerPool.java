@@ -6,6 +6,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -19,12 +20,14 @@ import java.util.function.Supplier;
  * kernel inside a mapped function) cannot deadlock on a busy pool: helpers that have not started
  * when the work runs out are cancelled instead of waited for.
  *
- * <p>The shared pool is bounded ({@link #MAX_SHARED_THREADS}) and its idle threads exit after
- * {@link #KEEP_ALIVE_SECONDS} seconds; threads are named daemons, so a JVM never waits for them.
+ * <p>The shared pool holds at most {@link #MAX_SHARED_THREADS} threads (the CPU count; callers,
+ * nested ones included, work beside them), starts a thread only when no idle one can take the
+ * work, and its idle threads exit after {@link #KEEP_ALIVE_SECONDS} seconds; threads are named
+ * daemons, so a JVM never waits for them.
  */
 public final class WorkerPool {
 
-  static final int MAX_SHARED_THREADS = Math.max(64, 4 * Workers.cpuCount());
+  static final int MAX_SHARED_THREADS = Workers.cpuCount();
   static final long KEEP_ALIVE_SECONDS = 30;
   /**
    * Worker stacks of 16 MiB (reserved, not committed): multi-threaded OpenBLAS LAPACK routines
@@ -122,11 +125,64 @@ public final class WorkerPool {
     }
   }
 
+  /**
+   * A pool of at most {@code threads} threads that reuses idle ones: a plain ThreadPoolExecutor
+   * with core = max starts a new thread for every submit until it reaches its size, idle threads
+   * or not (java.util.concurrent has no reuse-first pool, hence {@link ReuseFirstQueue}).
+   */
   static ExecutorService newPool(String namePrefix, int threads) {
-    ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, KEEP_ALIVE_SECONDS,
-        TimeUnit.SECONDS, new LinkedBlockingQueue<>(), daemonThreads(namePrefix));
-    pool.allowCoreThreadTimeOut(true);
+    ReuseFirstQueue queue = new ReuseFirstQueue();
+    ThreadPoolExecutor pool = new ThreadPoolExecutor(0, threads, KEEP_ALIVE_SECONDS,
+        TimeUnit.SECONDS, queue, daemonThreads(namePrefix), (task, executor) -> {
+          if (executor.isShutdown()) {
+            throw new RejectedExecutionException("the pool " + namePrefix + " is shut down");
+          }
+          queue.enqueue(task); // full-size pool (a race with offer): an existing thread takes it
+        });
+    queue.pool = pool;
     return pool;
+  }
+
+  /**
+   * A work queue that takes a task only when an idle thread waits for it (or the pool is at its
+   * size); otherwise it refuses, and the executor starts a thread for the task.
+   */
+  private static final class ReuseFirstQueue extends LinkedBlockingQueue<Runnable> {
+    private final AtomicInteger idle = new AtomicInteger();
+    private volatile ThreadPoolExecutor pool;
+
+    @Override
+    public boolean offer(Runnable task) {
+      ThreadPoolExecutor executor = pool;
+      if (executor.getPoolSize() < executor.getMaximumPoolSize() && idle.get() <= size()) {
+        return false;
+      }
+      return super.offer(task);
+    }
+
+    void enqueue(Runnable task) {
+      super.offer(task);
+    }
+
+    @Override
+    public Runnable poll(long timeout, TimeUnit unit) throws InterruptedException {
+      idle.incrementAndGet();
+      try {
+        return super.poll(timeout, unit);
+      } finally {
+        idle.decrementAndGet();
+      }
+    }
+
+    @Override
+    public Runnable take() throws InterruptedException {
+      idle.incrementAndGet();
+      try {
+        return super.take();
+      } finally {
+        idle.decrementAndGet();
+      }
+    }
   }
 
   private static ThreadFactory daemonThreads(String namePrefix) {

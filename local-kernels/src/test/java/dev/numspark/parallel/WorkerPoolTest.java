@@ -105,6 +105,42 @@ class WorkerPoolTest {
     assertEquals(outer * 8, inner.get());
   }
 
+  /**
+   * The shared pool reuses idle threads and never holds more than the CPU count, however many
+   * callers ask for however many workers: a pool that starts a thread per submit (core = max)
+   * would hold one per call here, up to its size.
+   */
+  @Test
+  void thePoolReusesIdleThreadsAndStaysWithinTheCpuCount() throws Exception {
+    for (int call = 0; call < 300; call++) {
+      WorkerPool.parallelFor(2, 64, 1, (from, to) -> busy(2_000));
+    }
+    assertTrue(liveWorkers() <= Workers.cpuCount(),
+        "after sequential calls: " + liveWorkers() + " live workers");
+    Thread[] callers = new Thread[8];
+    AtomicInteger peak = new AtomicInteger();
+    for (int t = 0; t < callers.length; t++) {
+      callers[t] = new Thread(() -> {
+        for (int call = 0; call < 50; call++) {
+          WorkerPool.parallelFor(16, 64, 1, (from, to) -> busy(2_000));
+          peak.accumulateAndGet(liveWorkers(), Math::max);
+        }
+      });
+      callers[t].start();
+    }
+    for (Thread caller : callers) {
+      caller.join();
+    }
+    assertTrue(peak.get() <= Workers.cpuCount(), "8 callers x workers=16 reached "
+        + peak.get() + " live workers, more than the CPU count " + Workers.cpuCount());
+  }
+
+  /** The shared pool's threads alive now. */
+  static int liveWorkers() {
+    return (int) Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.isAlive() && t.getName().startsWith("numspark-worker-")).count();
+  }
+
   @Test
   void emptyRangesDoNothing() {
     WorkerPool.parallelFor(2, 0, (from, to) -> {

@@ -2,14 +2,11 @@ package dev.numspark.spark
 
 import java.io.StringWriter
 
-import dev.numspark.parallel.ThreadLimits
 import org.apache.logging.log4j.LogManager
 import org.apache.logging.log4j.core.{Logger => CoreLogger}
 import org.apache.logging.log4j.core.appender.WriterAppender
 import org.apache.logging.log4j.core.layout.PatternLayout
 import org.scalatest.funsuite.AnyFunSuite
-
-import scala.jdk.CollectionConverters._
 
 /**
  * `spark.numspark.blasThreads` overrides the plugin's count; a count that oversubscribes the
@@ -37,8 +34,7 @@ class BlasThreadsOverrideSuite extends AnyFunSuite with LocalSpark {
   }
 
   test("the override is applied and the oversubscription is warned about once") {
-    val openblas = ThreadLimits.info().asScala.find(_.internalApi == "openblas")
-      .getOrElse(fail("native OpenBLAS must be installed (.ci/run installs it)"))
+    val openblas = NativeRequired.openblas()
     assert(openblas.numThreads == 4)
     spark.sparkContext.parallelize(1 to 8, 8).map(_ + 1).collect()
     val warnings = log.toString.linesIterator.filter(_.startsWith("WARN")).toSeq

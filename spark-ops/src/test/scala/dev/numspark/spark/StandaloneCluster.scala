@@ -25,6 +25,11 @@ final class StandaloneCluster private (val dir: Path, val masterUrl: String, val
     }
   }
 
+  /** The executor JVMs the Worker runs now (for fault injection: kill one mid-query). */
+  def executorProcesses(): Seq[ProcessHandle] =
+    processes.flatMap(_.descendants().iterator().asScala).distinct
+      .filter(_.info().commandLine().orElse("").contains("CoarseGrainedExecutorBackend"))
+
   def log(name: String): String = {
     val f = dir.resolve(name + ".log")
     if (Files.exists(f)) Files.readString(f) else ""

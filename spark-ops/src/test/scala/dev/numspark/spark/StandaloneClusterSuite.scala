@@ -37,6 +37,7 @@ class StandaloneClusterSuite extends AnyFunSuite with BeforeAndAfterAll {
   }
 
   test("executors report OpenBLAS limited to the task budget") {
+    NativeRequired.openblas()
     val rows = Numspark.threadInfo(spark).collect()
     val openblas = rows.filter(_.getAs[String]("internal_api") == "openblas")
     assert(openblas.nonEmpty, s"no OpenBLAS reported by the executors: ${rows.mkString("\n")}")
@@ -89,6 +90,7 @@ class StandaloneClusterSuite extends AnyFunSuite with BeforeAndAfterAll {
     // Stage-level scheduling with a task-only profile (standalone, no dynamic allocation): the
     // plugin re-applies the budget at task start, so BLAS threads follow TaskContext.cpus().
     import org.apache.spark.resource.{ResourceProfileBuilder, TaskResourceRequests}
+    NativeRequired.openblas()
     def observe(): (Int, Int, Set[Int]) = {
       import scala.jdk.CollectionConverters._
       val openblas = dev.numspark.parallel.ThreadLimits.info().asScala
@@ -101,5 +103,52 @@ class StandaloneClusterSuite extends AnyFunSuite with BeforeAndAfterAll {
     assert(wide == Set((2, 2, Set(2))), wide)
     val narrow = spark.sparkContext.parallelize(1 to 4, 4).map(_ => observe()).collect().toSet
     assert(narrow == Set((1, 1, Set(1))), narrow)
+  }
+
+  // Last in this suite: it kills the cluster's executor.
+  test("an executor killed mid-query: the same result, and the plugin's limit on its replacement") {
+    import java.util.concurrent.{ConcurrentHashMap, CountDownLatch, TimeUnit}
+    import org.apache.spark.scheduler.{SparkListener, SparkListenerTaskStart}
+    import scala.concurrent.{Await, Future}
+    import scala.concurrent.ExecutionContext.Implicits.global
+    import scala.concurrent.duration._
+    import scala.jdk.CollectionConverters._
+    val sc = spark.sparkContext
+    val started = new CountDownLatch(4)
+    val executorsBefore = ConcurrentHashMap.newKeySet[String]()
+    val listener = new SparkListener {
+      override def onTaskStart(e: SparkListenerTaskStart): Unit = {
+        executorsBefore.add(e.taskInfo.executorId)
+        started.countDown()
+      }
+    }
+    sc.addSparkListener(listener)
+    val calls = 64
+    val query = Future {
+      sc.parallelize(0 until calls, 16).map { i =>
+        Thread.sleep(200) // keep tasks in flight long enough to be killed mid-query
+        val r = dev.numspark.reliability.MixedCalls.call(i)
+        (i, dev.numspark.reliability.MixedCalls.check(i, r), org.apache.spark.SparkEnv.get.executorId)
+      }.collect()
+    }
+    assert(started.await(120, TimeUnit.SECONDS), "the query's tasks did not start")
+    sc.removeSparkListener(listener)
+    val executors = cluster.executorProcesses()
+    assert(executors.size == 1, s"expected one executor JVM, found ${executors.size}")
+    val killed = executorsBefore.asScala.toSet
+    assert(executors.head.destroyForcibly(), "the executor could not be killed")
+    val rows = Await.result(query, 5.minutes)
+    assert(rows.map(_._1).sorted.toSeq == (0 until calls), "every call answered exactly once")
+    assert(rows.forall(_._2 == null), rows.flatMap(r => Option(r._2)).take(3).mkString("\n"))
+    val replacements = rows.map(_._3).toSet -- killed
+    assert(replacements.nonEmpty, s"no task ran on a replacement of executor(s) $killed")
+    NativeRequired.openblas()
+    val openblas = Numspark.threadInfo(spark).collect()
+      .filter(_.getAs[String]("internal_api") == "openblas")
+    assert(openblas.nonEmpty && openblas.forall(r => !killed(r.getAs[String]("executor"))),
+      openblas.mkString("\n"))
+    assert(openblas.map(_.getAs[Int]("num_threads")).toSet == Set(1), openblas.mkString("\n"))
+    info(s"1 executor killed mid-query (${killed.mkString(",")}); $calls of $calls calls answered " +
+      s"right on ${replacements.mkString(",")}; its OpenBLAS at the plugin's 1 thread")
   }
 }

@@ -3,6 +3,7 @@ package dev.numspark.tools.kernel;
 import dev.numspark.linalg.EighResult;
 import dev.numspark.linalg.LinAlgError;
 import dev.numspark.linalg.Linalg;
+import dev.numspark.linalg.NativeLapackUnavailableException;
 import dev.numspark.linalg.QrResult;
 import dev.numspark.linalg.SlogdetResult;
 import dev.numspark.linalg.SvdResult;
@@ -24,6 +25,10 @@ import java.util.Set;
  * {@code --check-finite false}; batched inputs work for all of them. A LinAlgError (singular,
  * not positive definite, no convergence) is reported as a bad-input error (exit 2), with no output
  * written.
+ *
+ * <p>complex128 .npy input is taken by matmul, solve, lstsq, inv, det, slogdet, cholesky, eigh,
+ * svdvals, svd and qr (native OpenBLAS needed; without it the op stops with that one-line
+ * error); pinv, norm and expm are float64 only.
  */
 public final class LinalgKernelOps implements KernelOpProvider {
 
@@ -32,7 +37,7 @@ public final class LinalgKernelOps implements KernelOpProvider {
     List<KernelOp> ops = new ArrayList<>();
     ops.add(op("matmul", "matmul [--workers N] A.npy B.npy OUT.npy", 2, Set.of(),
         (args, in, common) -> List.of(Linalg.matmul(in.get(0), in.get(1), common.workers))));
-    ops.add(op("solve", "solve [--assume-a gen|sym|pos|diagonal|tridiagonal|banded|upper triangular"
+    ops.add(op("solve", "solve [--assume-a gen|sym|her|pos|diagonal|tridiagonal|banded|upper triangular"
         + "|lower triangular] [--lower] A.npy B.npy OUT.npy", 2, Set.of("lower"),
         (args, in, common) -> {
           String assumeA = args.string("assume-a", null);
@@ -51,19 +56,25 @@ public final class LinalgKernelOps implements KernelOpProvider {
         (args, in, common) -> List.of(Linalg.inv(in.get(0), common.checkFinite, common.workers))));
     ops.add(op("det", "det A.npy OUT.npy", 1, Set.of(),
         (args, in, common) -> List.of(Linalg.det(in.get(0), common.checkFinite, common.workers))));
-    ops.add(op("slogdet", "slogdet A.npy OUT.npy (writes [..., 2]: sign, logabsdet)", 1, Set.of(),
+    ops.add(op("slogdet", "slogdet A.npy OUT.npy (writes [..., 2]: sign, logabsdet; complex128 "
+        + "for complex A)", 1, Set.of(),
         (args, in, common) -> {
           SlogdetResult r = Linalg.slogdet(in.get(0), common.checkFinite, common.workers);
           int count = r.sign().size();
-          double[] out = new double[2 * count];
+          boolean complex = r.sign().isComplex();
+          int width = complex ? 2 : 1;
+          double[] out = new double[2 * count * width];
           for (int i = 0; i < count; i++) {
-            out[2 * i] = r.sign().data()[i];
-            out[2 * i + 1] = r.logabsdet().data()[i];
+            out[width * 2 * i] = r.sign().real(i);
+            out[width * (2 * i + 1)] = r.logabsdet().data()[i];
+            if (complex) {
+              out[width * 2 * i + 1] = r.sign().imag(i);
+            }
           }
           int[] batch = r.sign().shape();
           int[] shape = java.util.Arrays.copyOf(batch, batch.length + 1);
           shape[batch.length] = 2;  // (sign, logabsdet) pairs
-          return List.of(NdArray.real(out, shape));
+          return List.of(complex ? NdArray.complex(out, shape) : NdArray.real(out, shape));
         }));
     ops.add(op("cholesky", "cholesky [--lower] A.npy OUT.npy", 1, Set.of("lower"),
         (args, in, common) -> {
@@ -177,6 +188,8 @@ public final class LinalgKernelOps implements KernelOpProvider {
             results = body.run(args, arrays, common);
           } catch (LinAlgError e) {
             throw new OptionException("LinAlgError: " + e.getMessage(), e);
+          } catch (NativeLapackUnavailableException e) {
+            throw new OptionException(e.getMessage(), e);
           }
           if (!common.finished) {
             args.finish();

@@ -126,6 +126,30 @@ class LinalgKernelOpsTest {
         write("v3.npy", NdArray.of(1, 2, 3)), out("o11.npy"));
   }
 
+  /** Issue 21: a batch of complex Hermitian matrices through eigh, solve and slogdet. */
+  @Test
+  void complexInputWorksAndMatchesTheJavaApi() throws Exception {
+    NdArray a = Golden.load("c_hermitian.a");
+    NdArray b = Golden.load("c_hermitian.b");
+    String ap = write("ca.npy", a);
+    String bp = write("cb.npy", b);
+    if (!dev.numspark.parallel.NativeBlas.isNative()) {
+      assertFails("complex128 input needs native OpenBLAS", out("cw.npy"), "eigh", ap,
+          out("cw.npy"));
+      return;
+    }
+    assertEquals(0, run("eigh", "--vectors", out("cv.npy"), "--workers", "2", ap, out("cw.npy")));
+    assertArrayEquals(Linalg.eigh(a).w().data(), read("cw.npy").data());
+    assertTrue(read("cv.npy").isComplex());
+    assertArrayEquals(new int[] {4, 6, 6}, read("cv.npy").shape());
+    assertEquals(0, run("solve", "--assume-a", "her", ap, bp, out("cx.npy")));
+    assertArrayEquals(Linalg.solve(a, b, "her").data(), read("cx.npy").data());
+    assertEquals(0, run("slogdet", ap, out("cs.npy")));
+    assertArrayEquals(new int[] {4, 2}, read("cs.npy").shape());
+    assertTrue(read("cs.npy").isComplex());
+    assertEquals(Linalg.slogdet(a).logabsdet().data()[3], read("cs.npy").real(7));
+  }
+
   @Test
   void emptyBatchAndOneByOneWork() throws Exception {
     String empty = write("e.npy", NdArray.zeros(false, 0, 3, 3));
