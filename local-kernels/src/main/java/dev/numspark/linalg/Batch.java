@@ -65,16 +65,24 @@ final class Batch {
       return;
     }
     if (order < THREADED_ORDER) {
-      try (ThreadLimit ignored = ThreadLimits.limit(1, UserApi.BLAS)) {
-        if (threads == 1 || count == 1) {
-          task.run(0, count);
-        } else {
-          parallel(threads, count, task);
-        }
+      if (BlasThreads.holding()) {
+        runSmallComplex(threads, count, task); // inside a kernel: the caller's epoch holds
+        return;
+      }
+      try (BlasThreads.Lease ignored = BlasThreads.acquire(1)) {
+        runSmallComplex(threads, count, task);
       }
       return;
     }
     run(count, order, workers, task, false);
+  }
+
+  private static void runSmallComplex(int threads, int count, RangeTask task) {
+    if (threads == 1 || count == 1) {
+      task.run(0, count);
+    } else {
+      parallel(threads, count, task);
+    }
   }
 
   /**
