@@ -23,6 +23,6 @@ class LinalgBenchSuiteTest {
       assertNotNull(c.setup());
       assertTrue(c.workers() >= 1);
     }
-    assertEquals(9, suite.cases(false).size());
+    assertEquals(13, suite.cases(false).size()); // 9 real cases, complex eigh and solve at w1, w2
   }
 }
