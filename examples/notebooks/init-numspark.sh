@@ -14,7 +14,7 @@ if ! dpkg -s libopenblas0-pthread >/dev/null 2>&1; then
   apt-get install -y -qq --no-install-recommends libopenblas0-pthread
 fi
 
-NUMSPARK_JAR=${NUMSPARK_JAR:-/Volumes/main/default/libs/numspark-spark-4.0_2.13-0.1.0-SNAPSHOT.jar}
+NUMSPARK_JAR=${NUMSPARK_JAR:-/Volumes/main/default/libs/numspark-spark-4.0_2.13-0.2.0.jar}
 if [[ ! -f $NUMSPARK_JAR ]]; then
   echo "init-numspark.sh: $NUMSPARK_JAR not found; set NUMSPARK_JAR to the uploaded jar" >&2
   exit 1

@@ -9,11 +9,11 @@
 # MAGIC **Cluster settings** (Databricks Runtime 17.x: Spark 4.0, Scala 2.13):
 # MAGIC
 # MAGIC 1. Build the jar (`mvn -DskipTests package`) and upload
-# MAGIC    `spark-library/target/numspark-spark-4.0_2.13-0.1.0-SNAPSHOT.jar` (the numspark library jar) to a volume, e.g.
+# MAGIC    `spark-library/target/numspark-spark-4.0_2.13-0.2.0.jar` (the numspark library jar) to a volume, e.g.
 # MAGIC    `/Volumes/main/default/libs/`.
 # MAGIC 2. Init script: `examples/notebooks/init-numspark.sh` (installs native OpenBLAS,
 # MAGIC    `libopenblas0-pthread`, and copies the jar to `/databricks/jars/`); environment variable
-# MAGIC    `NUMSPARK_JAR=/Volumes/main/default/libs/numspark-spark-4.0_2.13-0.1.0-SNAPSHOT.jar`.
+# MAGIC    `NUMSPARK_JAR=/Volumes/main/default/libs/numspark-spark-4.0_2.13-0.2.0.jar`.
 # MAGIC 3. Spark config:
 # MAGIC    ```
 # MAGIC    spark.plugins dev.numspark.spark.NumsparkPlugin

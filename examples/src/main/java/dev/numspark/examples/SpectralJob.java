@@ -36,7 +36,7 @@ import org.apache.spark.storage.StorageLevel;
  *
  * <pre>
  * bin/numspark run spectral --rows 4000 --plot psd.png
- * spark-submit --class dev.numspark.examples.SpectralJob numspark-examples-0.1.0-SNAPSHOT.jar \
+ * spark-submit --class dev.numspark.examples.SpectralJob numspark-examples-0.2.0.jar \
  *     --input s3a://bucket/signals --column signal --fs 2000 --output s3a://bucket/spectra
  * </pre>
  */
