@@ -48,7 +48,8 @@ object ArgTypes {
    * The kind of an option argument: the types it takes and the type it is declared as, which
    * Spark's implicit casts convert it to (Spark's `ImplicitCastInputTypes`).
    */
-  sealed abstract class OptionKind(val accepts: DataType => Boolean, declared: DeclaredType) {
+  sealed abstract class OptionKind(val accepts: DataType => Boolean, declared: DeclaredType)
+      extends Serializable { // shipped with the expressions (Scala 2.12 needs it said)
     /**
      * What to declare for an argument of type t: the kind's type when t fits it (or is NULL),
      * else a type that casts nothing, so that e.g. a string fs is reported in numspark's words
