@@ -129,12 +129,8 @@ class Checks:
         return nperseg, noverlap, nfft
 
     def window(self, window: Any) -> str:
-        """SciPy's window argument (a name, a (name, parameter) tuple, or a float as Kaiser's
-        beta) as the JVM's text form: ``hann``, ``tukey:0.25``, ``kaiser:8.6``."""
-        if isinstance(window, bool):
-            raise self.type_error(f"Parameter window={window!r} must be a tuple, a string or a float!")
-        if isinstance(window, numbers.Real):
-            return f"kaiser:{float(window)!r}"
+        """SciPy's window argument by name (a name, or a (name, parameter) tuple) as the JVM's
+        text form: ``hann``, ``tukey:0.25``, ``kaiser:8.6``."""
         if isinstance(window, str):
             name, params = window, ()
         elif isinstance(window, tuple) and window:
@@ -142,9 +138,11 @@ class Checks:
             if not isinstance(name, str):
                 raise self.value_error(f"First tuple entry of parameter window={window!r} is not a str!")
         else:
+            # scipy.signal.welch takes any other window as the window's values; numspark takes
+            # windows by name only.
             raise self.type_error(
-                f"Parameter window={window!r} must be a tuple, a string or a float! "
-                "(numspark takes windows by name; arrays are not supported)")
+                f"Parameter window={window!r} must be a string or a tuple: numspark takes "
+                "windows by name, e.g. 'hann' or ('kaiser', 8.6) (arrays are not supported)")
         base = name
         for suffix in ("_symmetric", "_periodic"):
             if base.endswith(suffix):

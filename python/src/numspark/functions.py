@@ -222,11 +222,10 @@ def welch(x: ColumnOrName, fs: float = 1.0, window="hann", nperseg: Optional[int
         ``array<double>``: one signal per row.
     fs : float, optional
         Sampling frequency (default 1.0); must be positive.
-    window : str, tuple or float, optional
+    window : str or tuple, optional
         A window name (``"hann"``, the default, ``"hamming"``, ``"blackman"``, ``"bartlett"``,
         ``"boxcar"``), a name with a parameter (``("tukey", 0.25)``, ``("kaiser", 8.6)``,
-        ``("gaussian", 7)``), or a float (Kaiser's beta), as ``scipy.signal.get_window``.
-        Arrays are not supported.
+        ``("gaussian", 7)``), as ``scipy.signal.get_window``. Arrays are not supported.
     nperseg : int, optional
         Segment length. Default 256, or the signal's length if shorter (as SciPy, without its
         warning).

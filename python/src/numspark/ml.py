@@ -32,6 +32,8 @@ class _NumsparkReader(JavaMLReader):
 class _NumsparkStage(JavaTransformer, HasInputCol, HasOutputCol, JavaMLReadable, JavaMLWritable):
     def _create_java(self):
         self._java_obj = self._new_java_obj(f"{_JVM_PACKAGE}.{type(self).__name__}", self.uid)
+        # The defaults live on the JVM side (SciPy's); copy them so getOrDefault answers here too.
+        self._transfer_params_from_java()
 
     @classmethod
     def read(cls):
