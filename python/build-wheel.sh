@@ -33,6 +33,6 @@ fi
 
 rm -f "$here"/src/numspark/jars/*.jar
 cp "$jar" "$here/src/numspark/jars/"
-rm -rf "$here/build" "$here"/src/*.egg-info
+rm -rf "$here/build" "$here"/src/*.egg-info "$here"/dist/numspark-*.whl
 "$python" -m pip wheel -q --disable-pip-version-check --no-deps -w "$here/dist" "$here"
 ls "$here"/dist/numspark-*.whl
