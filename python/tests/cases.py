@@ -3,6 +3,7 @@ signals and small matrices spread over several partitions, against SciPy, plus N
 from __future__ import annotations
 
 import numpy as np
+import pytest
 import scipy.fft
 import scipy.linalg
 import scipy.signal
@@ -177,3 +178,14 @@ def check_matrix_case(spark, name):
         else:
             expected = reference(arrays)
         assert_close(got, expected, f"{name} on order {arrays['A'].shape[0]}")
+
+
+# The tests both suites run, each with its own `spark` fixture (imported into their test modules).
+@pytest.mark.parametrize("name", sorted(SIGNAL_CASES))
+def test_signal_function_equals_scipy(spark, name):
+    check_signal_case(spark, name)
+
+
+@pytest.mark.parametrize("name", sorted(MATRIX_CASES))
+def test_linalg_function_equals_scipy(spark, name):
+    check_matrix_case(spark, name)

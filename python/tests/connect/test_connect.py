@@ -1,25 +1,14 @@
 """numspark.functions through a real Spark Connect server: the same checks against SciPy as the
 local suite, NULL rows, and errors."""
-import numpy as np
 import pytest
 
-import cases
 import numspark
 import numspark.functions as nf
+from cases import test_linalg_function_equals_scipy, test_signal_function_equals_scipy  # noqa: F401
 
 
 def test_the_session_is_remote(spark):
     assert type(spark).__module__.startswith("pyspark.sql.connect")
-
-
-@pytest.mark.parametrize("name", sorted(cases.SIGNAL_CASES))
-def test_signal_function_equals_scipy(spark, name):
-    cases.check_signal_case(spark, name)
-
-
-@pytest.mark.parametrize("name", sorted(cases.MATRIX_CASES))
-def test_linalg_function_equals_scipy(spark, name):
-    cases.check_matrix_case(spark, name)
 
 
 def test_bad_argument_fails_at_the_call(spark):
