@@ -110,10 +110,24 @@ def time_query(df, column) -> float:
     return time.perf_counter() - start
 
 
+def numspark_jar() -> str:
+    """The jar inside the installed numspark package, else the Maven build's (a source checkout)."""
+    try:
+        return numspark.jar_path()
+    except RuntimeError:
+        from numspark._session import artifact
+        root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+        path = os.path.join(root, "spark-library", "target",
+                            f"{artifact()}-{numspark.JAR_VERSION}.jar")
+        if not os.path.isfile(path):
+            sys.exit(f"pyspark_bench: no numspark jar; build it (mvn -DskipTests package): {path}")
+        return path
+
+
 def run(args) -> dict:
     # The UDFs' Python workers need this interpreter's numpy/SciPy (pyspark's default is python3).
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
-    spark = numspark.session(f"local[{args.cores}]", "numspark-pyspark-bench", config={
+    spark = numspark.session(f"local[{args.cores}]", "numspark-pyspark-bench", jars=numspark_jar(), config={
         "spark.driver.memory": args.driver_memory, "spark.ui.enabled": "false",
         "spark.sql.execution.arrow.pyspark.enabled": "true"})
     df = signals(spark, args.rows, args.length, args.partitions)
