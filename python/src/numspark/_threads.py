@@ -66,3 +66,33 @@ def threadpool_info(spark) -> List[Dict]:
         "executor": r["executor"],
         "host": r["host"],
     } for r in DataFrame(jdf, spark).collect()]
+
+
+def doctor(spark) -> List[Dict]:
+    """Checks every executor for what numspark needs, as ``bin/numspark doctor`` does.
+
+    Runs a small job on each executor (``dev.numspark.spark.Numspark.doctor``).
+
+    Parameters
+    ----------
+    spark : pyspark.sql.SparkSession
+        A classic session (not Spark Connect) with the numspark jar.
+
+    Returns
+    -------
+    list of dict
+        One dict per executor: ``executor``, ``host``, ``cores``, ``task_cpus``, ``blas``,
+        ``blas_version``, ``blas_threads``, ``openmp``, ``vector_bits``, ``fft_engine``,
+        ``jvm_flags`` and ``problems``, a list of plain sentences that say what to install or set
+        (empty when all is well).
+
+    Examples
+    --------
+    >>> for row in numspark.doctor(spark):
+    ...     print(row["executor"], row["fft_engine"], row["problems"])
+    driver Vector API engine, 512-bit vectors []
+    """
+    jvm = _require_classic(spark, "doctor")
+    from pyspark.sql import DataFrame
+    jdf = jvm.dev.numspark.spark.Numspark.doctor(spark._jsparkSession)
+    return [dict(r.asDict(), problems=list(r["problems"])) for r in DataFrame(jdf, spark).collect()]

@@ -30,3 +30,14 @@ def test_session_sets_numspark_settings(spark):
     # the driver's options reached the running JVM (pyspark started it with them)
     args = spark._jvm.java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()
     assert "-XX:MaxInlineLevel=40" in list(args)
+
+
+def test_doctor_finds_no_problem_in_a_numspark_session(spark):
+    rows = numspark.doctor(spark)
+    assert len(rows) == 1, rows
+    row = rows[0]
+    assert row["executor"] == "driver" and row["task_cpus"] == 1 and row["blas_threads"] == 1
+    assert row["fft_engine"].startswith("Vector API engine"), row
+    # numspark.session set the recommended flags, so the doctor has nothing to say
+    assert "MaxInlineLevel=40" in row["jvm_flags"] and "ThreadStackSize=16384k" in row["jvm_flags"]
+    assert row["problems"] == [], row
