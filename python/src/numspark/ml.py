@@ -1,0 +1,160 @@
+"""numspark's Spark ML stages in Python: wrappers of the JVM's ``dev.numspark.spark.ml`` stages.
+
+They are ``JavaTransformer``s with Params, usable in a ``Pipeline`` and saved or loaded with
+Spark's ML persistence, alone or inside a ``PipelineModel``. A stage saved from Scala or Java loads
+here and the other way round: the saved metadata names the JVM class, and PySpark finds the Python
+class of a loaded JVM stage by that name, which the module ``dev.numspark.spark.ml`` (shipped in
+this wheel) re-exports. They need a classic session (Spark Connect cannot load third-party ML
+stages that the server has not registered).
+
+Only the params you set are sent to the JVM; the defaults are the JVM stage's (SciPy's).
+"""
+from __future__ import annotations
+
+from pyspark import keyword_only
+from pyspark.ml.param import Param, Params, TypeConverters
+from pyspark.ml.param.shared import HasInputCol, HasOutputCol
+from pyspark.ml.util import JavaMLReadable, JavaMLReader, JavaMLWritable
+from pyspark.ml.wrapper import JavaTransformer
+
+_JVM_PACKAGE = "dev.numspark.spark.ml"
+
+
+class _NumsparkReader(JavaMLReader):
+    """Loads with the JVM class of the same simple name in dev.numspark.spark.ml (PySpark's own
+    reader would derive the JVM class from this Python module's name)."""
+
+    @classmethod
+    def _java_loader_class(cls, clazz) -> str:
+        return f"{_JVM_PACKAGE}.{clazz.__name__}"
+
+
+class _NumsparkStage(JavaTransformer, HasInputCol, HasOutputCol, JavaMLReadable, JavaMLWritable):
+    def _create_java(self):
+        self._java_obj = self._new_java_obj(f"{_JVM_PACKAGE}.{type(self).__name__}", self.uid)
+        # The defaults live on the JVM side (SciPy's); copy them so getOrDefault answers here too.
+        self._transfer_params_from_java()
+
+    @classmethod
+    def read(cls):
+        return _NumsparkReader(cls)
+
+    def setInputCol(self, value: str):
+        return self._set(inputCol=value)
+
+    def setOutputCol(self, value: str):
+        return self._set(outputCol=value)
+
+
+class FFTTransformer(_NumsparkStage):
+    """The rfft spectrum of a signal column as a Spark ML ``Vector``
+    (``dev.numspark.spark.ml.FFTTransformer``; docs/spark-ml.md).
+
+    Parameters
+    ----------
+    inputCol : str
+        ``array<double>`` (any numeric element type) or ``Vector`` column.
+    outputCol : str, optional
+        The vector column to add (default ``uid + "__output"``).
+    outputMode : {"magnitude", "power", "complex"}, optional
+        ``|X|`` (default), ``|X|**2``, or interleaved ``re, im`` of ``X = rfft(x, n, norm)``.
+    n : int, optional
+        FFT length (default: each signal's length).
+    norm : {"backward", "ortho", "forward"}, optional
+        SciPy's normalization (default "backward").
+
+    Examples
+    --------
+    >>> from numspark.ml import FFTTransformer
+    >>> fft = FFTTransformer(inputCol="signal", outputCol="spectrum", outputMode="power", n=1024)
+    >>> fft.transform(df).select("spectrum")
+    """
+
+    outputMode = Param(Params._dummy(), "outputMode", "magnitude, power or complex",
+                       TypeConverters.toString)
+    n = Param(Params._dummy(), "n", "the FFT length (unset: each signal's length)",
+              TypeConverters.toInt)
+    norm = Param(Params._dummy(), "norm", "backward, ortho or forward", TypeConverters.toString)
+
+    @keyword_only
+    def __init__(self, *, inputCol=None, outputCol=None, outputMode=None, n=None, norm=None):
+        super().__init__()
+        self._create_java()
+        self._set(**self._input_kwargs)
+
+
+    def frequencies(self, signal_length: int, fs: float = 1.0):
+        """``rfftfreq(n, 1/fs)``: the frequency of each bin for signals of that length."""
+        self._transfer_params_to_java()
+        return list(self._java_obj.frequencies(signal_length, float(fs)))
+
+
+class WelchTransformer(_NumsparkStage):
+    """Welch's PSD of a signal column as a Spark ML ``Vector``
+    (``dev.numspark.spark.ml.WelchTransformer``; docs/spark-ml.md). Defaults are
+    ``scipy.signal.welch``'s.
+
+    Parameters
+    ----------
+    inputCol, outputCol : str
+        As :class:`FFTTransformer`.
+    fs : float, optional
+        Sampling frequency (default 1.0).
+    window : str, optional
+        A window name, or ``name:param`` (``"tukey:0.25"``, ``"kaiser:8.6"``); default "hann".
+    nperseg, noverlap, nfft : int, optional
+        Segment length (256, at most the signal's), overlap (nperseg // 2), FFT length (nperseg).
+    detrend : {"constant", "linear", "false"}, optional
+    scaling : {"density", "spectrum"}, optional
+    average : {"mean", "median"}, optional
+
+    Examples
+    --------
+    >>> from numspark.ml import WelchTransformer
+    >>> psd = WelchTransformer(inputCol="signal", outputCol="psd", fs=1000.0, nperseg=256)
+    >>> Pipeline(stages=[psd, VectorAssembler(inputCols=["psd"], outputCol="features")]).fit(df)
+    """
+
+    fs = Param(Params._dummy(), "fs", "the sampling frequency", TypeConverters.toFloat)
+    window = Param(Params._dummy(), "window", "a window name, or name:param",
+                   TypeConverters.toString)
+    nperseg = Param(Params._dummy(), "nperseg", "the segment length", TypeConverters.toInt)
+    noverlap = Param(Params._dummy(), "noverlap", "the overlap of segments", TypeConverters.toInt)
+    nfft = Param(Params._dummy(), "nfft", "the FFT length of a segment", TypeConverters.toInt)
+    detrend = Param(Params._dummy(), "detrend", "constant, linear or false",
+                    TypeConverters.toString)
+    scaling = Param(Params._dummy(), "scaling", "density or spectrum", TypeConverters.toString)
+    average = Param(Params._dummy(), "average", "mean or median", TypeConverters.toString)
+
+    @keyword_only
+    def __init__(self, *, inputCol=None, outputCol=None, fs=None, window=None, nperseg=None,
+                 noverlap=None, nfft=None, detrend=None, scaling=None, average=None):
+        super().__init__()
+        self._create_java()
+        self._set(**self._input_kwargs)
+
+    def frequencies(self, signal_length: int):
+        """The ``f`` of ``scipy.signal.welch`` for signals of that length (the JVM stage's)."""
+        self._transfer_params_to_java()
+        return list(self._java_obj.frequencies(signal_length))
+
+
+def _add_accessors(cls, names):
+    """setX/getX for each param, as PySpark's own stages have them."""
+    for name in names:
+        cap = name[0].upper() + name[1:]
+
+        def setter(self, value, _n=name):
+            return self._set(**{_n: value})
+
+        def getter(self, _n=name):
+            return self.getOrDefault(getattr(self, _n))
+
+        setter.__name__, getter.__name__ = f"set{cap}", f"get{cap}"
+        setattr(cls, setter.__name__, setter)
+        setattr(cls, getter.__name__, getter)
+
+
+_add_accessors(FFTTransformer, ("outputMode", "n", "norm"))
+_add_accessors(WelchTransformer, ("fs", "window", "nperseg", "noverlap", "nfft", "detrend",
+                                  "scaling", "average"))
