@@ -32,6 +32,7 @@ final class JmhTimer {
 
   private final BenchSettings settings;
   private final Path log;
+  private VectorWidth width = VectorWidth.NATIVE;
 
   JmhTimer(BenchSettings settings, Path log) {
     this.settings = settings;
@@ -69,6 +70,11 @@ final class JmhTimer {
     return sized ? List.of() : FIXED_HEAP;
   }
 
+  /** Forks from now on run at {@code width} (its flags after this JVM's). */
+  void width(VectorWidth width) {
+    this.width = width;
+  }
+
   /** The time per call of {@code side} ({@link #NUMSPARK} or {@link #PEER}) of a case. */
   Measurement time(String caseId, String side) throws IOException {
     Path output = Files.createTempFile("numspark-jmh", ".log");
@@ -87,7 +93,9 @@ final class JmhTimer {
           .verbosity(VerboseMode.NORMAL)
           .output(output.toString());
       if (settings.forks() > 0) {
-        options.jvmArgs(forkJvmArgs().toArray(String[]::new));
+        List<String> args = new java.util.ArrayList<>(forkJvmArgs());
+        args.addAll(width.flags());
+        options.jvmArgs(args.toArray(String[]::new));
       }
       RunResult run;
       try {
