@@ -164,10 +164,11 @@ final class BenchRunner {
   }
 
   /**
-   * Relative error (JMH's 99.9% interval, or the spread of the Python repeats) above which a
-   * figure does not support a claim: a ratio of 1.2 with ±25% either side could be below 1.
+   * Relative error (the median absolute deviation of the samples, {@link Measurement}) above
+   * which a figure does not support a claim: with a ratio of 1.2 and ±15% on each side, the
+   * true ratio could well be below 1.
    */
-  static final double WIDE_ERROR = 0.25;
+  static final double WIDE_ERROR = 0.15;
 
   /** Notes a measurement whose error bar is too wide to support a claim. */
   static void wideError(String side, Measurement m, List<String> notes) {

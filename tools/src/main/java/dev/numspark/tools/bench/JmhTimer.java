@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.openjdk.jmh.results.BenchmarkResult;
+import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
@@ -103,9 +105,21 @@ final class JmhTimer {
       } catch (RunnerException e) {
         throw new IllegalStateException(firstError(output), e);
       }
-      Result<?> primary = run.getPrimaryResult();
-      return new Measurement(primary.getScore(), primary.getScoreError(),
-          (int) primary.getSampleCount(), "jmh");
+      // the median and MAD of the iterations, as for the Python peers: on a shared machine one
+      // descheduled iteration moved JMH's mean (and its error) by 100% and more
+      List<Double> scores = new java.util.ArrayList<>();
+      for (BenchmarkResult b : run.getBenchmarkResults()) {
+        for (IterationResult i : b.getIterationResults()) {
+          scores.add(i.getPrimaryResult().getScore());
+        }
+      }
+      if (scores.isEmpty()) {
+        Result<?> primary = run.getPrimaryResult();
+        return new Measurement(primary.getScore(), primary.getScoreError(),
+            (int) primary.getSampleCount(), "jmh");
+      }
+      return Measurement.ofSamples(scores.stream().mapToDouble(Double::doubleValue).toArray(),
+          "jmh");
     } finally {
       appendLog(caseId + " " + side, output);
       Files.deleteIfExists(output);

@@ -18,9 +18,11 @@ final class SteadyWarmup {
   private SteadyWarmup() {}
 
   /**
-   * Warms {@code action} for at most {@code capNanos}; returns the calls made (for the log).
+   * Warms {@code action} for at least {@code minNanos} (the JIT's total compilation time moves
+   * only when a compilation ends: a long C2 compilation in progress looks quiet) and at most
+   * {@code capNanos}; returns the calls made.
    */
-  static int run(Runnable action, long capNanos) {
+  static int run(Runnable action, long minNanos, long capNanos) {
     CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
     boolean monitored = jit != null && jit.isCompilationTimeMonitoringSupported();
     long start = System.nanoTime();
@@ -42,7 +44,8 @@ final class SteadyWarmup {
         quietCompileMs = compileMs;
         continue;
       }
-      if (calls >= 2 * QUIET && t1 - quietSince >= QUIET_NANOS && similar(times)) {
+      if (calls >= 4 * QUIET && t1 - start >= minNanos && t1 - quietSince >= QUIET_NANOS
+          && similar(times)) {
         break;
       }
     }

@@ -22,21 +22,21 @@ class VectorWidthTest {
   @Test
   void warmupStopsWhenSteadyAndAtTheCap() {
     long t0 = System.nanoTime();
-    int calls = SteadyWarmup.run(() -> busy(200_000), 10_000_000_000L);
+    int calls = SteadyWarmup.run(() -> busy(200_000), 100_000_000L, 10_000_000_000L);
     long took = System.nanoTime() - t0;
     assertTrue(calls >= 2 * SteadyWarmup.QUIET, "calls " + calls);
     assertTrue(took < 9_000_000_000L, "a steady action stops before the cap: " + took);
     // an action that keeps slowing down is never steady: the cap ends it
     long[] n = {100_000};
     t0 = System.nanoTime();
-    SteadyWarmup.run(() -> busy(n[0] *= 2), 400_000_000L);
+    SteadyWarmup.run(() -> busy(n[0] *= 2), 0, 400_000_000L);
     assertTrue(System.nanoTime() - t0 >= 400_000_000L, "ran to the cap");
   }
 
   @Test
   void wideErrorBarsAreNoted() {
     List<String> notes = new ArrayList<>();
-    BenchRunner.wideError("numspark", new Measurement(10, 2, 5, "jmh"), notes);
+    BenchRunner.wideError("numspark", new Measurement(10, 1, 5, "jmh"), notes);
     assertEquals(List.of(), notes);
     BenchRunner.wideError("scipy", new Measurement(10, 3.6, 5, "python"), notes);
     assertEquals(List.of("scipy error ±36% too wide to support a claim"), notes);
