@@ -78,11 +78,11 @@ public final class Engines {
    *       0.66x, 4 x 65536 0.86x, {@code rfft} 8 x 65536 at 8 lanes 0.82x, 4 x 65536 at 4 lanes
    *       0.31x (there the single-line engine, at 8 lanes, or JTransforms takes them; the
    *       single-line engine beat JTransforms on 8 x 32768, 8 x 65536, 16 x 48000: 1.05x-2.2x);
-   *   <li>at 2 lanes (128-bit vectors: ARM NEON, or {@code -XX:MaxVectorSize=16}) the short
-   *       powers of two lose: {@code fft} 2048 x 16 0.70x, 2048 x 64 0.74x, 512 x 512 0.62x,
-   *       {@code rfft} 2048 x 16 0.73x, 2048 x 64 0.81x, 1024 x 256 0.98x; from {@code fft}
-   *       1024 and {@code rfft} 512 on, and at the other 5-smooth lengths (60, 1000, 1280,
-   *       4800), they win (1.05x to 3.9x);
+   *   <li>at 2 lanes (128-bit vectors: ARM NEON, or {@code -XX:MaxVectorSize=16}) powers of
+   *       two lose or tie: {@code fft} 2048 x 16 0.70x, 2048 x 64 0.74x, 512 x 512 0.62x,
+   *       128 x 4096 0.98x, 256 x 1024 1.04x, 32 x 16384 0.99x, {@code rfft} 2048 x 64 0.81x,
+   *       512 x 4096 0.95x; the other 5-smooth lengths win ({@code fft} 204 x 1280 1.19x,
+   *       54 x 4800 1.67x, {@code rfft} 128 x 4800 1.21x, 262 x 1000 1.49x);
    *   <li>complex length 16 ties (0.93x to 0.96x at 4 and 8 lanes, 0.70x at 2): JTransforms.
    * </ul>
    * {@code -Dnumspark.fft.vector=always} skips this (tests prove the engine at every width).
@@ -106,10 +106,7 @@ public final class Engines {
     if ((long) m * lanes > BLOCK_MAX_POINTS || complexOp && m <= 16) {
       return false;
     }
-    if (lanes <= 2 && Integer.bitCount(m) == 1) {
-      return m >= (complexOp ? 1024 : 256);
-    }
-    return true;
+    return lanes > 2 || Integer.bitCount(m) != 1;
   }
 
   /** Complex points of a block ({@code m V}) up to which it pays: 1 MB of work array. */

@@ -17,12 +17,13 @@ class EnginesTest {
   }
 
   @Test
-  void shortPowersOfTwoStayOnJTransformsAtTwoLanes() {
+  void powersOfTwoStayOnJTransformsAtTwoLanes() {
     assertFalse(Engines.blocksPay(fft(512), 2));
-    assertTrue(Engines.blocksPay(fft(1024), 2));
+    assertFalse(Engines.blocksPay(fft(4096), 2));
     assertFalse(Engines.blocksPay(rfft(256), 2));
-    assertTrue(Engines.blocksPay(rfft(512), 2));
+    assertFalse(Engines.blocksPay(rfft(4096), 2));
     assertTrue(Engines.blocksPay(fft(1000), 2));
+    assertTrue(Engines.blocksPay(rfft(4800), 2));
     assertTrue(Engines.blocksPay(fft(512), 4));
     assertTrue(Engines.blocksPay(rfft(256), 8));
   }
