@@ -31,10 +31,6 @@ final class BenchRunner {
     this.python = new PythonPeer(settings);
   }
 
-  Report run(List<BenchSuite> suites) throws Exception {
-    return run(suites, List.of(VectorWidth.NATIVE));
-  }
-
   /**
    * The suites at each vector width in turn: JMH forks get the width's flags; the Python peers
    * are timed once per suite and compared at every width. Wall-clock suites (Spark jobs) and the
