@@ -182,8 +182,8 @@ final class BlockBluestein {
       DoubleVector ur = DoubleVector.broadcast(S, wr[k]);
       DoubleVector ui = DoubleVector.broadcast(S, wi[k]);
       // (cr - i ci)(ur + i ui)
-      cr.fma(ur, ci.mul(ui)).mul(vr).intoArray(dst, o, map, 0);
-      cr.fma(ui, ci.mul(ur).neg()).mul(vi).intoArray(dst, o + im, map, 0);
+      LaneMoves.scatter(cr.fma(ur, ci.mul(ui)).mul(vr), dst, o, map);
+      LaneMoves.scatter(cr.fma(ui, ci.mul(ur).neg()).mul(vi), dst, o + im, map);
     }
   }
 
@@ -238,7 +238,7 @@ final class BlockBluestein {
       int i = 2 * V * perm[k];
       DoubleVector ur = DoubleVector.broadcast(S, wr[k]);
       DoubleVector ui = DoubleVector.broadcast(S, wi[k]);
-      ld(d, i).fma(ur, ld(d, i + V).mul(ui)).mul(vf).intoArray(dst, o, map, 0);
+      LaneMoves.scatter(ld(d, i).fma(ur, ld(d, i + V).mul(ui)).mul(vf), dst, o, map);
     }
   }
 

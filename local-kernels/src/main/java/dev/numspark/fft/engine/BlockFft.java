@@ -229,8 +229,8 @@ final class BlockFft {
     int im = out.imOff;
     for (int k = 0, d = out.base; k < n; k++, d += out.step) {
       int i = 2 * V * perm[k];
-      ld(x, i).mul(vr).intoArray(dst, d, map, 0);
-      ld(x, i + V).mul(vi).intoArray(dst, d + im, map, 0);
+      LaneMoves.scatter(ld(x, i).mul(vr), dst, d, map);
+      LaneMoves.scatter(ld(x, i + V).mul(vi), dst, d + im, map);
     }
   }
 

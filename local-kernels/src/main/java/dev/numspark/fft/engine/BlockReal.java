@@ -75,8 +75,8 @@ final class BlockReal {
       DoubleVector oi = mr.sub(zr).mul(half);
       DoubleVector cr = DoubleVector.broadcast(S, wr[k]);
       DoubleVector ci = DoubleVector.broadcast(S, wi[k]);
-      er.add(or.mul(cr)).sub(oi.mul(ci)).mul(vfr).intoArray(dst, o, map, 0);
-      ei.add(oi.mul(cr)).add(or.mul(ci)).mul(vfi).intoArray(dst, o + im, map, 0);
+      LaneMoves.scatter(er.add(or.mul(cr)).sub(oi.mul(ci)).mul(vfr), dst, o, map);
+      LaneMoves.scatter(ei.add(oi.mul(cr)).add(or.mul(ci)).mul(vfi), dst, o + im, map);
     }
   }
 
@@ -144,20 +144,6 @@ final class BlockReal {
       DoubleVector oi = di.mul(cr).sub(dr.mul(ci));
       er.sub(oi).intoArray(out, a);
       ei.add(or).neg().intoArray(out, a + V);
-    }
-  }
-
-  /**
-   * Vector gathers of {@code count} elements of V lines into the block layout: element j of lane
-   * v has its real part at {@code src[start + j step + map[v]]} and its imaginary part
-   * {@code imOffset} further; conjugated if asked.
-   */
-  static void gather(double[] src, int start, int step, int imOffset, int[] map, int count,
-      boolean conjugate, double[] a) {
-    DoubleVector sign = DoubleVector.broadcast(S, conjugate ? -1.0 : 1.0);
-    for (int j = 0, s = start; j < count; j++, s += step) {
-      DoubleVector.fromArray(S, src, s, map, 0).intoArray(a, 2 * V * j);
-      DoubleVector.fromArray(S, src, s + imOffset, map, 0).mul(sign).intoArray(a, 2 * V * j + V);
     }
   }
 }

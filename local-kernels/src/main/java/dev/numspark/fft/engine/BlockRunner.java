@@ -287,7 +287,8 @@ final class BlockRunner {
       boolean srcComplex) {
     BlockReal real = (BlockReal) plan(-r.n);
     int h = r.n / 2;
-    boolean fuse = srcComplex && r.take >= h + 1;
+    // the fused pack gathers with vectors: only where those compile (LaneMoves)
+    boolean fuse = LaneMoves.VECTOR && srcComplex && r.take >= h + 1;
     return new Kernel(g, 2 * (h + 1) * V, 2 * (h + 1) * V, false) {
       @Override
       public void compute(int blk, Buffers s) {
@@ -453,7 +454,7 @@ final class BlockRunner {
     if (g.srcComplex()) {
       int[] map = offsets(g, first, valid, 2, false, lanes);
       if (valid == V) {
-        BlockReal.gather(src, 2 * s, 2 * stride, 1, map, take, conjugate, a);
+        LaneMoves.gather(src, 2 * s, 2 * stride, 1, map, take, conjugate, a);
         return;
       }
       double sign = conjugate ? -1.0 : 1.0;
@@ -486,7 +487,7 @@ final class BlockRunner {
     int[] map = offsets(g, first, valid, 1, false, lanes);
     if (valid == V) {
       // x_2j and x_2j+1 are the real and imaginary parts of element j
-      BlockReal.gather(src, s, 2 * stride, stride, map, take / 2, false, a);
+      LaneMoves.gather(src, s, 2 * stride, stride, map, take / 2, false, a);
       if (take % 2 == 1) {
         int j = take - 1;
         for (int v = 0; v < V; v++) {

@@ -57,11 +57,60 @@ public final class Engines {
     if (!vector || !FftConfig.VECTOR_ENGINE || lines == 0 || op.outLen == 0) {
       return JTRANSFORMS;
     }
-    if (lines >= BlockRunner.lanes() && BlockRunner.supports(op)) {
+    int lanes = BlockRunner.lanes();
+    if (lines >= lanes && BlockRunner.supports(op)
+        && (FftConfig.VECTOR_ALWAYS || blocksPay(op, lanes))) {
       return BLOCKS;
     }
     return LineRunner.supports(op) ? LINES : JTRANSFORMS;
   }
+
+  /**
+   * Whether the block engine beats JTransforms on {@code op} at {@code lanes} lanes (it computes
+   * it: {@link BlockRunner#supports}). Measured in one JVM per width on this project's AVX-512
+   * machine, JDK 17, one worker, the two engines interleaved call by call (docs/fft.md, "Vector
+   * widths"):
+   * <ul>
+   *   <li>Bluestein lengths (not 5-smooth) win at every width (1.4x to 3x at 17, 1009, 8191);
+   *   <li>a block's work array ({@code 16 m V} bytes for a complex FFT of length m, m = n/2 for
+   *       real ops) beyond 1 MB (half of L2) loses to line-by-line transforms at every width:
+   *       {@code fft} 16 x 16384 at 8 lanes 0.81x, 8 x 32768 0.70x, 16 x 48000 at 4 lanes
+   *       0.66x, 4 x 65536 0.86x, {@code rfft} 8 x 65536 at 8 lanes 0.82x, 4 x 65536 at 4 lanes
+   *       0.31x (there the single-line engine, at 8 lanes, or JTransforms takes them; the
+   *       single-line engine beat JTransforms on 8 x 32768, 8 x 65536, 16 x 48000: 1.05x-2.2x);
+   *   <li>at 2 lanes (128-bit vectors: ARM NEON, or {@code -XX:MaxVectorSize=16}) powers of
+   *       two lose or tie: {@code fft} 2048 x 16 0.70x, 2048 x 64 0.74x, 512 x 512 0.62x,
+   *       128 x 4096 0.98x, 256 x 1024 1.04x, 32 x 16384 0.99x, {@code rfft} 2048 x 64 0.81x,
+   *       512 x 4096 0.95x; the other 5-smooth lengths win ({@code fft} 204 x 1280 1.19x,
+   *       54 x 4800 1.67x, {@code rfft} 128 x 4800 1.21x, 262 x 1000 1.49x);
+   *   <li>complex length 16 ties (0.93x to 0.96x at 4 and 8 lanes, 0.70x at 2): JTransforms.
+   * </ul>
+   * {@code -Dnumspark.fft.vector=always} skips this (tests prove the engine at every width).
+   */
+  static boolean blocksPay(LineOp op, int lanes) {
+    int m;
+    if (op instanceof ComplexLineOp c) {
+      m = c.n;
+    } else if (op instanceof RealForwardLineOp r) {
+      m = r.n % 2 == 0 && BlockFft.factors(r.n / 2) != null ? r.n / 2 : -1;
+    } else if (op instanceof RealInverseLineOp r) {
+      m = r.n % 2 == 0 && BlockFft.factors(r.n / 2) != null ? r.n / 2 : -1;
+    } else {
+      return false;
+    }
+    if (m < 0 || BlockFft.factors(m) == null) {
+      // Bluestein: BlockRunner.supports already asked BlockBluestein.pays
+      return true;
+    }
+    boolean complexOp = op instanceof ComplexLineOp;
+    if ((long) m * lanes > BLOCK_MAX_POINTS || complexOp && m <= 16) {
+      return false;
+    }
+    return lanes > 2 || Integer.bitCount(m) != 1;
+  }
+
+  /** Complex points of a block ({@code m V}) up to which it pays: 1 MB of work array. */
+  static final long BLOCK_MAX_POINTS = 1L << 16;
 
   /**
    * Whether {@code Fft.rfftParts} (one real row of length n, split parts) runs on the

@@ -5,7 +5,8 @@ package dev.numspark.fft.engine;
  * docs/fft.md) are read once, when the first transform loads this class:
  * <ul>
  *   <li>{@code -Dnumspark.fft.vector=false} turns the Vector API engine off: every transform
- *       then runs on JTransforms, as without the {@code jdk.incubator.vector} module.
+ *       then runs on JTransforms, as without the {@code jdk.incubator.vector} module;
+ *       {@code =always} lets it take every case it computes ({@link #VECTOR_ALWAYS}).
  *   <li>{@code -Dnumspark.fft.spareResults=false} turns {@link SpareResults} off.
  * </ul>
  * The mutable fields are tuning thresholds and the spare-results switch; tests set them (and
@@ -23,6 +24,15 @@ final class FftConfig {
    */
   static final boolean VECTOR_ENGINE = !switchedOff(VECTOR_PROPERTY)
       && ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+
+  /**
+   * {@code -Dnumspark.fft.vector=always}: the block engine takes every case it can compute, also
+   * those where {@link Engines#blocksPay} found JTransforms faster at this vector width. For
+   * tests (the Surefire executions at 256 and 128 bits prove the engine at every width) and
+   * measurements, not for users.
+   */
+  static final boolean VECTOR_ALWAYS = VECTOR_ENGINE
+      && "always".equalsIgnoreCase(System.getProperty(VECTOR_PROPERTY));
 
   /** Whether {@link SpareResults} makes and hands out spares. */
   static volatile boolean spareResults = !switchedOff(SPARE_RESULTS_PROPERTY);

@@ -69,6 +69,9 @@ public final class PlanCache {
       }
     }
     FftPlan plan = JTransformsPlan.create(n);
+    if (FftConfig.VECTOR_ENGINE) {
+      plan = EnginePlan.of(plan);
+    }
     synchronized (CACHE) {
       FftPlan raced = CACHE.get(n);
       if (raced != null) {

@@ -38,7 +38,7 @@ public final class BenchCommand implements Subcommand {
   public int run(List<String> argv, PrintStream out) throws Exception {
     if (argv.contains("--help")) {
       out.println("usage: bin/numspark bench [--quick] [--suite fft,signal,linalg,optimize,spark]"
-          + " [--output DIR] [--python PATH] [--forks N]");
+          + " [--output DIR] [--python PATH] [--forks N] [--widths native,256,128]");
       out.println("  --quick    smaller sizes and fewer JMH iterations (about 3 minutes on 2 cores)");
       out.println("  --suite    comma-separated suites (default: all; available: "
           + String.join(", ", names(available())) + ")");
@@ -46,6 +46,8 @@ public final class BenchCommand implements Subcommand {
       out.println("  --python   Python with numpy and scipy for the peers (default: $NUMSPARK_PYTHON"
           + " or python3)");
       out.println("  --forks    JMH forks (default 1; 0 measures in this JVM, for debugging only)");
+      out.println("  --widths   vector widths the JMH forks run at: native (default), 256"
+          + " (-XX:UseAVX=2, an AVX2-only x86), 128 (-XX:MaxVectorSize=16, ARM NEON's width)");
       return 0;
     }
     Args args = Args.parse(argv, Set.of("quick"));
@@ -56,6 +58,7 @@ public final class BenchCommand implements Subcommand {
     String python = args.string("python",
         envPython == null || envPython.isBlank() ? "python3" : envPython);
     Integer forks = args.integer("forks", null);
+    List<VectorWidth> widths = VectorWidth.parse(args.string("widths", "native"));
     if (!args.positionals().isEmpty()) {
       throw new OptionException("unexpected argument '" + args.positionals().get(0) + "'");
     }
@@ -77,7 +80,7 @@ public final class BenchCommand implements Subcommand {
       out.println("numspark: notice: OPENBLAS_NUM_THREADS=" + System.getenv("OPENBLAS_NUM_THREADS")
           + " is set: the oversubscription study's 'no plugin' side is not OpenBLAS's default");
     }
-    Report report = new BenchRunner(settings, jmhLog, out).run(suites);
+    Report report = new BenchRunner(settings, jmhLog, out).run(suites, widths);
 
     out.println();
     out.print(report.table());

@@ -31,10 +31,20 @@ final class BenchRunner {
     this.python = new PythonPeer(settings);
   }
 
-  Report run(List<BenchSuite> suites) throws Exception {
+  /**
+   * The suites at each vector width in turn: JMH forks get the width's flags; the Python peers
+   * are timed once per suite and compared at every width. Wall-clock suites (Spark jobs) and the
+   * scaling studies run at the machine's width only.
+   */
+  Report run(List<BenchSuite> suites, List<VectorWidth> widths) throws Exception {
     List<BenchResult> results = new ArrayList<>();
-    for (BenchSuite suite : suites) {
-      runSuite(suite, results);
+    for (VectorWidth width : widths) {
+      jmh.width(width);
+      for (BenchSuite suite : suites) {
+        if (width.isNative() || !suite.wallClock()) {
+          runSuite(suite, results, width);
+        }
+      }
     }
     PythonPeer.Probe p = probe == null ? new PythonPeer.Probe(null, null, null) : probe;
     return new Report(MachineInfo.current(p.numpy(), p.scipy()), settings, List.copyOf(notices),
@@ -46,23 +56,34 @@ final class BenchRunner {
     out.println("numspark: notice: " + text);
   }
 
-  private void runSuite(BenchSuite suite, List<BenchResult> results) throws Exception {
+  private void runSuite(BenchSuite suite, List<BenchResult> results, VectorWidth width)
+      throws Exception {
     String name = suite.name();
     List<BenchCase> cases = CaseCatalog.cases(suite, CaseCatalog.COMPARE, settings.quick());
-    List<BenchCase> scaling = CaseCatalog.cases(suite, CaseCatalog.SCALING, settings.quick());
-    out.println("== " + name + ": " + cases.size() + " case(s)"
-        + (scaling.isEmpty() ? "" : " + " + scaling.size() + " scaling"));
-    Map<String, PythonPeer.Outcome> pythonTimes = pythonPeers(name, cases);
+    List<BenchCase> scaling = width.isNative()
+        ? CaseCatalog.cases(suite, CaseCatalog.SCALING, settings.quick()) : List.of();
+    out.println("== " + name + (width.isNative() ? "" : " at " + width.label() + " bits") + ": "
+        + cases.size() + " case(s)" + (scaling.isEmpty() ? "" : " + " + scaling.size()
+        + " scaling"));
+    Map<String, PythonPeer.Outcome> pythonTimes = pythonTimesBySuite.get(name);
+    if (pythonTimes == null) {
+      pythonTimes = pythonPeers(name, cases);
+      pythonTimesBySuite.put(name, pythonTimes);
+    }
     Map<Supplier<Runnable>, Object> numsparkTimes = new IdentityHashMap<>();
     for (int i = 0; i < cases.size(); i++) {
       results.add(runCase(suite, CaseCatalog.COMPARE, i, cases.get(i), pythonTimes,
-          numsparkTimes));
+          numsparkTimes, width));
     }
     for (int i = 0; i < scaling.size(); i++) {
       results.add(runCase(suite, CaseCatalog.SCALING, i, scaling.get(i), Map.of(),
-          numsparkTimes));
+          numsparkTimes, width));
     }
   }
+
+  /** The Python peers' times per suite: measured at the first width, reused at the others. */
+  private final Map<String, Map<String, PythonPeer.Outcome>> pythonTimesBySuite =
+      new LinkedHashMap<>();
 
   /** Times the suite's Python peers, one subprocess per worker count. */
   private Map<String, PythonPeer.Outcome> pythonPeers(String suite, List<BenchCase> cases)
@@ -97,7 +118,8 @@ final class BenchRunner {
   }
 
   private BenchResult runCase(BenchSuite suite, String section, int index, BenchCase c,
-      Map<String, PythonPeer.Outcome> pythonTimes, Map<Supplier<Runnable>, Object> numsparkTimes) {
+      Map<String, PythonPeer.Outcome> pythonTimes, Map<Supplier<Runnable>, Object> numsparkTimes,
+      VectorWidth width) {
     String id = CaseCatalog.id(suite.name(), section, index);
     List<String> notes = new ArrayList<>();
     // Cases that share numspark's setup (one operation against two peers) are timed once.
@@ -125,13 +147,32 @@ final class BenchRunner {
         notes.add(c.peerName() + " failed: " + theirs);
       }
     }
-    BenchResult r = new BenchResult(suite.name(), section, c.operation(), c.size(), c.workers(),
+    wideError("numspark", numspark, notes);
+    wideError(c.peerName(), peer, notes);
+    String size = c.size() + width.sizeSuffix();
+    BenchResult r = new BenchResult(suite.name(), section, c.operation(), size, c.workers(),
         c.work(), numspark, c.peerName(), peer, notes.isEmpty() ? null : String.join("; ", notes));
-    out.println("   " + c.operation() + " " + c.size() + " w" + c.workers() + ": numspark "
+    out.println("   " + c.operation() + " " + size + " w" + c.workers() + ": numspark "
         + Report.time(numspark) + (c.peerName() == null ? ""
         : ", " + c.peerName() + " " + Report.time(peer) + ", ratio " + Report.ratio(r.ratio()))
         + (r.note() == null ? "" : " (" + r.note() + ")"));
     return r;
+  }
+
+  /**
+   * Relative error (the median absolute deviation of the samples, {@link Measurement}) above
+   * which a figure does not support a claim: with a ratio of 1.2 and ±15% on each side, the
+   * true ratio could well be below 1.
+   */
+  static final double WIDE_ERROR = 0.15;
+
+  /** Notes a measurement whose error bar is too wide to support a claim. */
+  static void wideError(String side, Measurement m, List<String> notes) {
+    if (m != null && m.ms() > 0 && Double.isFinite(m.errorMs())
+        && m.errorMs() / m.ms() > WIDE_ERROR) {
+      notes.add(String.format(java.util.Locale.ROOT,
+          "%s error ±%.0f%% too wide to support a claim", side, 100 * m.errorMs() / m.ms()));
+    }
   }
 
   /** A {@link Measurement}, or the failure's message. */

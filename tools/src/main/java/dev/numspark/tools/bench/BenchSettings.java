@@ -29,7 +29,7 @@ public record BenchSettings(
   /** The defaults: quick fits the whole run in about 3 minutes on 2 cores, full in 20. */
   public static BenchSettings defaults(boolean quick, String python) {
     return quick
-        ? new BenchSettings(true, 2, 150, 5, 100, 1, 5, 3, 2, python)
+        ? new BenchSettings(true, 1, 100, 7, 100, 1, 5, 3, 2, python)
         : new BenchSettings(false, 3, 1000, 10, 500, 1, 10, 5, 10, python);
   }
 

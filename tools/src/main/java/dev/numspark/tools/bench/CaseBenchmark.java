@@ -44,6 +44,9 @@ public class CaseBenchmark {
       case JmhTimer.PEER -> c.javaPeer().get();
       default -> throw new IllegalArgumentException("side must be numspark or peer, got " + side);
     };
+    // until the JIT is done with it: JMH's fixed warm-up is too short for Vector API code
+    SteadyWarmup.run(action, quick ? 1_500_000_000L : 3_000_000_000L,
+        quick ? 8_000_000_000L : 20_000_000_000L);
   }
 
   @Benchmark

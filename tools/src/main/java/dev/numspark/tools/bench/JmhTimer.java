@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.openjdk.jmh.results.BenchmarkResult;
+import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
@@ -32,6 +34,7 @@ final class JmhTimer {
 
   private final BenchSettings settings;
   private final Path log;
+  private VectorWidth width = VectorWidth.NATIVE;
 
   JmhTimer(BenchSettings settings, Path log) {
     this.settings = settings;
@@ -69,6 +72,11 @@ final class JmhTimer {
     return sized ? List.of() : FIXED_HEAP;
   }
 
+  /** Forks from now on run at {@code width} (its flags after this JVM's). */
+  void width(VectorWidth width) {
+    this.width = width;
+  }
+
   /** The time per call of {@code side} ({@link #NUMSPARK} or {@link #PEER}) of a case. */
   Measurement time(String caseId, String side) throws IOException {
     Path output = Files.createTempFile("numspark-jmh", ".log");
@@ -87,7 +95,9 @@ final class JmhTimer {
           .verbosity(VerboseMode.NORMAL)
           .output(output.toString());
       if (settings.forks() > 0) {
-        options.jvmArgs(forkJvmArgs().toArray(String[]::new));
+        List<String> args = new java.util.ArrayList<>(forkJvmArgs());
+        args.addAll(width.flags());
+        options.jvmArgs(args.toArray(String[]::new));
       }
       RunResult run;
       try {
@@ -95,9 +105,21 @@ final class JmhTimer {
       } catch (RunnerException e) {
         throw new IllegalStateException(firstError(output), e);
       }
-      Result<?> primary = run.getPrimaryResult();
-      return new Measurement(primary.getScore(), primary.getScoreError(),
-          (int) primary.getSampleCount(), "jmh");
+      // the median and MAD of the iterations, as for the Python peers: on a shared machine one
+      // descheduled iteration moved JMH's mean (and its error) by 100% and more
+      List<Double> scores = new java.util.ArrayList<>();
+      for (BenchmarkResult b : run.getBenchmarkResults()) {
+        for (IterationResult i : b.getIterationResults()) {
+          scores.add(i.getPrimaryResult().getScore());
+        }
+      }
+      if (scores.isEmpty()) {
+        Result<?> primary = run.getPrimaryResult();
+        return new Measurement(primary.getScore(), primary.getScoreError(),
+            (int) primary.getSampleCount(), "jmh");
+      }
+      return Measurement.ofSamples(scores.stream().mapToDouble(Double::doubleValue).toArray(),
+          "jmh");
     } finally {
       appendLog(caseId + " " + side, output);
       Files.deleteIfExists(output);

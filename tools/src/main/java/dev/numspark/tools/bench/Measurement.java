@@ -5,10 +5,9 @@ import java.util.Arrays;
 /**
  * One timing: milliseconds per call and its uncertainty.
  *
- * @param ms JMH's score (mean time per call over the measurement iterations) for {@code jmh};
- *     the median of the samples for {@code python} and {@code wall}
- * @param errorMs JMH's 99.9% confidence half-width for {@code jmh} (NaN with too few
- *     iterations); the median absolute deviation of the samples otherwise
+ * @param ms the median of the samples: JMH's measurement iterations (each a mean time per
+ *     call) for {@code jmh}, the timed repeats for {@code python} and {@code wall}
+ * @param errorMs the median absolute deviation of the samples
  * @param samples measurement iterations (JMH) or timed repeats
  * @param method {@code jmh}, {@code python} or {@code wall}
  */

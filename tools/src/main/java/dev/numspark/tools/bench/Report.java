@@ -146,9 +146,9 @@ public record Report(MachineInfo machine, BenchSettings settings, List<String> n
     md.append("| BLAS | ").append(cell(machine.blas())).append(" |\n");
     md.append("| numpy / scipy | ").append(machine.numpy() == null ? "not available"
         : machine.numpy() + " / " + machine.scipy()).append(" |\n\n");
-    md.append("Times per call: JMH score ± 99.9% error for the kernels, median ± median absolute "
-        + "deviation for Python and Spark. Ratio = peer time / numspark time (above 1: numspark "
-        + "is faster).\n\n");
+    md.append("Times per call: median ± median absolute deviation (of the JMH iterations for the "
+        + "kernels, of the repeats for Python and Spark); a note marks an error bar too wide to "
+        + "support a claim. Ratio = peer time / numspark time (above 1: numspark is faster).\n\n");
     md.append(markdownTable(compareRows()));
     if (!scaling().isEmpty()) {
       md.append("\nScaling: throughput (flops, samples or evaluations per second) by batch size "

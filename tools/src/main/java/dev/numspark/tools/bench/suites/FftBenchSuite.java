@@ -12,22 +12,22 @@ import org.jtransforms.fft.DoubleFFT_1D;
 import pl.edu.icm.jlargearrays.ConcurrencyUtils;
 
 /**
- * {@code bin/numspark bench --suite fft}: the cases of issue 4, each at workers 1 and 2, against
- * {@code scipy.fft} with the same workers and, as a second peer, JTransforms called directly (one
- * plan, rows split over plain threads; JTransforms' own threads stay off).
+ * {@code bin/numspark bench --suite fft}: batched transforms along the last axis, each at workers
+ * 1 and 2, against {@code scipy.fft} with the same workers and, as a second peer, JTransforms
+ * called directly (one plan, rows split over plain threads; JTransforms' own threads stay off).
  *
  * <ul>
- *   <li>batched c2c: {@code fft} of 1024 rows of 4096;
- *   <li>{@code rfft} of 4096 rows of 4096;
- *   <li>prime length: {@code fft} of 1024 rows of 1009 (Bluestein in JTransforms);
+ *   <li>powers of two from 16 rows of 1024 (256 KB) to 128 MB: {@code fft} 4096 x 2048,
+ *       {@code rfft} 4096 x 4096;
+ *   <li>5-smooth lengths (1000, 1280, 4800) and the prime 1009 (Bluestein);
  *   <li>one {@code fft} of length 2^22 (one line: its steps shared among the workers, see
- *       {@code LineFft});
- *   <li>{@code fft2} of 2048 x 2048;
- *   <li>the two batched 4096 cases again with {@code out=} (a result array reused from call to
- *       call, as numpy 2 allows), against JTransforms transforming in place in a reused array:
- *       the kernels without the JVM's single-threaded zeroing of a new result.
+ *       {@code LineFft}); {@code fft2} of 2048 x 2048;
+ *   <li>the two largest batched cases again with {@code out=} (a result array reused from call
+ *       to call, as numpy 2 allows), against JTransforms transforming in place in a reused
+ *       array: the kernels without the JVM's single-threaded zeroing of a new result.
  * </ul>
- * {@code quick} divides the row counts (and the single length) by 8.
+ * {@code quick}: five cases per worker count (16 x 1024, 128 x 4096, rfft 512 x 4096, 128 x
+ * 1009, rfft 128 x 4800). {@code --widths} repeats them at 256 and 128 bits.
  */
 public final class FftBenchSuite implements BenchSuite {
 
@@ -38,18 +38,44 @@ public final class FftBenchSuite implements BenchSuite {
 
   @Override
   public List<BenchCase> cases(boolean quick) {
-    int q = quick ? 8 : 1;
     List<BenchCase> cases = new ArrayList<>();
     for (int workers : new int[] {1, 2}) {
-      cases.addAll(batched("fft", 1024 / q, 4096, true, workers));
-      cases.addAll(batched("rfft", 4096 / q, 4096, false, workers));
-      cases.addAll(batched("fft", 1024 / q, 1009, true, workers));
-      cases.addAll(batched("fft", 1, (1 << 22) / q, true, workers));
-      cases.addAll(fft2(2048 / q, 2048, workers));
-      cases.add(batchedInto("fft", 1024 / q, 4096, true, workers));
-      cases.add(batchedInto("rfft", 4096 / q, 4096, false, workers));
+      if (quick) {
+        // one case per kind of length and size class, each against SciPy (and the mid-size
+        // powers of two against JTransforms too): about a minute and a half per width
+        cases.addAll(scipyOnly(batched("fft", 16, 1024, true, workers)));
+        cases.addAll(batched("fft", 128, 4096, true, workers));
+        cases.addAll(batched("rfft", 512, 4096, false, workers));
+        cases.addAll(scipyOnly(batched("fft", 128, 1009, true, workers)));
+        cases.addAll(scipyOnly(batched("rfft", 128, 4800, false, workers)));
+        continue;
+      }
+      // powers of two from 16 rows (256 KB) to 128 MB
+      cases.addAll(batched("fft", 16, 1024, true, workers));
+      cases.addAll(batched("fft", 128, 4096, true, workers));
+      cases.addAll(batched("fft", 1024, 4096, true, workers));
+      cases.addAll(batched("fft", 4096, 2048, true, workers));
+      cases.addAll(batched("rfft", 16, 4096, false, workers));
+      cases.addAll(batched("rfft", 512, 4096, false, workers));
+      cases.addAll(batched("rfft", 4096, 4096, false, workers));
+      // 5-smooth and prime lengths
+      cases.addAll(batched("fft", 256, 1000, true, workers));
+      cases.addAll(batched("rfft", 256, 1280, false, workers));
+      cases.addAll(batched("fft", 256, 4800, true, workers));
+      cases.addAll(batched("fft", 1024, 1009, true, workers));
+      cases.addAll(batched("rfft", 256, 1009, false, workers));
+      // one long line, 2-d, and into a reused out=
+      cases.addAll(batched("fft", 1, 1 << 22, true, workers));
+      cases.addAll(fft2(2048, 2048, workers));
+      cases.add(batchedInto("fft", 1024, 4096, true, workers));
+      cases.add(batchedInto("rfft", 4096, 4096, false, workers));
     }
     return cases;
+  }
+
+  /** The SciPy comparison of a {@link #batched} pair (its first case) alone. */
+  private static List<BenchCase> scipyOnly(List<BenchCase> pair) {
+    return List.of(pair.get(0));
   }
 
   private static double[] randomData(int length, long seed) {

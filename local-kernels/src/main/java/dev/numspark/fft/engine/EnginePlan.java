@@ -1,0 +1,70 @@
+package dev.numspark.fft.engine;
+
+import dev.numspark.fft.FftPlan;
+
+/**
+ * An {@link FftPlan} whose real forward transform, the one {@code dev.numspark.signal} computes
+ * for every segment and block (welch, csd, periodogram, spectrogram, stft, the convolutions'
+ * spectra), runs on the single-line Vector API engine ({@link LineRunner#rfft}, the row path of
+ * {@code Fft.rfft}) where {@link Engines#rowOnVector} says it beats JTransforms; its parts are
+ * written back in JTransforms' packed layout. The other transforms stay on JTransforms. Made by
+ * {@link PlanCache#plan} only when the engine may run, so its classes load only then.
+ */
+final class EnginePlan implements FftPlan {
+  private final FftPlan jtransforms;
+  private final int n;
+
+  /** Per-thread parts of the spectrum, {@code n/2 + 1} each (grown as needed). */
+  private static final ThreadLocal<double[][]> PARTS =
+      ThreadLocal.withInitial(() -> new double[2][0]);
+
+  private EnginePlan(FftPlan jtransforms) {
+    this.jtransforms = jtransforms;
+    this.n = jtransforms.length();
+  }
+
+  /** {@code plan}, or a plan running its real forward transform on the engine where that pays. */
+  static FftPlan of(FftPlan plan) {
+    return Engines.rowOnVector(plan.length()) ? new EnginePlan(plan) : plan;
+  }
+
+  @Override
+  public int length() {
+    return n;
+  }
+
+  @Override
+  public void complexForward(double[] a, int offset) {
+    jtransforms.complexForward(a, offset);
+  }
+
+  @Override
+  public void complexInverse(double[] a, int offset, boolean scale) {
+    jtransforms.complexInverse(a, offset, scale);
+  }
+
+  /** n is even here ({@link LineRunner#supportsReal}): bin n/2 is real, in {@code a[1]}. */
+  @Override
+  public void realForward(double[] a, int offset) {
+    int h = n / 2;
+    double[][] parts = PARTS.get();
+    if (parts[0].length < h + 1) {
+      parts[0] = new double[h + 1];
+      parts[1] = new double[h + 1];
+    }
+    double[] re = parts[0];
+    double[] im = parts[1];
+    LineRunner.rfft(a, offset, n, 1.0, 1.0, re, 0, im, 0, 1);
+    a[offset] = re[0];
+    a[offset + 1] = re[h];
+    for (int k = 1; k < h; k++) {
+      a[offset + 2 * k] = re[k];
+      a[offset + 2 * k + 1] = im[k];
+    }
+  }
+
+  @Override
+  public void realInverse(double[] a, int offset, boolean scale) {
+    jtransforms.realInverse(a, offset, scale);
+  }
+}

@@ -1,0 +1,47 @@
+package dev.numspark.fft.engine;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.numspark.fft.Norm;
+import org.junit.jupiter.api.Test;
+
+/** {@link Engines#blocksPay}: the measured rules per vector width. */
+class EnginesTest {
+  private static ComplexLineOp fft(int n) {
+    return new ComplexLineOp(n, n, true, Norm.BACKWARD);
+  }
+
+  private static RealForwardLineOp rfft(int n) {
+    return new RealForwardLineOp(n, n, 1, false);
+  }
+
+  @Test
+  void powersOfTwoStayOnJTransformsAtTwoLanes() {
+    assertFalse(Engines.blocksPay(fft(512), 2));
+    assertFalse(Engines.blocksPay(fft(4096), 2));
+    assertFalse(Engines.blocksPay(rfft(256), 2));
+    assertFalse(Engines.blocksPay(rfft(4096), 2));
+    assertTrue(Engines.blocksPay(fft(1000), 2));
+    assertTrue(Engines.blocksPay(rfft(4800), 2));
+    assertTrue(Engines.blocksPay(fft(512), 4));
+    assertTrue(Engines.blocksPay(rfft(256), 8));
+  }
+
+  @Test
+  void blocksBeyondAMegabyteAndLength16StayOff() {
+    assertFalse(Engines.blocksPay(fft(16384), 8));
+    assertTrue(Engines.blocksPay(fft(16384), 4));
+    assertTrue(Engines.blocksPay(rfft(16384), 8));
+    assertFalse(Engines.blocksPay(rfft(65536), 4));
+    assertFalse(Engines.blocksPay(fft(16), 8));
+    assertTrue(Engines.blocksPay(rfft(16), 8));
+  }
+
+  @Test
+  void bluesteinLengthsTakeTheBlocks() {
+    assertTrue(Engines.blocksPay(fft(1009), 2));
+    assertTrue(Engines.blocksPay(rfft(1009), 4));
+    assertTrue(Engines.blocksPay(new RealInverseLineOp(505, 1009, 1, false), 8));
+  }
+}
