@@ -181,10 +181,9 @@ final class ComplexLinalg {
     double[] ad = a.data();
     if (n > 0) {
       Batch.runComplex(matrices, n, workers, (from, to) -> {
-        ZWork s = new ZWork();
         for (int i = from; i < to; i++) {
           info[i] = ZKernels.eigh(n, lower, lo, hi, subset, ad, i * n * n, w, i * count, v,
-              i * n * count, s);
+              i * n * count);
         }
       });
     }
