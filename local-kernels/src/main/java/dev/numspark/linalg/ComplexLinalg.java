@@ -145,11 +145,7 @@ final class ComplexLinalg {
     double[] r = new double[2 * count * rRows * n];
     double[] ad = a.data();
     if (k == 0 && q != null && !economic) {
-      for (int i = 0; i < count; i++) {
-        for (int j = 0; j < m; j++) {
-          q[2 * (i * m * m + j * m + j)] = 1.0;
-        }
-      }
+      Assembly.identities(count, m, m, q, 2);
     }
     int[] info = new int[count];
     if (k > 0) {
@@ -237,14 +233,8 @@ final class ComplexLinalg {
     int[] info = new int[count];
     double[] ad = a.data();
     if (k == 0 && computeUv) {
-      for (int i = 0; i < count; i++) {
-        for (int j = 0; j < uCols && j < m; j++) {
-          u[2 * (i * m * uCols + j * uCols + j)] = 1.0;
-        }
-        for (int j = 0; j < vhRows && j < n; j++) {
-          vh[2 * (i * vhRows * n + j * n + j)] = 1.0;
-        }
-      }
+      Assembly.identities(count, m, uCols, u, 2);
+      Assembly.identities(count, vhRows, n, vh, 2);
     }
     if (k > 0) {
       Batch.runComplex(count, Math.max(m, n), workers, (from, to) -> {
@@ -287,27 +277,12 @@ final class ComplexLinalg {
         }
       });
     } else if (n == 0) {
-      for (int i = 0; i < count; i++) {
-        for (int j = 0; j < k; j++) {
-          double sum = 0;
-          for (int row = 0; row < m; row++) {
-            int p = 2 * (bi[i] * m * k + row * k + j);
-            sum += bd[p] * bd[p] + bd[p + 1] * bd[p + 1];
-          }
-          res[i * k + j] = sum;
-        }
-      }
+      Assembly.zeroColumnResidues(count, m, k, bd, bi, res, 2);
     }
     if (Linalg.firstFailure(info) >= 0) {
       throw new LinAlgError("SVD did not converge in Linear Least Squares");
     }
-    boolean fullRank = count > 0 && (n == 0 || m > n);
-    for (int r : rank) {
-      fullRank &= r == n || n == 0;
-    }
-    NdArray residues = fullRank
-        ? NdArray.real(res, vector ? batch : Shapes.concat(batch, k))
-        : NdArray.real(new double[0], Shapes.concat(batch, 0));
+    NdArray residues = Assembly.residues(res, rank, count, m, n, k, vector, batch);
     return new LstsqResult(NdArray.complex(x, vector ? Shapes.concat(batch, n)
         : Shapes.concat(batch, n, k)), residues, rank, NdArray.real(s, Shapes.concat(batch, kMin)));
   }

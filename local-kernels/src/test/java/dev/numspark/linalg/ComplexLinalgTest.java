@@ -96,6 +96,22 @@ class ComplexLinalgTest {
   }
 
   @Test
+  void zeroDimensionsFollowScipy() {
+    // scipy.linalg.svd / qr of a complex 3 x 0 matrix: identity u and q; lstsq with no unknowns:
+    // x empty, residues |b|^2 per column
+    NdArray empty = NdArray.zeros(true, 3, 0);
+    SvdResult s = Linalg.svd(empty);
+    assertArrayEquals(new int[] {3, 3}, s.u().shape());
+    assertArrayEquals(new int[] {0, 0}, s.vt().shape());
+    assertArrayEquals(identity(new int[] {3, 3}, 3).data(), s.u().data());
+    assertArrayEquals(identity(new int[] {3, 3}, 3).data(), Linalg.qr(empty).q().data());
+    NdArray b = NdArray.complex(new double[] {1, 2, 0, -1, 3, 0}, 3);
+    LstsqResult r = Linalg.lstsq(empty, b);
+    assertArrayEquals(new int[] {0}, r.x().shape());
+    assertArrayEquals(new double[] {1 + 4 + 1 + 9}, r.residues().data());
+  }
+
+  @Test
   void batchesAreTheSameForAnyNumberOfWorkers() {
     NdArray a = load("c_hermitian.a");
     EighResult one = Linalg.eigh(a, true, false, null, true, 1);
@@ -229,24 +245,6 @@ class ComplexLinalgTest {
   }
 
   private static NdArray sorted(NdArray w) {
-    int n = w.shape(-1);
-    int count = w.size() / Math.max(1, n);
-    double[] out = new double[2 * w.size()];
-    for (int b = 0; b < count; b++) {
-      Integer[] idx = new Integer[n];
-      for (int i = 0; i < n; i++) {
-        idx[i] = i;
-      }
-      int base = b * n;
-      Arrays.sort(idx, (x, y) -> {
-        int r = Double.compare(w.real(base + x), w.real(base + y));
-        return r != 0 ? r : Double.compare(w.imag(base + x), w.imag(base + y));
-      });
-      for (int i = 0; i < n; i++) {
-        out[2 * (base + i)] = w.real(base + idx[i]);
-        out[2 * (base + i) + 1] = w.imag(base + idx[i]);
-      }
-    }
-    return NdArray.complex(out, w.shape());
+    return NdArray.complex(Golden.sortedPairs(w), w.shape());
   }
 }
