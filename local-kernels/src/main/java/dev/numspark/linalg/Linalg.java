@@ -941,7 +941,6 @@ public final class Linalg {
    * norm: ord null or 2, 1, inf, -inf, 0 (nonzero count) or any number p.
    */
   public static NdArray norm(NdArray a, String ord, boolean checkFinite, Integer workers) {
-    Shapes.real(a);
     Shapes.checkFinite(checkFinite, a);
     return MatrixNorms.norm(a, ord == null ? null : ord.trim().toLowerCase(Locale.ROOT), workers);
   }

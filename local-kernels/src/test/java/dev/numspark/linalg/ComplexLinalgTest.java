@@ -46,6 +46,11 @@ class ComplexLinalgTest {
     assertClose(load(c + ".slogdet_sign"), sl.sign(), cond, c + " slogdet sign");
     assertClose(load(c + ".slogdet_log"), sl.logabsdet(), cond, c + " slogdet log");
     assertClose(load(c + ".svdvals"), Linalg.svdvals(a), 1e-10, c + " svdvals");
+    for (String ord : new String[] {"fro", "2", "-2", "1", "-1", "inf", "-inf", "nuc"}) {
+      // the smallest singular value is as accurate as the condition number allows
+      double[] tol = ord.equals("-2") ? cond : new double[0];
+      assertClose(load(c + ".norm_" + ord), Linalg.norm(a, ord), tol, c + " norm " + ord);
+    }
     NdArray w = Linalg.eig(a, false, true, null).w();
     assertClose(load(c + ".eigvals"), sorted(w), cond, c + " eigvals");
     if (Golden.exists(c + ".eigh")) {
@@ -93,6 +98,16 @@ class ComplexLinalgTest {
     assertClose(load("c_mixed.solve"), Linalg.solve(a, b), 1e-10, "solve");
     assertClose(load("c_mixed.lstsq_x"), Linalg.lstsq(a, b).x(), 1e-10, "lstsq");
     assertClose(load("c_mixed.matmul"), Linalg.matmul(a, b), 1e-14, "matmul");
+  }
+
+  @Test
+  void vectorNormsMatchScipy() {
+    NdArray v = load("c_vector.a");
+    assertTrue(v.isComplex());
+    for (String ord : new String[] {"2", "1", "inf", "-inf", "0", "3"}) {
+      assertClose(load("c_vector.norm_" + ord), Linalg.norm(v, ord), 1e-14, "norm " + ord);
+    }
+    assertClose(load("c_vector.norm_2"), Linalg.norm(v), 1e-14, "norm");
   }
 
   @Test
