@@ -78,6 +78,28 @@ class ComplexLinalgFunctionsSuite extends AnyFunSuite with LocalSpark {
       }
   }
 
+  test("numspark_zsolve, numspark_zinv and numspark_zeigh equal SciPy's golden values") {
+    NativeRequired.openblas()
+    import dev.numspark.linalg.Golden.load
+    // local-kernels' golden files from scipy.linalg (golden/linalg/generate.py)
+    val general = load("c_general.a").data()
+    val g = spark.createDataFrame(Seq(Row(complexValue(general),
+      complexValue(load("c_general.b").data()))).asJava, StructType(Seq(
+      StructField("A", ComplexArrays.ComplexType), StructField("b", ComplexArrays.ComplexType))))
+      .select(expr("numspark_zsolve(A, b)"), expr("numspark_zinv(A)")).head()
+    assertClose(interleavedOf(g.getStruct(0)), load("c_general.solve").data(), 1e-10)
+    assertClose(interleavedOf(g.getStruct(1)), load("c_general.inv").data(), 1e-10)
+    // a batch of four 6 x 6 Hermitian matrices, one per row
+    val hermitian = load("c_hermitian.a").data()
+    val per = 2 * 36
+    val rows = (0 until 4).map(i => Row(i, complexValue(hermitian.slice(i * per, (i + 1) * per))))
+    val values = spark.createDataFrame(rows.asJava, StructType(Seq(StructField("i", IntegerType),
+      StructField("A", ComplexArrays.ComplexType))))
+      .select(col("i"), expr("numspark_zeigh(A).values")).orderBy("i").collect()
+      .flatMap(_.getSeq[Double](1))
+    assertClose(values, load("c_hermitian.eigh").data(), 1e-10)
+  }
+
   test("DESCRIBE FUNCTION shows usage and an example, and every example is right") {
     NativeRequired.openblas()
     val json = new ObjectMapper()
