@@ -209,6 +209,7 @@ def complex_case(name, a, b, hermitian=False, hpd=False):
     save(name + ".svdvals", np.linalg.svd(a, compute_uv=False))
     for o, key in NORMS:
         save(name + ".norm_" + key, np.linalg.norm(a, ord=o, axis=(-2, -1)))
+    csave(name + ".pinv", np.linalg.pinv(a, rcond=max(a.shape[-2:]) * np.finfo(float).eps))
     w = np.linalg.eigvals(a)
     order = np.lexsort((w.imag, w.real), axis=-1)
     csave(name + ".eigvals", np.take_along_axis(w, order, axis=-1))
@@ -253,6 +254,7 @@ csave("c_mixed.matmul", mixed_a @ mixed_b)
 def complex_lstsq_case(name, a, b):
     csave(name + ".a", a)
     csave(name + ".b", b)
+    csave(name + ".pinv", sl.pinv(a))
     x, res, rank, s = sl.lstsq(a, b)
     csave(name + ".lstsq_x", x)
     save(name + ".lstsq_res", res)

@@ -52,4 +52,21 @@ final class Assembly {
         ? NdArray.real(res, vector ? batch : Shapes.concat(batch, k))
         : NdArray.real(new double[0], Shapes.concat(batch, 0));
   }
+
+  /**
+   * pinv's rank: how many of the k descending singular values at {@code s[off..]} exceed
+   * atol + rtol * max(s).
+   */
+  static int pinvRank(double[] s, int off, int k, double atol, double rtol) {
+    double max = 0;
+    for (int j = 0; j < k; j++) {
+      max = Math.max(max, s[off + j]);
+    }
+    double cutoff = atol + max * rtol;
+    int rank = 0;
+    while (rank < k && s[off + rank] > cutoff) {
+      rank++;
+    }
+    return rank;
+  }
 }

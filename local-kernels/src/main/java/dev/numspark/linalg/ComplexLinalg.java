@@ -253,6 +253,48 @@ final class ComplexLinalg {
         computeUv ? NdArray.complex(vh, Shapes.concat(batch, vhRows, n)) : null);
   }
 
+  /**
+   * pinv from a complex economic SVD a = u diag(s) vh: V_r S_r^-1 U_r^H (n x m), one zgemm of
+   * conj(vh_r)^T / s_r (n x r) and conj(u_r)^T (r x m) per matrix.
+   */
+  static NdArray pinv(SvdResult svd, int m, int n, double atol, double rtol, Integer workers) {
+    int k = Math.min(m, n);
+    int[] batch = Shapes.batch(svd.u().shape(), 2);
+    int count = Shapes.count(batch);
+    double[] out = new double[2 * count * n * m];
+    double[] u = svd.u().data();
+    double[] s = svd.s().data();
+    double[] vh = svd.vt().data();
+    if (k > 0) {
+      Batch.runComplex(count, Math.max(m, n), workers, (from, to) -> {
+        ZWork w = new ZWork();
+        for (int i = from; i < to; i++) {
+          int rank = Assembly.pinvRank(s, i * k, k, atol, rtol);
+          if (rank == 0) {
+            continue;
+          }
+          double[] x = new double[2 * n * rank];
+          double[] y = new double[2 * rank * m];
+          for (int l = 0; l < rank; l++) {
+            double inv = 1.0 / s[i * k + l];
+            for (int col = 0; col < n; col++) {
+              int p = 2 * (i * k * n + l * n + col);
+              x[2 * (col * rank + l)] = vh[p] * inv;
+              x[2 * (col * rank + l) + 1] = -vh[p + 1] * inv;
+            }
+            for (int row = 0; row < m; row++) {
+              int p = 2 * (i * m * k + row * k + l);
+              y[2 * (l * m + row)] = u[p];
+              y[2 * (l * m + row) + 1] = -u[p + 1];
+            }
+          }
+          ZKernels.matmul(n, m, rank, x, 0, y, 0, out, i * n * m, w);
+        }
+      });
+    }
+    return NdArray.complex(out, Shapes.concat(batch, n, m));
+  }
+
   /** lstsq for complex a or b; shapes were checked by Linalg. x complex, residues and s real. */
   static LstsqResult lstsq(NdArray a, NdArray b, double rcond, int m, int n, int k,
       boolean vector, int[] batch, int[] ai, int[] bi, Integer workers) {

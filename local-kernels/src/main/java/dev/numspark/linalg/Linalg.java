@@ -795,7 +795,7 @@ public final class Linalg {
    */
   public static NdArray pinv(NdArray a, Double atol, Double rtol, boolean checkFinite,
       Integer workers) {
-    Shapes.matrix(a);
+    Shapes.matrixAny(a);
     int[] shape = a.shape();
     int m = shape[shape.length - 2];
     int n = shape[shape.length - 1];
@@ -805,6 +805,9 @@ public final class Linalg {
       throw new IllegalArgumentException("atol and rtol values must be positive.");
     }
     SvdResult svd = svd(a, false, true, checkFinite, workers);
+    if (a.isComplex()) {
+      return ComplexLinalg.pinv(svd, m, n, at, rt, workers);
+    }
     int k = Math.min(m, n);
     int[] batch = Shapes.batch(shape, 2);
     int count = Shapes.count(batch);
@@ -814,15 +817,7 @@ public final class Linalg {
     double[] vt = svd.vt().data();
     Batch.run(count, Math.max(m, n), workers, (from, to) -> {
       for (int i = from; i < to; i++) {
-        double max = 0;
-        for (int j = 0; j < k; j++) {
-          max = Math.max(max, s[i * k + j]);
-        }
-        double cutoff = at + max * rt;
-        int rank = 0;
-        while (rank < k && s[i * k + rank] > cutoff) {
-          rank++;
-        }
+        int rank = Assembly.pinvRank(s, i * k, k, at, rt);
         int uOff = i * m * k;
         for (int row = 0; row < m; row++) {
           for (int j = 0; j < rank; j++) {

@@ -46,6 +46,7 @@ class ComplexLinalgTest {
     assertClose(load(c + ".slogdet_sign"), sl.sign(), cond, c + " slogdet sign");
     assertClose(load(c + ".slogdet_log"), sl.logabsdet(), cond, c + " slogdet log");
     assertClose(load(c + ".svdvals"), Linalg.svdvals(a), 1e-10, c + " svdvals");
+    assertClose(load(c + ".pinv"), Linalg.pinv(a), cond, c + " pinv");
     for (String ord : new String[] {"fro", "2", "-2", "1", "-1", "inf", "-inf", "nuc"}) {
       // the smallest singular value is as accurate as the condition number allows
       double[] tol = ord.equals("-2") ? cond : new double[0];
@@ -88,6 +89,7 @@ class ComplexLinalgTest {
     assertClose(load(c + ".lstsq_x"), r.x(), eff, c + " x");
     assertClose(load(c + ".lstsq_res"), r.residues(), eff, c + " residues");
     assertClose(load(c + ".lstsq_s"), r.s(), 1e-10, c + " s");
+    assertClose(load(c + ".pinv"), Linalg.pinv(load(c + ".a")), eff, c + " pinv");
   }
 
   @Test
