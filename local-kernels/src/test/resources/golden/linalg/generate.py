@@ -27,6 +27,10 @@ def cond(a):
         return s[..., 0] / s[..., -1]
 
 
+NORMS = [("fro", "fro"), (2, "2"), (-2, "-2"), (1, "1"), (-1, "-1"), (np.inf, "inf"),
+         (-np.inf, "-inf"), ("nuc", "nuc")]
+
+
 def square_case(name, a, b, spd=False, symmetric=False):
     save(name + ".a", a)
     save(name + ".b", b)
@@ -40,8 +44,7 @@ def square_case(name, a, b, spd=False, symmetric=False):
     save(name + ".svdvals", np.linalg.svd(a, compute_uv=False))
     save(name + ".expm", sl.expm(a))
     save(name + ".pinv", np.linalg.pinv(a, rcond=max(a.shape[-2:]) * np.finfo(float).eps))
-    for o, key in [("fro", "fro"), (2, "2"), (-2, "-2"), (1, "1"), (-1, "-1"), (np.inf, "inf"),
-                   (-np.inf, "-inf"), ("nuc", "nuc")]:
+    for o, key in NORMS:
         save(name + ".norm_" + key, np.linalg.norm(a, ord=o, axis=(-2, -1)))
     w = np.linalg.eigvals(a)
     order = np.lexsort((w.imag, w.real), axis=-1)
@@ -204,6 +207,9 @@ def complex_case(name, a, b, hermitian=False, hpd=False):
     csave(name + ".slogdet_sign", sign)
     save(name + ".slogdet_log", logdet)
     save(name + ".svdvals", np.linalg.svd(a, compute_uv=False))
+    for o, key in NORMS:
+        save(name + ".norm_" + key, np.linalg.norm(a, ord=o, axis=(-2, -1)))
+    csave(name + ".pinv", np.linalg.pinv(a, rcond=max(a.shape[-2:]) * np.finfo(float).eps))
     w = np.linalg.eigvals(a)
     order = np.lexsort((w.imag, w.real), axis=-1)
     csave(name + ".eigvals", np.take_along_axis(w, order, axis=-1))
@@ -248,6 +254,7 @@ csave("c_mixed.matmul", mixed_a @ mixed_b)
 def complex_lstsq_case(name, a, b):
     csave(name + ".a", a)
     csave(name + ".b", b)
+    csave(name + ".pinv", sl.pinv(a))
     x, res, rank, s = sl.lstsq(a, b)
     csave(name + ".lstsq_x", x)
     save(name + ".lstsq_res", res)
@@ -264,5 +271,12 @@ while True:
     if sv[2] <= EPS * sv[0] / 2:
         break
 complex_lstsq_case("c_lstsq_rankdef", low, crandn(8, 2))
+
+# complex vector norms (last: draws no earlier case's random numbers)
+c_vector = crandn(7)
+c_vector[3] = 0
+csave("c_vector.a", c_vector)
+for o, key in [(None, "2"), (1, "1"), (np.inf, "inf"), (-np.inf, "-inf"), (0, "0"), (3, "3")]:
+    save("c_vector.norm_" + key, np.linalg.norm(c_vector, ord=o))
 
 print("scipy", scipy.__version__, "numpy", np.__version__, "->", HERE)

@@ -145,11 +145,7 @@ final class ComplexLinalg {
     double[] r = new double[2 * count * rRows * n];
     double[] ad = a.data();
     if (k == 0 && q != null && !economic) {
-      for (int i = 0; i < count; i++) {
-        for (int j = 0; j < m; j++) {
-          q[2 * (i * m * m + j * m + j)] = 1.0;
-        }
-      }
+      Assembly.identities(count, m, m, q, 2);
     }
     int[] info = new int[count];
     if (k > 0) {
@@ -181,10 +177,9 @@ final class ComplexLinalg {
     double[] ad = a.data();
     if (n > 0) {
       Batch.runComplex(matrices, n, workers, (from, to) -> {
-        ZWork s = new ZWork();
         for (int i = from; i < to; i++) {
           info[i] = ZKernels.eigh(n, lower, lo, hi, subset, ad, i * n * n, w, i * count, v,
-              i * n * count, s);
+              i * n * count);
         }
       });
     }
@@ -238,14 +233,8 @@ final class ComplexLinalg {
     int[] info = new int[count];
     double[] ad = a.data();
     if (k == 0 && computeUv) {
-      for (int i = 0; i < count; i++) {
-        for (int j = 0; j < uCols && j < m; j++) {
-          u[2 * (i * m * uCols + j * uCols + j)] = 1.0;
-        }
-        for (int j = 0; j < vhRows && j < n; j++) {
-          vh[2 * (i * vhRows * n + j * n + j)] = 1.0;
-        }
-      }
+      Assembly.identities(count, m, uCols, u, 2);
+      Assembly.identities(count, vhRows, n, vh, 2);
     }
     if (k > 0) {
       Batch.runComplex(count, Math.max(m, n), workers, (from, to) -> {
@@ -262,6 +251,48 @@ final class ComplexLinalg {
     return new SvdResult(computeUv ? NdArray.complex(u, Shapes.concat(batch, m, uCols)) : null,
         NdArray.real(s, Shapes.concat(batch, k)),
         computeUv ? NdArray.complex(vh, Shapes.concat(batch, vhRows, n)) : null);
+  }
+
+  /**
+   * pinv from a complex economic SVD a = u diag(s) vh: V_r S_r^-1 U_r^H (n x m), one zgemm of
+   * conj(vh_r)^T / s_r (n x r) and conj(u_r)^T (r x m) per matrix.
+   */
+  static NdArray pinv(SvdResult svd, int m, int n, double atol, double rtol, Integer workers) {
+    int k = Math.min(m, n);
+    int[] batch = Shapes.batch(svd.u().shape(), 2);
+    int count = Shapes.count(batch);
+    double[] out = new double[2 * count * n * m];
+    double[] u = svd.u().data();
+    double[] s = svd.s().data();
+    double[] vh = svd.vt().data();
+    if (k > 0) {
+      Batch.runComplex(count, Math.max(m, n), workers, (from, to) -> {
+        ZWork w = new ZWork();
+        for (int i = from; i < to; i++) {
+          int rank = Assembly.pinvRank(s, i * k, k, atol, rtol);
+          if (rank == 0) {
+            continue;
+          }
+          double[] x = new double[2 * n * rank];
+          double[] y = new double[2 * rank * m];
+          for (int l = 0; l < rank; l++) {
+            double inv = 1.0 / s[i * k + l];
+            for (int col = 0; col < n; col++) {
+              int p = 2 * (i * k * n + l * n + col);
+              x[2 * (col * rank + l)] = vh[p] * inv;
+              x[2 * (col * rank + l) + 1] = -vh[p + 1] * inv;
+            }
+            for (int row = 0; row < m; row++) {
+              int p = 2 * (i * m * k + row * k + l);
+              y[2 * (l * m + row)] = u[p];
+              y[2 * (l * m + row) + 1] = -u[p + 1];
+            }
+          }
+          ZKernels.matmul(n, m, rank, x, 0, y, 0, out, i * n * m, w);
+        }
+      });
+    }
+    return NdArray.complex(out, Shapes.concat(batch, n, m));
   }
 
   /** lstsq for complex a or b; shapes were checked by Linalg. x complex, residues and s real. */
@@ -288,27 +319,12 @@ final class ComplexLinalg {
         }
       });
     } else if (n == 0) {
-      for (int i = 0; i < count; i++) {
-        for (int j = 0; j < k; j++) {
-          double sum = 0;
-          for (int row = 0; row < m; row++) {
-            int p = 2 * (bi[i] * m * k + row * k + j);
-            sum += bd[p] * bd[p] + bd[p + 1] * bd[p + 1];
-          }
-          res[i * k + j] = sum;
-        }
-      }
+      Assembly.zeroColumnResidues(count, m, k, bd, bi, res, 2);
     }
     if (Linalg.firstFailure(info) >= 0) {
       throw new LinAlgError("SVD did not converge in Linear Least Squares");
     }
-    boolean fullRank = count > 0 && (n == 0 || m > n);
-    for (int r : rank) {
-      fullRank &= r == n || n == 0;
-    }
-    NdArray residues = fullRank
-        ? NdArray.real(res, vector ? batch : Shapes.concat(batch, k))
-        : NdArray.real(new double[0], Shapes.concat(batch, 0));
+    NdArray residues = Assembly.residues(res, rank, count, m, n, k, vector, batch);
     return new LstsqResult(NdArray.complex(x, vector ? Shapes.concat(batch, n)
         : Shapes.concat(batch, n, k)), residues, rank, NdArray.real(s, Shapes.concat(batch, kMin)));
   }

@@ -572,11 +572,7 @@ public final class Linalg {
     double[] r = new double[count * rRows * n];
     double[] ad = a.data();
     if (k == 0 && q != null && !economic) {
-      for (int i = 0; i < count; i++) {
-        for (int j = 0; j < m; j++) {
-          q[i * m * m + j * m + j] = 1.0;
-        }
-      }
+      Assembly.identities(count, m, m, q, 1);
     }
     if (k > 0) {
       Batch.run(count, Math.max(m, n), workers, (from, to) -> {
@@ -759,14 +755,8 @@ public final class Linalg {
     int[] info = new int[count];
     double[] ad = a.data();
     if (k == 0 && computeUv) {
-      for (int i = 0; i < count; i++) {
-        for (int j = 0; j < uCols && j < m; j++) {
-          u[i * m * uCols + j * uCols + j] = 1.0;
-        }
-        for (int j = 0; j < vtRows && j < n; j++) {
-          vt[i * vtRows * n + j * n + j] = 1.0;
-        }
-      }
+      Assembly.identities(count, m, uCols, u, 1);
+      Assembly.identities(count, vtRows, n, vt, 1);
     }
     if (k > 0) {
       Batch.run(count, Math.max(m, n), workers, (from, to) -> {
@@ -805,7 +795,7 @@ public final class Linalg {
    */
   public static NdArray pinv(NdArray a, Double atol, Double rtol, boolean checkFinite,
       Integer workers) {
-    Shapes.matrix(a);
+    Shapes.matrixAny(a);
     int[] shape = a.shape();
     int m = shape[shape.length - 2];
     int n = shape[shape.length - 1];
@@ -815,6 +805,9 @@ public final class Linalg {
       throw new IllegalArgumentException("atol and rtol values must be positive.");
     }
     SvdResult svd = svd(a, false, true, checkFinite, workers);
+    if (a.isComplex()) {
+      return ComplexLinalg.pinv(svd, m, n, at, rt, workers);
+    }
     int k = Math.min(m, n);
     int[] batch = Shapes.batch(shape, 2);
     int count = Shapes.count(batch);
@@ -824,15 +817,7 @@ public final class Linalg {
     double[] vt = svd.vt().data();
     Batch.run(count, Math.max(m, n), workers, (from, to) -> {
       for (int i = from; i < to; i++) {
-        double max = 0;
-        for (int j = 0; j < k; j++) {
-          max = Math.max(max, s[i * k + j]);
-        }
-        double cutoff = at + max * rt;
-        int rank = 0;
-        while (rank < k && s[i * k + rank] > cutoff) {
-          rank++;
-        }
+        int rank = Assembly.pinvRank(s, i * k, k, at, rt);
         int uOff = i * m * k;
         for (int row = 0; row < m; row++) {
           for (int j = 0; j < rank; j++) {
@@ -923,27 +908,12 @@ public final class Linalg {
         }
       }, false);
     } else if (n == 0) {
-      for (int i = 0; i < count; i++) {
-        for (int j = 0; j < k; j++) {
-          double sum = 0;
-          for (int row = 0; row < m; row++) {
-            double v = bd[bi[i] * m * k + row * k + j];
-            sum += v * v;
-          }
-          res[i * k + j] = sum;
-        }
-      }
+      Assembly.zeroColumnResidues(count, m, k, bd, bi, res, 1);
     }
     if (firstFailure(info) >= 0) {
       throw new LinAlgError("SVD did not converge in Linear Least Squares");
     }
-    boolean fullRank = count > 0 && (n == 0 || m > n);
-    for (int r : rank) {
-      fullRank &= r == n || n == 0;
-    }
-    NdArray residues = fullRank
-        ? NdArray.real(res, vector ? batch : Shapes.concat(batch, k))
-        : NdArray.real(new double[0], Shapes.concat(batch, 0));
+    NdArray residues = Assembly.residues(res, rank, count, m, n, k, vector, batch);
     return new LstsqResult(NdArray.real(x, vector ? Shapes.concat(batch, n)
         : Shapes.concat(batch, n, k)), residues, rank, NdArray.real(s, Shapes.concat(batch, kMin)));
   }
@@ -966,7 +936,6 @@ public final class Linalg {
    * norm: ord null or 2, 1, inf, -inf, 0 (nonzero count) or any number p.
    */
   public static NdArray norm(NdArray a, String ord, boolean checkFinite, Integer workers) {
-    Shapes.real(a);
     Shapes.checkFinite(checkFinite, a);
     return MatrixNorms.norm(a, ord == null ? null : ord.trim().toLowerCase(Locale.ROOT), workers);
   }

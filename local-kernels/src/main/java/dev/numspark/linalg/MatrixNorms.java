@@ -7,6 +7,12 @@ final class MatrixNorms {
   private MatrixNorms() {}
 
   static NdArray norm(NdArray a, String ord, Integer workers) {
+    boolean spectral = a.ndim() >= 2 && ord != null && (ord.equals("2") || ord.equals("-2")
+        || ord.equals("nuc"));
+    if (a.isComplex() && !spectral) {
+      // every other norm is the same norm of the moduli |a_ij|, as numpy computes it
+      a = moduli(a);
+    }
     if (a.ndim() == 1) {
       return NdArray.real(new double[] {vector(a.data(), ord)});
     }
@@ -53,6 +59,16 @@ final class MatrixNorms {
       default -> throw new IllegalArgumentException("Invalid norm order for matrices.");
     }
     return NdArray.real(out, batch);
+  }
+
+  /** |z| of each element of a complex array, as a real array of the same shape. */
+  private static NdArray moduli(NdArray a) {
+    double[] d = a.data();
+    double[] out = new double[a.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = Math.hypot(d[2 * i], d[2 * i + 1]);
+    }
+    return NdArray.real(out, a.shape());
   }
 
   /** The max (or min) over columns (or rows) of the sums of |a|. */

@@ -33,49 +33,8 @@ final class ZKernels {
    * n x (hi-lo+1) complex slice v at vOff, when v != null.
    */
   static int eigh(int n, boolean lower, int lo, int hi, boolean subset, double[] a, int aOff,
-      double[] w, int wOff, double[] v, int vOff, ZWork s) {
-    int count = hi - lo + 1;
-    boolean vectors = v != null;
-    s.begin(16L * n * n * 2 + 8L * n + 8L * n + 1024);
-    Pointer pa = matrix(s, a, aOff, n, n, n);
-    Pointer pn = s.integer(n);
-    Pointer lda = s.integer(Math.max(1, n));
-    Pointer zero = s.real(0.0);
-    Pointer il = s.integer(lo + 1);
-    Pointer iu = s.integer(hi + 1);
-    Pointer found = s.integer(0);
-    Pointer pw = s.doubles(n);
-    Pointer pz = s.complex(vectors ? (long) n * Math.max(1, count) : 1);
-    Pointer ldz = s.integer(vectors ? Math.max(1, n) : 1);
-    Pointer isuppz = s.ints(2L * Math.max(1, n));
-    Pointer info = s.integer(0);
-    Pointer jobz = ZLapack.ch(vectors ? 'V' : 'N');
-    Pointer range = ZLapack.ch(subset ? 'I' : 'A');
-    Pointer uplo = ZLapack.ch(lower ? 'L' : 'U');
-    Pointer q = s.complex(1);
-    Pointer rq = s.doubles(1);
-    Pointer iq = s.ints(1);
-    Pointer minus1 = s.integer(-1);
-    Z.zheevr_(jobz, range, uplo, pn, pa, lda, zero, zero, il, iu, zero, found, pw, pz, ldz,
-        isuppz, q, minus1, rq, minus1, iq, minus1, info, 1, 1, 1);
-    int lw = lwork(q);
-    int lrw = lwork(rq);
-    int liw = Math.max(1, iq.getInt(0));
-    Pointer work = s.work(16L * lw + 8L * lrw + 4L * liw + 128);
-    Pointer rwork = work.share(16L * lw + 64 - (16L * lw) % 64);
-    Pointer iwork = rwork.share(8L * lrw + 64 - (8L * lrw) % 64);
-    Z.zheevr_(jobz, range, uplo, pn, pa, lda, zero, zero, il, iu, zero, found, pw, pz, ldz,
-        isuppz, work, s.integer(lw), rwork, s.integer(lrw), iwork, s.integer(liw), info, 1, 1,
-        1);
-    int result = info.getInt(0);
-    if (result != 0) {
-      return result;
-    }
-    pw.read(0, w, wOff, count);
-    if (vectors) {
-      back(s, pz, n, n, count, v, vOff);
-    }
-    return 0;
+      double[] w, int wOff, double[] v, int vOff) {
+    return ZEighPlan.forThread(n, lower, lo, hi, subset, v != null).run(a, aOff, w, wOff, v, vOff);
   }
 
   /** zgeev: eigenvalues w (n complex at wOff) and, when v != null, right eigenvectors. */

@@ -46,6 +46,12 @@ class ComplexLinalgTest {
     assertClose(load(c + ".slogdet_sign"), sl.sign(), cond, c + " slogdet sign");
     assertClose(load(c + ".slogdet_log"), sl.logabsdet(), cond, c + " slogdet log");
     assertClose(load(c + ".svdvals"), Linalg.svdvals(a), 1e-10, c + " svdvals");
+    assertClose(load(c + ".pinv"), Linalg.pinv(a), cond, c + " pinv");
+    for (String ord : new String[] {"fro", "2", "-2", "1", "-1", "inf", "-inf", "nuc"}) {
+      // the smallest singular value is as accurate as the condition number allows
+      double[] tol = ord.equals("-2") ? cond : new double[0];
+      assertClose(load(c + ".norm_" + ord), Linalg.norm(a, ord), tol, c + " norm " + ord);
+    }
     NdArray w = Linalg.eig(a, false, true, null).w();
     assertClose(load(c + ".eigvals"), sorted(w), cond, c + " eigvals");
     if (Golden.exists(c + ".eigh")) {
@@ -83,6 +89,7 @@ class ComplexLinalgTest {
     assertClose(load(c + ".lstsq_x"), r.x(), eff, c + " x");
     assertClose(load(c + ".lstsq_res"), r.residues(), eff, c + " residues");
     assertClose(load(c + ".lstsq_s"), r.s(), 1e-10, c + " s");
+    assertClose(load(c + ".pinv"), Linalg.pinv(load(c + ".a")), eff, c + " pinv");
   }
 
   @Test
@@ -93,6 +100,32 @@ class ComplexLinalgTest {
     assertClose(load("c_mixed.solve"), Linalg.solve(a, b), 1e-10, "solve");
     assertClose(load("c_mixed.lstsq_x"), Linalg.lstsq(a, b).x(), 1e-10, "lstsq");
     assertClose(load("c_mixed.matmul"), Linalg.matmul(a, b), 1e-14, "matmul");
+  }
+
+  @Test
+  void vectorNormsMatchScipy() {
+    NdArray v = load("c_vector.a");
+    assertTrue(v.isComplex());
+    for (String ord : new String[] {"2", "1", "inf", "-inf", "0", "3"}) {
+      assertClose(load("c_vector.norm_" + ord), Linalg.norm(v, ord), 1e-14, "norm " + ord);
+    }
+    assertClose(load("c_vector.norm_2"), Linalg.norm(v), 1e-14, "norm");
+  }
+
+  @Test
+  void zeroDimensionsFollowScipy() {
+    // scipy.linalg.svd / qr of a complex 3 x 0 matrix: identity u and q; lstsq with no unknowns:
+    // x empty, residues |b|^2 per column
+    NdArray empty = NdArray.zeros(true, 3, 0);
+    SvdResult s = Linalg.svd(empty);
+    assertArrayEquals(new int[] {3, 3}, s.u().shape());
+    assertArrayEquals(new int[] {0, 0}, s.vt().shape());
+    assertArrayEquals(identity(new int[] {3, 3}, 3).data(), s.u().data());
+    assertArrayEquals(identity(new int[] {3, 3}, 3).data(), Linalg.qr(empty).q().data());
+    NdArray b = NdArray.complex(new double[] {1, 2, 0, -1, 3, 0}, 3);
+    LstsqResult r = Linalg.lstsq(empty, b);
+    assertArrayEquals(new int[] {0}, r.x().shape());
+    assertArrayEquals(new double[] {1 + 4 + 1 + 9}, r.residues().data());
   }
 
   @Test
@@ -229,24 +262,6 @@ class ComplexLinalgTest {
   }
 
   private static NdArray sorted(NdArray w) {
-    int n = w.shape(-1);
-    int count = w.size() / Math.max(1, n);
-    double[] out = new double[2 * w.size()];
-    for (int b = 0; b < count; b++) {
-      Integer[] idx = new Integer[n];
-      for (int i = 0; i < n; i++) {
-        idx[i] = i;
-      }
-      int base = b * n;
-      Arrays.sort(idx, (x, y) -> {
-        int r = Double.compare(w.real(base + x), w.real(base + y));
-        return r != 0 ? r : Double.compare(w.imag(base + x), w.imag(base + y));
-      });
-      for (int i = 0; i < n; i++) {
-        out[2 * (base + i)] = w.real(base + idx[i]);
-        out[2 * (base + i) + 1] = w.imag(base + idx[i]);
-      }
-    }
-    return NdArray.complex(out, w.shape());
+    return NdArray.complex(Golden.sortedPairs(w), w.shape());
   }
 }

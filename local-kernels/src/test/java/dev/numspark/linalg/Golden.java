@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.numspark.array.NdArray;
+import java.util.Arrays;
 import dev.numspark.io.Npy;
 import java.io.IOException;
 import java.io.InputStream;
@@ -71,5 +72,31 @@ public final class Golden {
     }
     assertTrue(err <= tol * Math.max(scale, 1e-300),
         what + ": differs by " + err + " (scale " + scale + ", tol " + tol + ")");
+  }
+
+  /**
+   * Eigenvalues w (real or complex, batched over leading dimensions) as interleaved (re, im)
+   * pairs, sorted within each matrix by real then imaginary part, as the generate.py scripts sort.
+   */
+  static double[] sortedPairs(NdArray w) {
+    int n = w.shape(-1);
+    int count = w.size() / Math.max(1, n);
+    double[] out = new double[2 * w.size()];
+    for (int b = 0; b < count; b++) {
+      Integer[] idx = new Integer[n];
+      for (int i = 0; i < n; i++) {
+        idx[i] = i;
+      }
+      int base = b * n;
+      Arrays.sort(idx, (x, y) -> {
+        int r = Double.compare(w.real(base + x), w.real(base + y));
+        return r != 0 ? r : Double.compare(w.imag(base + x), w.imag(base + y));
+      });
+      for (int i = 0; i < n; i++) {
+        out[2 * (base + i)] = w.real(base + idx[i]);
+        out[2 * (base + i) + 1] = w.imag(base + idx[i]);
+      }
+    }
+    return out;
   }
 }

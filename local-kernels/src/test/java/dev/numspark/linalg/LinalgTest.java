@@ -77,27 +77,9 @@ class LinalgTest {
   /** Eigenvalues as (re, im) pairs sorted by real then imaginary part, as generate.py. */
   private static NdArray sortedEigvals(NdArray w) {
     int[] shape = w.shape();
-    int n = shape[shape.length - 1];
-    int count = w.size() / Math.max(1, n);
-    double[] out = new double[2 * w.size()];
-    for (int b = 0; b < count; b++) {
-      Integer[] idx = new Integer[n];
-      for (int i = 0; i < n; i++) {
-        idx[i] = i;
-      }
-      int base = b * n;
-      Arrays.sort(idx, (x, y) -> {
-        int r = Double.compare(w.real(base + x), w.real(base + y));
-        return r != 0 ? r : Double.compare(w.imag(base + x), w.imag(base + y));
-      });
-      for (int i = 0; i < n; i++) {
-        out[2 * (base + i)] = w.real(base + idx[i]);
-        out[2 * (base + i) + 1] = w.imag(base + idx[i]);
-      }
-    }
     int[] outShape = Arrays.copyOf(shape, shape.length + 1);
     outShape[shape.length] = 2;
-    return NdArray.real(out, outShape);
+    return NdArray.real(Golden.sortedPairs(w), outShape);
   }
 
   @ParameterizedTest

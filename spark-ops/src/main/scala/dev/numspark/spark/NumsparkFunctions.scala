@@ -9,7 +9,8 @@ object NumsparkFunctions {
   type Builder = Seq[Expression] => Expression
 
   /** The specs of all functions, by concern (singletons, built once). */
-  val specs: Seq[FunctionSpec] = SignalFunctions.all ++ LinalgFunctions.all ++ ml.MlFunctions.all
+  val specs: Seq[FunctionSpec] = SignalFunctions.all ++ LinalgFunctions.all ++
+    ComplexLinalgFunctions.all ++ ml.MlFunctions.all
 
   private lazy val byName: Map[String, FunctionSpec] = specs.map(s => s.name -> s).toMap
 

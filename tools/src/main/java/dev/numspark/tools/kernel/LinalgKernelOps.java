@@ -27,8 +27,8 @@ import java.util.Set;
  * written.
  *
  * <p>complex128 .npy input is taken by matmul, solve, lstsq, inv, det, slogdet, cholesky, eigh,
- * svdvals, svd and qr (native OpenBLAS needed; without it the op stops with that one-line
- * error); pinv, norm and expm are float64 only.
+ * svdvals, svd, qr, norm and pinv (native OpenBLAS needed; without it the op stops with that
+ * one-line error); expm is float64 only.
  */
 public final class LinalgKernelOps implements KernelOpProvider {
 
