@@ -48,8 +48,14 @@ object ArgTypes {
    * The kind of an option argument: the types it takes and the type it is declared as, which
    * Spark's implicit casts convert it to (Spark's `ImplicitCastInputTypes`).
    */
-  sealed abstract class OptionKind(val accepts: DataType => Boolean, declared: DeclaredType)
+  sealed abstract class OptionKind(val accepts: DataType => Boolean)
       extends Serializable { // shipped with the expressions (Scala 2.12 needs it said)
+    /**
+     * The type Spark casts the argument to. A method, not a field: Spark 3.5's abstract types
+     * (e.g. `IntegralType`) are not serializable, and the kind travels with the expression.
+     */
+    protected def declared: DeclaredType
+
     /**
      * What to declare for an argument of type t: the kind's type when t fits it (or is NULL),
      * else a type that casts nothing, so that e.g. a string fs is reported in numspark's words
@@ -60,10 +66,16 @@ object ArgTypes {
   }
 
   /** An integer (byte to long; a fractional value is refused, not truncated). */
-  case object IntOption extends OptionKind(isIntegral, SparkInternals.integralType)
+  case object IntOption extends OptionKind(isIntegral) {
+    override protected def declared: DeclaredType = SparkInternals.integralType
+  }
 
   /** A float: any number, cast to double as SciPy accepts `fs=250`. */
-  case object DoubleOption extends OptionKind(isNumber, SparkInternals.doubleType)
+  case object DoubleOption extends OptionKind(isNumber) {
+    override protected def declared: DeclaredType = SparkInternals.doubleType
+  }
 
-  case object StringOption extends OptionKind(isString, SparkInternals.stringType)
+  case object StringOption extends OptionKind(isString) {
+    override protected def declared: DeclaredType = SparkInternals.stringType
+  }
 }
