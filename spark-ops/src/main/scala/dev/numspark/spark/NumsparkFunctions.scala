@@ -3,6 +3,7 @@ package dev.numspark.spark
 import org.apache.spark.sql.SparkSession
 import org.apache.spark.sql.catalyst.FunctionIdentifier
 import org.apache.spark.sql.catalyst.expressions.{Expression, ExpressionInfo}
+import org.apache.spark.sql.numspark.FunctionNames
 
 /** Every numspark SQL function, and the two ways to register them. */
 object NumsparkFunctions {
@@ -19,7 +20,7 @@ object NumsparkFunctions {
     throw new IllegalArgumentException(s"no numspark function $name"))
 
   def entries: Seq[(FunctionIdentifier, ExpressionInfo, Builder)] = specs.map { spec =>
-    (FunctionIdentifier(spec.name), spec.info, (args: Seq[Expression]) => NumsparkExpression(spec, args))
+    (FunctionNames.identifier(spec.name), spec.info, (args: Seq[Expression]) => NumsparkExpression(spec, args))
   }
 
   /** Registers the functions in a session's function registry (temporary, like a UDF). */
