@@ -20,12 +20,17 @@ object NumsparkFunctions {
     throw new IllegalArgumentException(s"no numspark function $name"))
 
   def entries: Seq[(FunctionIdentifier, ExpressionInfo, Builder)] = specs.map { spec =>
-    (FunctionNames.identifier(spec.name), spec.info, (args: Seq[Expression]) => NumsparkExpression(spec, args))
+    (FunctionIdentifier(spec.name), spec.info, (args: Seq[Expression]) => NumsparkExpression(spec, args))
   }
 
-  /** Registers the functions in a session's function registry (temporary, like a UDF). */
+  /**
+   * Registers the functions in a session's function registry (temporary, like a UDF), under the
+   * name the running line's registry keys them by (the extension's injected names are bare:
+   * Spark qualifies those itself).
+   */
   def register(spark: SparkSession): Unit = entries.foreach { case (id, info, builder) =>
-    spark.sessionState.functionRegistry.registerFunction(id, info, builder)
+    spark.sessionState.functionRegistry.registerFunction(
+      FunctionNames.identifier(id.funcName), info, builder)
   }
 }
 

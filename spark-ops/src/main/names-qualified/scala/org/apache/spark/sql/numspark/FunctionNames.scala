@@ -3,7 +3,7 @@ package org.apache.spark.sql.numspark
 import org.apache.spark.sql.catalyst.FunctionIdentifier
 
 /**
- * How a numspark SQL function is named in a session's function registry: Spark 4.2 keys it by a
+ * How Numspark.register names a function in a session's registry: Spark 4.2 keys it by a
  * three-part name, and session functions (temporary ones, a UDF's) live in `system.session`;
  * SQL still calls them by the bare name.
  */
