@@ -20,8 +20,11 @@ import org.slf4j.LoggerFactory;
 public final class SparkLine {
   private static final Logger LOG = LoggerFactory.getLogger(SparkLine.class);
 
-  /** The lines with an artifact, and their Scala binary versions (README's compatibility table). */
-  static final List<String> ARTIFACTS = List.of("3.5_2.12", "3.5_2.13", "4.0_2.13", "4.1_2.13",
+  /**
+   * The lines with an artifact, as LINE_SCALA (README's compatibility table, the parent POM's
+   * profiles); {@code bin/numspark dist} builds these.
+   */
+  public static final List<String> LINES = List.of("3.5_2.12", "3.5_2.13", "4.0_2.13", "4.1_2.13",
       "4.2_2.13");
 
   private static final Properties BUILD = load();
@@ -91,11 +94,11 @@ public final class SparkLine {
     String built = artifact(line, scala) + " is built for Spark " + line + " (Scala " + scala
         + "); this is Spark " + spark + " (Scala " + runningScala + "): ";
     String wanted = runningLine + "_" + runningScala;
-    if (ARTIFACTS.contains(wanted)) {
+    if (LINES.contains(wanted)) {
       return built + "use numspark-spark-" + wanted;
     }
     return built + "numspark has no artifact for it (artifacts: numspark-spark-"
-        + String.join(", numspark-spark-", ARTIFACTS) + ")";
+        + String.join(", numspark-spark-", LINES) + ")";
   }
 
   /** What runs here, in one line: versions, the FFT engine and BLAS. */

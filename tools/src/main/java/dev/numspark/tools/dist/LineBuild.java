@@ -1,5 +1,6 @@
 package dev.numspark.tools.dist;
 
+import dev.numspark.spark.SparkLine;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,9 +12,8 @@ import java.util.List;
  * spark-ops, their sources and API docs), into {@code target-LINE/} directories.
  */
 final class LineBuild {
-  /** The Spark lines with an artifact, as the parent POM's profiles name them. */
-  static final List<String> LINES = List.of("3.5_2.12", "3.5_2.13", "4.0_2.13", "4.1_2.13",
-      "4.2_2.13");
+  /** The Spark lines with an artifact (the parent POM's profiles name them the same way). */
+  static final List<String> LINES = SparkLine.LINES;
 
   private final Path home;
   private final String line;
