@@ -38,18 +38,16 @@ final class SegmentFft {
    * into {@code out} (2 * bins values).
    */
   void transform(double[] re, double[] im, int start, double[] out) {
-    System.arraycopy(re, start, segRe, 0, nperseg);
-    detrend(segRe, detrend);
     if (onesided) {
       // SciPy takes the real part before rfft; the input is real here
-      java.util.Arrays.fill(buf, 0.0);
-      for (int j = 0; j < nperseg; j++) {
-        buf[j] = win[j] * segRe[j];
-      }
+      windowReal(re, start);
+      java.util.Arrays.fill(buf, nperseg, buf.length, 0.0);
       plan.realForward(buf);
       RealPacking.unpackReal(buf, nfft, out);
       return;
     }
+    System.arraycopy(re, start, segRe, 0, nperseg);
+    detrend(segRe, detrend);
     if (im != null) {
       System.arraycopy(im, start, segIm, 0, nperseg);
       detrend(segIm, detrend);
@@ -63,6 +61,31 @@ final class SegmentFft {
     }
     plan.complexForward(buf);
     System.arraycopy(buf, 0, out, 0, 2 * nfft);
+  }
+
+  /**
+   * {@code buf[j] = win[j] * detrended(re[start + j])}. Constant and no detrending read the line
+   * in place (the same operations as detrending a copy, so the same bits); linear detrends a copy.
+   */
+  private void windowReal(double[] re, int start) {
+    if (detrend == Detrend.LINEAR) {
+      System.arraycopy(re, start, segRe, 0, nperseg);
+      detrend(segRe, detrend);
+      for (int j = 0; j < nperseg; j++) {
+        buf[j] = win[j] * segRe[j];
+      }
+      return;
+    }
+    double mean = 0.0;
+    if (detrend == Detrend.CONSTANT) {
+      for (int j = 0; j < nperseg; j++) {
+        mean += re[start + j];
+      }
+      mean /= nperseg;
+    }
+    for (int j = 0; j < nperseg; j++) {
+      buf[j] = win[j] * (re[start + j] - mean);
+    }
   }
 
   /**

@@ -70,7 +70,7 @@ final class ShortTime {
       nperseg = npersegArg == null ? 256 : npersegArg;
       // SciPy warns and shortens the segment to the signal; numspark does the same silently
       nperseg = Math.min(nperseg, inputLength);
-      win = Windows.getWindow(window, nperseg, true);
+      win = WindowCache.periodic(window, nperseg);
     } else {
       win = window.rawValues();
       if (inputLength < win.length) {
@@ -302,7 +302,7 @@ final class ShortTime {
     Window window = o.window == null ? Window.of("hann_periodic") : o.window;
     double[] win;
     if (!window.isArray()) {
-      win = Windows.getWindow(window, nperseg, true);
+      win = WindowCache.periodic(window, nperseg);
     } else {
       win = window.rawValues();
       if (win.length != nperseg) {

@@ -104,7 +104,7 @@ final class Spectral {
       }
       // SciPy warns and shortens the segment to the signal; numspark does the same silently
       nperseg = Math.min(nperseg, n);
-      win = Windows.getWindow(window, nperseg, true);
+      win = WindowCache.periodic(window, nperseg);
     } else {
       win = window.rawValues();
       nperseg = npersegArg == null ? win.length : npersegArg;
@@ -240,6 +240,15 @@ final class Spectral {
       return new Worker(this, true);
     }
 
+    /**
+     * Whether segments are read straight from the input's data: a real line with contiguous
+     * samples (the last axis), no second signal. Saves a copy of every line, which a Spark SQL
+     * function (one row, one call) pays in full.
+     */
+    boolean readsInPlace() {
+      return !cross && !complexIn && xl.inner == 1;
+    }
+
     /** One long signal: segments spread over workers in chunks, reduced in segment order. */
     void singleLineParallel(int workers) {
       Worker reader = worker();
@@ -288,13 +297,16 @@ final class Spectral {
     final double[] ybins;
     final double[] spectra;
     final double[] scratch;
+    /** The current line's real parts: {@code xre} from 0, or the input's own data (see below). */
+    double[] xsrc;
+    int xoff;
 
     /** {@code withLine}: holds a whole line (false: only transforms segments of another's). */
     Worker(Job job, boolean withLine) {
       this.job = job;
       this.fft = new SegmentFft(job.p.win(), job.p.nfft(), job.detrend, job.onesided);
       int n = withLine ? job.n : 0;
-      this.xre = new double[n];
+      this.xre = job.readsInPlace() ? null : new double[n];
       this.xim = job.complexIn ? new double[n] : null;
       this.yre = job.cross ? new double[n] : null;
       this.yim = job.cross && job.complexIn ? new double[n] : null;
@@ -307,7 +319,14 @@ final class Spectral {
     }
 
     void readLine(int l) {
+      if (job.readsInPlace()) {
+        xsrc = job.x.data();
+        xoff = job.xl.index(l, 0, job.n);
+        return;
+      }
       job.xl.read(job.x, l, xre, xim, job.n);
+      xsrc = xre;
+      xoff = 0;
       if (job.cross) {
         job.yl.read(job.y, l, yre, yim, job.n);
       }
@@ -340,7 +359,7 @@ final class Spectral {
      */
     void segmentPower(Worker src, int s, double[] dst, int off) {
       int start = s * job.p.hop();
-      fft.transform(src.xre, src.xim, start, xbins);
+      fft.transform(src.xsrc, src.xim, src.xoff + start, xbins);
       if (job.cross) {
         fft.transform(src.yre, src.yim, start, ybins);
       }

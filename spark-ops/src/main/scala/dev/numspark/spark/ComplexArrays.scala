@@ -41,13 +41,30 @@ object ComplexArrays {
 
   /** Fails on the first NULL element, unless the type guarantees there is none. */
   private def requireNoNulls(fn: String, what: String, a: ArrayData, arrayType: ArrayType): Unit =
-    if (arrayType.containsNull) {
+    if (arrayType.containsNull && !(a.isInstanceOf[UnsafeArrayData] &&
+        nullBitsClear(a.asInstanceOf[UnsafeArrayData]))) {
       var i = 0
       while (i < a.numElements()) {
         if (a.isNullAt(i)) throw new NumsparkFunctionException(fn, s"$what has a NULL at index $i")
         i += 1
       }
     }
+
+  /**
+   * Whether no element of an `UnsafeArrayData` is NULL, a word of its null bitmap at a time (the
+   * words after the 8-byte element count): 64 elements per test where `isNullAt` tests one. Arrays
+   * built by Spark's own expressions (`transform`, `sequence`) are typed `containsNull` even when
+   * no element is NULL, so every row of them takes this check.
+   */
+  private def nullBitsClear(u: UnsafeArrayData): Boolean = {
+    val words = (u.numElements() + 63) / 64
+    var w = 0
+    while (w < words) {
+      if (Platform.getLong(u.getBaseObject, u.getBaseOffset + 8L + 8L * w) != 0L) return false
+      w += 1
+    }
+    true
+  }
 
   /**
    * Copies a numeric array into the front of `dest` (which must hold it), failing on NULL elements

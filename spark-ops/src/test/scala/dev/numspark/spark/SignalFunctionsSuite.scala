@@ -5,6 +5,7 @@ import dev.numspark.array.NdArray
 import dev.numspark.fft.Fft
 import dev.numspark.signal.{Signal, SpectralOptions, Window}
 import org.apache.spark.sql.{AnalysisException, Row}
+import org.apache.spark.sql.types.{ArrayType, DoubleType}
 import org.apache.spark.sql.functions._
 import org.scalatest.funsuite.AnyFunSuite
 
@@ -147,6 +148,24 @@ class SignalFunctionsSuite extends AnyFunSuite with LocalSpark {
     val df = Seq(Seq(Some(1.0), None, Some(3.0))).toDF("x")
     val e = intercept[Exception](df.select(expr("numspark_rfft(x)")).collect())
     assert(rootMessage(e).contains("numspark_rfft: the signal has a NULL at index 1"), rootMessage(e))
+  }
+
+  test("NULL samples are found in any word of the null bitmap; arrays typed nullable without NULLs compute") {
+    val session = spark
+    import session.implicits._
+    // 130 samples: the null bitmap of an UnsafeArrayData has three 64-bit words
+    def signal(nullAt: Option[Int]) = (0 until 130).map(i => if (nullAt.contains(i)) None else Some(i % 5 - 2.0))
+    for (at <- Seq(0, 63, 64, 129)) {
+      val df = Seq(signal(Some(at))).toDF("x")
+      val e = intercept[Exception](df.select(expr("numspark_welch(x, 1.0, 16)")).collect())
+      assert(rootMessage(e).contains(s"numspark_welch: the signal has a NULL at index $at"), rootMessage(e))
+    }
+    val clean = Seq(signal(None)).toDF("x")
+    assert(clean.schema("x").dataType == ArrayType(DoubleType, containsNull = true))
+    val psd = clean.select(expr("numspark_welch(x, 1.0, 16).psd")).head().getSeq[Double](0)
+    val expected = Signal.welch(NdArray.real(signal(None).map(_.get).toArray, 130),
+      SpectralOptions.defaults().fs(1.0).nperseg(16)).values().data().toSeq
+    assert(psd == expected)
   }
 
   test("bad arguments are analysis errors naming the function") {
