@@ -279,4 +279,26 @@ csave("c_vector.a", c_vector)
 for o, key in [(None, "2"), (1, "1"), (np.inf, "inf"), (-np.inf, "-inf"), (0, "0"), (3, "3")]:
     save("c_vector.norm_" + key, np.linalg.norm(c_vector, ord=o))
 
+# complex expm (issue 21; draws after every earlier case). Random 5 x 5 matrices at 1-norms from
+# 1e-3 to 1e2 (Pade degrees 3, 5, 7, 13; s up to 4), a diagonal, an upper triangular with
+# s > 0, a skew-Hermitian (exp unitary), a batch with all five degrees, a 30 x 30 and a 1 x 1.
+def expm_case(name, a):
+    csave(name + ".a", a)
+    csave(name + ".expm", sl.expm(a))
+
+
+ce = crandn(5, 5)
+for scale in [1e-3, 1e-1, 1.0, 5.0, 100.0]:
+    expm_case("c_expm_%g" % scale, ce * scale / np.linalg.norm(ce, 1))
+expm_case("c_expm_diag", np.diag(crandn(4)))
+expm_case("c_expm_upper", np.triu(2 * crandn(5, 5)))
+skew = crandn(6, 6)
+expm_case("c_expm_skew", skew - skew.conj().T)
+stack = crandn(6, 5, 5)
+stack *= (np.array([1e-2, 0.3, 1.0, 2.0, 10.0, 50.0]) / np.linalg.norm(stack, 1, axis=(-2, -1)))[
+    :, None, None]
+expm_case("c_expm_batch", stack)
+expm_case("c_expm_large", crandn(30, 30) / 3)
+expm_case("c_expm_one", np.array([[0.5 - 2j]]))
+
 print("scipy", scipy.__version__, "numpy", np.__version__, "->", HERE)

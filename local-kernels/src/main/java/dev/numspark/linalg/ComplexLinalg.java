@@ -113,6 +113,20 @@ final class ComplexLinalg {
         : new NdArray[] {NdArray.complex(det, batch)};
   }
 
+  static NdArray expm(NdArray a, int n, Integer workers) {
+    double[] out = new double[2 * a.size()];
+    double[] ad = a.data();
+    if (out.length > 0) { // an empty batch needs no native OpenBLAS, as inv
+      Batch.runComplex(Shapes.count(Shapes.batch(a.shape(), 2)), n, workers, (from, to) -> {
+        ZWork s = new ZWork();
+        for (int i = from; i < to; i++) {
+          Expm.expmComplex(n, ad, i * n * n, out, i * n * n, s);
+        }
+      });
+    }
+    return NdArray.complex(out, a.shape());
+  }
+
   static ChoFactor choFactor(NdArray a, int n, boolean lower, boolean clean, Integer workers) {
     double[] c = a.data().clone();
     int count = Shapes.count(Shapes.batch(a.shape(), 2));

@@ -11,6 +11,11 @@ package dev.numspark.linalg;
  * matrix), so the choice of degree and scaling can differ from SciPy's in borderline cases; the
  * result agrees to rounding. SciPy's extra recomputation of the diagonal for triangular input
  * (Code Fragment 2.1 of the paper) is not done.
+ *
+ * <p>complex128 slices (interleaved re, im) run the same code: the Pade coefficients and scaling
+ * factors are real, so sums and scalings act on the interleaved doubles alike, the identity adds
+ * to real parts, and only products, the solve and |a_ij| differ ({@link #product}, {@link
+ * #solvePq}, {@link #abs}). The unit roundoff in ell is 2^-53 for both, as in SciPy.
  */
 final class Expm {
   private static final double[] THETA = {
@@ -27,110 +32,152 @@ final class Expm {
       1187353796428800., 129060195264000., 10559470521600., 670442572800., 33522128640.,
       1323241920., 40840800., 960960., 16380., 182., 1.};
 
-  private Expm() {}
+  /** n of the slices; doubles per element (1 real, 2 complex interleaved re, im). */
+  private final int n;
+  private final int w;
+  /** The complex path's native memory for zgemm and zgesv; null on the real path. */
+  private final ZWork z;
 
-  /** exp(A) of the slice at {@code a/aOff} into {@code out/outOff}. */
+  private Expm(int n, ZWork z) {
+    this.n = n;
+    this.w = z == null ? 1 : 2;
+    this.z = z;
+  }
+
+  /** exp(A) of the real slice at {@code a/aOff} into {@code out/outOff}. */
   static void expm(int n, double[] a, int aOff, double[] out, int outOff, Scratch scratch) {
-    int nn = n * n;
-    double[] aa = java.util.Arrays.copyOfRange(a, aOff, aOff + nn);
-    int[] band = Dense.bandwidth(aa, 0, n);
-    if (band[0] == 0 && band[1] == 0) {
-      java.util.Arrays.fill(out, outOff, outOff + nn, 0.0);
+    new Expm(n, null).run(a, aOff, out, outOff);
+  }
+
+  /**
+   * exp(A) of a complex slice (offsets count complex elements): the real path's algorithm with
+   * products by zgemm and the Pade solve by zgesv. Native OpenBLAS only, as the other complex
+   * functions: numspark has no Java complex matmul or LU, and netlib's Java fallback has no
+   * z-routines (the caller's {@link Batch#runComplex} raises NativeLapackUnavailableException).
+   */
+  static void expmComplex(int n, double[] a, int aOff, double[] out, int outOff, ZWork z) {
+    new Expm(n, z).run(a, 2 * aOff, out, 2 * outOff);
+  }
+
+  private void run(double[] a, int aOff, double[] out, int outOff) {
+    int len = w * n * n;
+    double[] aa = java.util.Arrays.copyOfRange(a, aOff, aOff + len);
+    if (isDiagonal(aa)) {
+      java.util.Arrays.fill(out, outOff, outOff + len, 0.0);
       for (int i = 0; i < n; i++) {
-        out[outOff + i * n + i] = Math.exp(aa[i * n + i]);
+        int d = w * (i * n + i);
+        double e = Math.exp(aa[d]);
+        double im = w == 2 ? aa[d + 1] : 0.0;
+        out[outOff + d] = im == 0 ? e : e * Math.cos(im);
+        if (w == 2) {
+          out[outOff + d + 1] = im == 0 ? 0.0 : e * Math.sin(im);
+        }
       }
       return;
     }
-    double[] a2 = product(n, aa, aa);
-    double[] a4 = product(n, a2, a2);
-    double[] a6 = product(n, a4, a2);
-    double d4 = Math.pow(norm1(n, a4), 0.25);
-    double d6 = Math.pow(norm1(n, a6), 1.0 / 6);
+    double[] a2 = product(aa, aa);
+    double[] a4 = product(a2, a2);
+    double[] a6 = product(a4, a2);
+    double d4 = Math.pow(norm1(a4), 0.25);
+    double d6 = Math.pow(norm1(a6), 1.0 / 6);
     double eta1 = Math.max(d4, d6);
     double[] x;
     int s = 0;
-    if (eta1 <= THETA[0] && ell(n, aa, 3) == 0) {
-      x = pade(n, B3, aa, a2, a4, a6, 3);
-    } else if (eta1 <= THETA[1] && ell(n, aa, 5) == 0) {
-      x = pade(n, B5, aa, a2, a4, a6, 5);
+    if (eta1 <= THETA[0] && ell(aa, 3) == 0) {
+      x = pade(B3, aa, a2, a4, a6, 3);
+    } else if (eta1 <= THETA[1] && ell(aa, 5) == 0) {
+      x = pade(B5, aa, a2, a4, a6, 5);
     } else {
-      double[] a8 = product(n, a4, a4);
-      double d8 = Math.pow(norm1(n, a8), 1.0 / 8);
+      double[] a8 = product(a4, a4);
+      double d8 = Math.pow(norm1(a8), 1.0 / 8);
       double eta3 = Math.max(d6, d8);
-      if (eta3 <= THETA[2] && ell(n, aa, 7) == 0) {
-        x = pade(n, B7, aa, a2, a4, a6, 7);
-      } else if (eta3 <= THETA[3] && ell(n, aa, 9) == 0) {
-        x = pade(n, B9, aa, a2, a4, a6, 9);
+      if (eta3 <= THETA[2] && ell(aa, 7) == 0) {
+        x = pade(B7, aa, a2, a4, a6, 7);
+      } else if (eta3 <= THETA[3] && ell(aa, 9) == 0) {
+        x = pade(B9, aa, a2, a4, a6, 9);
       } else {
-        double d10 = Math.pow(norm1(n, product(n, a4, a6)), 1.0 / 10);
+        double d10 = Math.pow(norm1(product(a4, a6)), 1.0 / 10);
         double eta5 = Math.min(eta3, Math.max(d8, d10));
         s = eta5 == 0 ? 0 : Math.max((int) Math.ceil(log2(eta5 / THETA_13)), 0);
-        s += ell(n, scaled(aa, Math.pow(2, -s)), 13);
+        s += ell(scaled(aa, Math.pow(2, -s)), 13);
         scale(aa, Math.pow(2, -s));
         scale(a2, Math.pow(4, -s));
         scale(a4, Math.pow(16, -s));
         scale(a6, Math.pow(64, -s));
-        x = pade13(n, aa, a2, a4, a6);
+        x = pade13(aa, a2, a4, a6);
       }
     }
     for (int i = 0; i < s; i++) {
-      x = product(n, x, x);
+      x = product(x, x);
     }
-    System.arraycopy(x, 0, out, outOff, nn);
+    System.arraycopy(x, 0, out, outOff, len);
+  }
+
+  /** Whether every off-diagonal element is zero (SciPy's bandwidth(a) == (0, 0)). */
+  private boolean isDiagonal(double[] a) {
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) {
+        for (int c = 0; c < w && i != j; c++) {
+          if (a[w * (i * n + j) + c] != 0.0) {
+            return false;
+          }
+        }
+      }
+    }
+    return true;
   }
 
   /** U = A sum b[2j+1] A^2j, V = sum b[2j] A^2j for degree m (3..9), then r = (V-U)^-1 (V+U). */
-  private static double[] pade(int n, double[] b, double[] a, double[] a2, double[] a4,
-      double[] a6, int m) {
-    double[][] powers = {null, a2, a4, a6, m == 9 ? product(n, a4, a4) : null};
-    int nn = n * n;
-    double[] uInner = new double[nn];
-    double[] v = new double[nn];
+  private double[] pade(double[] b, double[] a, double[] a2, double[] a4, double[] a6, int m) {
+    double[][] powers = {null, a2, a4, a6, m == 9 ? product(a4, a4) : null};
+    int len = w * n * n;
+    double[] uInner = new double[len];
+    double[] v = new double[len];
     for (int i = 0; i < n; i++) {
-      uInner[i * n + i] = b[1];
-      v[i * n + i] = b[0];
+      uInner[w * (i * n + i)] = b[1];
+      v[w * (i * n + i)] = b[0];
     }
     for (int j = 1; 2 * j <= m; j++) {
       double[] p = powers[j];
-      for (int i = 0; i < nn; i++) {
+      for (int i = 0; i < len; i++) {
         uInner[i] += b[2 * j + 1] * p[i];
         v[i] += b[2 * j] * p[i];
       }
     }
-    return solvePq(n, product(n, a, uInner), v);
+    return solvePq(product(a, uInner), v);
   }
 
-  private static double[] pade13(int n, double[] a, double[] a2, double[] a4, double[] a6) {
-    int nn = n * n;
-    double[] t = new double[nn];
-    double[] w = new double[nn];
-    for (int i = 0; i < nn; i++) {
+  private double[] pade13(double[] a, double[] a2, double[] a4, double[] a6) {
+    int len = w * n * n;
+    double[] t = new double[len];
+    double[] u = new double[len];
+    for (int i = 0; i < len; i++) {
       t[i] = B13[13] * a6[i] + B13[11] * a4[i] + B13[9] * a2[i];
-      w[i] = B13[12] * a6[i] + B13[10] * a4[i] + B13[8] * a2[i];
+      u[i] = B13[12] * a6[i] + B13[10] * a4[i] + B13[8] * a2[i];
     }
-    double[] uInner = product(n, a6, t);
-    double[] v = product(n, a6, w);
-    for (int i = 0; i < nn; i++) {
+    double[] uInner = product(a6, t);
+    double[] v = product(a6, u);
+    for (int i = 0; i < len; i++) {
       uInner[i] += B13[7] * a6[i] + B13[5] * a4[i] + B13[3] * a2[i];
       v[i] += B13[6] * a6[i] + B13[4] * a4[i] + B13[2] * a2[i];
     }
     for (int i = 0; i < n; i++) {
-      uInner[i * n + i] += B13[1];
-      v[i * n + i] += B13[0];
+      uInner[w * (i * n + i)] += B13[1];
+      v[w * (i * n + i)] += B13[0];
     }
-    return solvePq(n, product(n, a, uInner), v);
+    return solvePq(product(a, uInner), v);
   }
 
   /** (V - U) X = V + U by LU; singular Q never happens for the chosen degrees (as in SciPy). */
-  private static double[] solvePq(int n, double[] u, double[] v) {
-    int nn = n * n;
-    double[] q = new double[nn];
-    double[] x = new double[nn];
-    for (int i = 0; i < nn; i++) {
+  private double[] solvePq(double[] u, double[] v) {
+    double[] q = new double[u.length];
+    double[] x = new double[u.length];
+    for (int i = 0; i < u.length; i++) {
       q[i] = v[i] - u[i];
       x[i] = v[i] + u[i];
     }
-    int info = Solvers.general(n, n, q, 0, x, 0, new Scratch());
+    int info = z == null ? Solvers.general(n, n, q, 0, x, 0, new Scratch())
+        : ZKernels.solve(ZKernels.Solve.GENERAL, n, n, false, q, 0, x, 0, z);
     if (info != 0) {
       throw new LinAlgError("expm: the Pade denominator is singular (LAPACK info=" + info + ")");
     }
@@ -138,21 +185,21 @@ final class Expm {
   }
 
   /** Al-Mohy and Higham's ell(A, m): extra squarings needed for backward stability. */
-  private static int ell(int n, double[] a, int m) {
+  private int ell(double[] a, int m) {
     double[] cRecip = {0, 0, 0, 100800., 0, 10059033600., 0, 4487938430976000., 0,
         5914384781877411840000., 0, 0, 0, 113250775606021113483283660800000000.};
-    double absPowerNorm = absPowerNorm1(n, a, 2 * m + 1);
+    double absPowerNorm = absPowerNorm1(a, 2 * m + 1);
     if (absPowerNorm == 0) {
       return 0;
     }
-    double alpha = absPowerNorm / (norm1(n, a) * cRecip[m]);
+    double alpha = absPowerNorm / (norm1(a) * cRecip[m]);
     double u = Math.pow(2, -53);
     int value = (int) Math.ceil(log2(alpha / u) / (2 * m));
     return Math.max(value, 0);
   }
 
   /** ||(|A|)^p||_1 exactly: the largest entry of e^T |A|^p. */
-  private static double absPowerNorm1(int n, double[] a, int p) {
+  private double absPowerNorm1(double[] a, int p) {
     double[] v = new double[n];
     java.util.Arrays.fill(v, 1.0);
     double[] next = new double[n];
@@ -161,7 +208,7 @@ final class Expm {
       for (int i = 0; i < n; i++) {
         double vi = v[i];
         for (int j = 0; j < n; j++) {
-          next[j] += vi * Math.abs(a[i * n + j]);
+          next[j] += vi * abs(a, i * n + j);
         }
       }
       double[] t = v;
@@ -175,21 +222,30 @@ final class Expm {
     return max;
   }
 
-  static double norm1(int n, double[] a) {
+  private double norm1(double[] a) {
     double max = 0;
     for (int j = 0; j < n; j++) {
       double sum = 0;
       for (int i = 0; i < n; i++) {
-        sum += Math.abs(a[i * n + j]);
+        sum += abs(a, i * n + j);
       }
       max = Math.max(max, sum);
     }
     return max;
   }
 
-  private static double[] product(int n, double[] x, double[] y) {
-    double[] c = new double[n * n];
-    Dense.gemm(n, n, n, x, 0, y, 0, c, 0);
+  /** |a_k| of element k (a complex element's modulus). */
+  private double abs(double[] a, int k) {
+    return w == 1 ? Math.abs(a[k]) : Math.hypot(a[2 * k], a[2 * k + 1]);
+  }
+
+  private double[] product(double[] x, double[] y) {
+    double[] c = new double[w * n * n];
+    if (z == null) {
+      Dense.gemm(n, n, n, x, 0, y, 0, c, 0);
+    } else {
+      ZKernels.matmul(n, n, n, x, 0, y, 0, c, 0, z);
+    }
     return c;
   }
 

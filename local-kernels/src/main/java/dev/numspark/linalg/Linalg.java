@@ -946,10 +946,10 @@ public final class Linalg {
 
   /**
    * {@code scipy.linalg.expm}: the matrix exponential of each matrix by scaling and squaring with
-   * Pade approximants (Al-Mohy and Higham 2009, the algorithm SciPy implements).
+   * Pade approximants (Al-Mohy and Higham 2009, the algorithm SciPy implements). Real input gives
+   * float64, complex input complex128 (native OpenBLAS needed, as for the other complex functions).
    */
   public static NdArray expm(NdArray a, boolean checkFinite, Integer workers) {
-    Shapes.real(a);
     // SciPy raises LinAlgError here; numspark keeps shape errors IllegalArgumentExceptions.
     if (a.ndim() < 2) {
       throw new IllegalArgumentException("The input array must be at least two-dimensional");
@@ -959,6 +959,9 @@ public final class Linalg {
     }
     Shapes.checkFinite(checkFinite, a);
     int n = a.shape(-1);
+    if (a.isComplex()) {
+      return ComplexLinalg.expm(a, n, workers);
+    }
     int count = Shapes.count(Shapes.batch(a.shape(), 2));
     double[] out = new double[a.size()];
     double[] ad = a.data();

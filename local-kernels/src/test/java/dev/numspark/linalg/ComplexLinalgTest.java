@@ -165,6 +165,82 @@ class ComplexLinalgTest {
             () -> Linalg.solve(singular, nan)).getMessage());
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"0.001", "0.1", "1", "5", "100", "diag", "upper", "skew", "batch",
+      "large", "one"})
+  void expmMatchesScipy(String c) {
+    NdArray a = load("c_expm_" + c + ".a");
+    NdArray e = Linalg.expm(a);
+    assertTrue(a.isComplex() && e.isComplex(), c + ": complex128 in and out");
+    // normwise per matrix at 1e-10, as the real expm's golden test
+    double[] slices = new double[a.size() / (a.shape(-1) * a.shape(-1))];
+    Arrays.fill(slices, 1.0);
+    assertClose(load("c_expm_" + c + ".expm"), e, slices, "expm " + c);
+  }
+
+  @Test
+  void expmOfSkewHermitianIsUnitary() {
+    // A^H = -A, so exp(A)^H exp(A) = exp(-A) exp(A) = I
+    NdArray a = load("c_expm_skew.a");
+    NdArray u = Linalg.expm(a);
+    assertClose(identity(a.shape(), a.shape(-1)), Linalg.matmul(conjT(u), u), 1e-13,
+        "U^H U = I");
+    assertClose(identity(a.shape(), a.shape(-1)), Linalg.matmul(u, Linalg.expm(conjT(a))),
+        1e-13, "exp(A) exp(A^H) = I");
+  }
+
+  @Test
+  void expmOfRealValuedComplexInputMatchesTheRealPath() {
+    NdArray a = load("expm_5.a");
+    NdArray real = Linalg.expm(a);
+    NdArray complex = Linalg.expm(a.toComplex());
+    assertClose(real.toComplex(), complex, 1e-13, "expm of a + 0i");
+    for (int i = 0; i < complex.size(); i++) {
+      assertEquals(0.0, complex.imag(i), "imaginary part " + i);
+    }
+  }
+
+  @Test
+  void expmOfDiagonalIsExpOfTheDiagonal() {
+    NdArray d = NdArray.complex(new double[] {1, Math.PI / 2, 0, 0, 0, 0, -2, 0}, 2, 2);
+    NdArray e = Linalg.expm(d);
+    assertArrayEquals(new double[] {Math.E * Math.cos(Math.PI / 2), Math.E, 0, 0, 0, 0,
+        Math.exp(-2), 0}, e.data());
+    assertArrayEquals(identity(new int[] {3, 3}, 3).data(),
+        Linalg.expm(NdArray.zeros(true, 3, 3)).data());
+  }
+
+  @Test
+  void expmBatchesAreTheSameForAnyNumberOfWorkersAndAlone() {
+    NdArray a = load("c_expm_batch.a");
+    NdArray one = Linalg.expm(a, true, 1);
+    assertArrayEquals(one.data(), Linalg.expm(a, true, 2).data());
+    for (int i = 0; i < a.shape(0); i++) {
+      NdArray ai = NdArray.complex(Arrays.copyOfRange(a.data(), i * 50, (i + 1) * 50), 5, 5);
+      assertArrayEquals(Arrays.copyOfRange(one.data(), i * 50, (i + 1) * 50),
+          Linalg.expm(ai).data(), "matrix " + i + " alone");
+    }
+  }
+
+  @Test
+  void expmShapesAndErrorsAreThoseOfRealExpm() {
+    for (int[] shape : new int[][] {{0, 0}, {0, 4, 4}, {2, 0, 0}}) {
+      NdArray e = Linalg.expm(NdArray.zeros(true, shape));
+      assertTrue(e.isComplex());
+      assertArrayEquals(shape, e.shape());
+    }
+    assertEquals("Last 2 dimensions of the array must be square",
+        assertThrows(IllegalArgumentException.class,
+            () -> Linalg.expm(NdArray.complex(new double[12], 2, 3))).getMessage());
+    assertEquals("The input array must be at least two-dimensional",
+        assertThrows(IllegalArgumentException.class,
+            () -> Linalg.expm(NdArray.complex(new double[4], 2))).getMessage());
+    NdArray nan = NdArray.complex(new double[] {1, 0, 0, Double.NaN, 0, 0, 1, 0}, 2, 2);
+    assertEquals("array must not contain infs or NaNs",
+        assertThrows(IllegalArgumentException.class, () -> Linalg.expm(nan)).getMessage());
+    assertEquals(2, Linalg.expm(nan, false, null).shape(0));
+  }
+
   // ------------------------------------------------------------------ helpers
 
   private static void assertEigenvectors(NdArray a, NdArray w, NdArray v, String c) {

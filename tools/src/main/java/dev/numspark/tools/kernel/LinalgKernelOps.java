@@ -26,9 +26,9 @@ import java.util.Set;
  * not positive definite, no convergence) is reported as a bad-input error (exit 2), with no output
  * written.
  *
- * <p>complex128 .npy input is taken by matmul, solve, lstsq, inv, det, slogdet, cholesky, eigh,
- * svdvals, svd, qr, norm and pinv (native OpenBLAS needed; without it the op stops with that
- * one-line error); expm is float64 only.
+ * <p>complex128 .npy input is taken by every op: matmul, solve, lstsq, inv, det, slogdet,
+ * cholesky, eigh, svdvals, svd, qr, norm, pinv and expm (native OpenBLAS needed; without it the op
+ * stops with that one-line error).
  */
 public final class LinalgKernelOps implements KernelOpProvider {
 
@@ -135,7 +135,7 @@ public final class LinalgKernelOps implements KernelOpProvider {
           NdArray r = Linalg.norm(in.get(0), ord, common.checkFinite, common.workers);
           return List.of(in.get(0).ndim() == 1 ? r.reshape() : r);
         }));
-    ops.add(op("expm", "expm A.npy OUT.npy", 1, Set.of(),
+    ops.add(op("expm", "expm A.npy OUT.npy (complex128 for complex A)", 1, Set.of(),
         (args, in, common) -> List.of(Linalg.expm(in.get(0), common.checkFinite,
             common.workers))));
     return ops;

@@ -150,6 +150,23 @@ class LinalgKernelOpsTest {
     assertEquals(Linalg.slogdet(a).logabsdet().data()[3], read("cs.npy").real(7));
   }
 
+  /** Issue 21: bin/numspark kernel expm on a complex128 batch writes complex128. */
+  @Test
+  void complexExpmWritesComplexAndMatchesTheJavaApi() throws Exception {
+    NdArray a = Golden.load("c_expm_batch.a");
+    String ap = write("cea.npy", a);
+    if (!dev.numspark.parallel.NativeBlas.isNative()) {
+      assertFails("complex128 input needs native OpenBLAS", out("ce.npy"), "expm", ap,
+          out("ce.npy"));
+      return;
+    }
+    assertEquals(0, run("expm", "--workers", "2", ap, out("ce.npy")));
+    NdArray e = read("ce.npy");
+    assertTrue(e.isComplex());
+    assertArrayEquals(new int[] {6, 5, 5}, e.shape());
+    assertArrayEquals(Linalg.expm(a).data(), e.data());
+  }
+
   @Test
   void emptyBatchAndOneByOneWork() throws Exception {
     String empty = write("e.npy", NdArray.zeros(false, 0, 3, 3));
