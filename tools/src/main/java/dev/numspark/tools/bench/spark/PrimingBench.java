@@ -13,6 +13,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerJobEnd;
+import org.apache.spark.scheduler.SparkListenerJobStart;
+import org.apache.spark.scheduler.SparkListenerTaskEnd;
 
 /**
  * {@code bin/numspark bench-priming}: the first {@code numspark_rfft} task on a fresh executor
@@ -20,6 +24,15 @@ import java.util.Set;
  * executor: local mode runs the executor in the driver's JVM) that generates and caches the
  * signals (no FFT), waits {@code --gap} seconds (the time between an executor's start and its
  * first numspark task), then times the first query and five more; medians over the runs.
+ *
+ * <p>Two measures: the whole query (in local mode it includes the driver's planning and code
+ * generation, which a long-lived driver on a cluster has long paid), and the tasks that run the
+ * transform, launch to finish, as the Spark UI shows them: the first query's longest against
+ * the warm queries' median.
+ *
+ * <p>{@code --spark-warm N} first runs N queries of the same shape without numspark: Spark's own
+ * first-query costs (its classes, its row loop's JIT, Janino) are then paid, as on an executor
+ * that has run other work, and what remains is numspark's own warm-up, the part priming targets.
  */
 public final class PrimingBench implements Subcommand {
 
@@ -37,7 +50,7 @@ public final class PrimingBench implements Subcommand {
   public int run(List<String> argv, PrintStream out) throws Exception {
     if (argv.contains("--help")) {
       out.println("usage: bin/numspark bench-priming [--signals 20000] [--length 4096] "
-          + "[--repeats 3] [--gaps 0,2] [--prime-seconds 2]");
+          + "[--repeats 3] [--gaps 0,2] [--prime-seconds 2] [--spark-warm 0,2]");
       return 0;
     }
     Args args = Args.parse(argv, Set.of());
@@ -46,39 +59,54 @@ public final class PrimingBench implements Subcommand {
     int repeats = args.integer("repeats", 3);
     int[] gaps = args.has("gaps") ? args.integers("gaps") : new int[] {0, 2};
     double prime = args.number("prime-seconds", 2.0);
+    int[] sparkWarm = args.has("spark-warm") ? args.integers("spark-warm") : new int[] {0, 2};
     args.finish();
     if (signals < 1 || n < 2 || repeats < 1) {
       throw new OptionException("--signals, --length and --repeats must be positive");
     }
     out.printf("first numspark_rfft task on a fresh executor, %d x %d signals, local[2], "
         + "median of %d JVMs%n%n", signals, n, repeats);
-    out.println("| gap before the first task | priming | first task ms | warm task ms | first / warm |");
-    out.println("|---|---|---|---|---|");
-    for (int gap : gaps) {
-      for (double seconds : new double[] {0, prime}) {
-        double[] first = new double[repeats];
-        double[] warm = new double[repeats];
-        for (int r = 0; r < repeats; r++) {
-          double[] fw = child(signals, n, gap, seconds);
-          first[r] = fw[0];
-          warm[r] = fw[1];
+    out.println("| Spark queries before | gap before the first query | priming | first query ms "
+        + "| warm query ms | first / warm | first-query task ms (longest) | warm task ms (median) "
+        + "| first task / warm task |");
+    out.println("|---|---|---|---|---|---|---|---|---|");
+    for (int warmups : sparkWarm) {
+      for (int gap : gaps) {
+        for (double seconds : new double[] {0, prime}) {
+          out.println(row(signals, n, repeats, warmups, gap, seconds));
         }
-        double f = median(first);
-        double w = median(warm);
-        out.printf("| %d s | %s | %.0f | %.0f | %.2fx |%n", gap,
-            seconds > 0 ? seconds + " s" : "off", f, w, f / w);
       }
     }
     return 0;
   }
 
-  /** One fresh JVM with this JVM's flags and class path; returns {first ms, warm ms}. */
-  private static double[] child(int signals, int n, int gap, double prime) throws Exception {
+  /** One row of the table: the medians of {@code repeats} fresh JVMs. */
+  private static String row(int signals, int n, int repeats, int warmups, int gap, double seconds)
+      throws Exception {
+    double[][] runs = new double[4][repeats];
+    for (int r = 0; r < repeats; r++) {
+      double[] times = child(signals, n, gap, seconds, warmups);
+      for (int k = 0; k < 4; k++) {
+        runs[k][r] = times[k];
+      }
+    }
+    double f = median(runs[0]);
+    double w = median(runs[1]);
+    double ft = median(runs[2]);
+    double wt = median(runs[3]);
+    return String.format("| %d | %d s | %s | %.0f | %.0f | %.2fx | %.0f | %.0f | %.2fx |", warmups,
+        gap, seconds > 0 ? seconds + " s" : "off", f, w, f / w, ft, wt, ft / wt);
+  }
+
+  /** One fresh JVM with this JVM's flags and class path; returns its four times in ms. */
+  private static double[] child(int signals, int n, int gap, double prime, int sparkWarm)
+      throws Exception {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
     cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Child.class.getName(),
-        String.valueOf(signals), String.valueOf(n), String.valueOf(gap), String.valueOf(prime)));
+        String.valueOf(signals), String.valueOf(n), String.valueOf(gap), String.valueOf(prime),
+        String.valueOf(sparkWarm)));
     Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
     if (p.waitFor() != 0 || !out.contains("first_ms=")) {
@@ -86,8 +114,11 @@ public final class PrimingBench implements Subcommand {
     }
     String last = out.substring(out.lastIndexOf("first_ms="));
     String[] parts = last.split("\\s+");
-    return new double[] {Double.parseDouble(parts[0].substring(9)),
-        Double.parseDouble(parts[1].substring(8))};
+    double[] times = new double[4];
+    for (int k = 0; k < times.length; k++) {
+      times[k] = Double.parseDouble(parts[k].substring(parts[k].indexOf('=') + 1));
+    }
+    return times; // first query, warm query, first query's longest task, warm median task
   }
 
   private static double median(double[] values) {
@@ -96,7 +127,73 @@ public final class PrimingBench implements Subcommand {
     return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
   }
 
-  /** The fresh executor's side: prints {@code first_ms=F warm_ms=W}. */
+  /**
+   * The durations (launch to finish, as the Spark UI shows them) of the tasks that run
+   * {@code numspark_rfft}: those of each job's first stage (the scan, explode and transform; the
+   * second stage only sums the partial aggregates). Jobs run one at a time here.
+   */
+  static final class TaskTimes extends SparkListener {
+    private final List<Double> durations = new ArrayList<>();
+    private int firstStage = Integer.MAX_VALUE;
+    private boolean jobEnded;
+
+    @Override
+    public synchronized void onJobStart(SparkListenerJobStart job) {
+      firstStage = Integer.MAX_VALUE;
+      for (int i = 0; i < job.stageIds().length(); i++) {
+        firstStage = Math.min(firstStage, (Integer) job.stageIds().apply(i));
+      }
+    }
+
+    @Override
+    public synchronized void onJobEnd(SparkListenerJobEnd job) {
+      jobEnded = true; // the bus delivers a job's task ends before its end
+      notifyAll();
+    }
+
+    @Override
+    public synchronized void onTaskEnd(SparkListenerTaskEnd end) {
+      if (end.stageId() == firstStage) {
+        durations.add((double) end.taskInfo().duration());
+      }
+    }
+
+    /** The longest task of the job since the last call (the one a user waits for). */
+    double takeLongest() {
+      return Arrays.stream(takeDurations()).max().getAsDouble();
+    }
+
+    /** The median task of the job since the last call. */
+    double takeMedian() {
+      return median(takeDurations());
+    }
+
+    /** The transform's task durations (ms) of the job since the last call, once it has ended. */
+    synchronized double[] takeDurations() {
+      // the listener bus is asynchronous: wait until it has delivered the finished job's end
+      long deadline = System.nanoTime() + 10_000_000_000L;
+      while (!jobEnded && System.nanoTime() < deadline) {
+        try {
+          wait(10);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
+        }
+      }
+      jobEnded = false;
+      double[] d = durations.stream().mapToDouble(Double::doubleValue).toArray();
+      durations.clear();
+      if (d.length == 0) {
+        throw new IllegalStateException("no task of the rfft stage was reported");
+      }
+      return d;
+    }
+  }
+
+  /**
+   * The fresh executor's side: prints {@code first_ms=F warm_ms=W first_task_ms=T
+   * warm_task_ms=U}.
+   */
   public static final class Child {
     public static void main(String[] a) throws Exception {
       int signals = Integer.parseInt(a[0]);
@@ -105,17 +202,27 @@ public final class PrimingBench implements Subcommand {
       RfftJob job = new RfftJob(signals, n, false, Map.of(
           "spark.plugins", NumsparkPlugin.class.getName(),
           "spark.numspark.prime.seconds", a[3]));
+      TaskTimes tasks = new TaskTimes();
+      job.session().sparkContext().addSparkListener(tasks);
       Thread.sleep(gapMs);
+      for (int i = 0; i < Integer.parseInt(a[4]); i++) {
+        job.runWithoutNumspark();
+        tasks.takeDurations(); // not the transform's: dropped
+      }
       long t0 = System.nanoTime();
       job.run();
       double first = (System.nanoTime() - t0) / 1e6;
+      double firstTask = tasks.takeLongest();
       double[] warm = new double[5];
+      double[] warmTasks = new double[5];
       for (int i = 0; i < warm.length; i++) {
         long t = System.nanoTime();
         job.run();
         warm[i] = (System.nanoTime() - t) / 1e6;
+        warmTasks[i] = tasks.takeMedian();
       }
-      System.out.printf("first_ms=%.3f warm_ms=%.3f%n", first, median(warm));
+      System.out.printf("first_ms=%.3f warm_ms=%.3f first_task_ms=%.3f warm_task_ms=%.3f%n",
+          first, median(warm), firstTask, median(warmTasks));
       job.close();
       System.exit(0);
     }

@@ -123,6 +123,21 @@ final class RfftJob implements Runnable, AutoCloseable {
     query().collectAsList();
   }
 
+  /**
+   * The same query with a Spark built-in of the same result type in place of the transform
+   * ({@code named_struct('re', reverse(x), 'im', x)}): it warms Spark's own machinery (scan,
+   * explode, aggregation, code generation) and none of numspark's.
+   */
+  void runWithoutNumspark() {
+    batch.select(expr("named_struct('re', reverse(x), 'im', x)").as("X"))
+        .agg(sum(element_at(col("X.re"), 2))).collectAsList();
+  }
+
+  /** The session the job runs in (for listeners). */
+  SparkSession session() {
+    return spark;
+  }
+
   @Override
   public void close() {
     spark.stop();
