@@ -2,11 +2,13 @@
 the executor plugin and the JVM options numspark recommends (README "Tuning")."""
 from __future__ import annotations
 
+import glob
 import os
+import re
 import warnings
 from typing import Dict, Optional
 
-from numspark._version import JAR_VERSION, SPARK_LINES
+from numspark._version import JAR_VERSION, LINES, SPARK_LINES
 
 EXTENSION = "dev.numspark.spark.NumsparkExtensions"
 PLUGIN = "dev.numspark.spark.NumsparkPlugin"
@@ -18,6 +20,7 @@ GROUP_ID = "dev.numspark"
 JVM_OPTIONS = ("-Xss16m", "-XX:MaxInlineLevel=40", "--add-modules=jdk.incubator.vector")
 
 _JARS_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "jars")
+_SCALA_LIBRARY = re.compile(r"^scala-library-(2\.1[0-9])\.[0-9]+\.jar$")
 
 
 def spark_line(version: Optional[str] = None) -> str:
@@ -28,28 +31,96 @@ def spark_line(version: Optional[str] = None) -> str:
     return ".".join(version.split(".")[:2])
 
 
-def artifact(line: Optional[str] = None) -> str:
-    """The numspark library's Maven artifact for a Spark line: ``numspark-spark-4.0_2.13``."""
+def _spark_home() -> Optional[str]:
+    """The Spark installation pyspark starts its JVM from: ``SPARK_HOME``, else pip's pyspark."""
+    if os.environ.get("SPARK_HOME"):
+        return os.environ["SPARK_HOME"]
+    try:
+        import pyspark
+    except ImportError:
+        return None
+    return os.path.dirname(os.path.abspath(pyspark.__file__))
+
+
+def scala_version(line: Optional[str] = None, spark_home: Optional[str] = None) -> str:
+    """The Scala version ("2.12") of a Spark installation's jars.
+
+    Read from the name of ``SPARK_HOME/jars/scala-library-2.1x.y.jar`` (``spark_home`` defaults
+    to the installation the running pyspark uses); without that file, the Scala version of the
+    Spark line's PyPI pyspark: 2.12 for 3.x, 2.13 for 4.x (``line`` defaults to pyspark's).
+    """
+    home = spark_home if spark_home is not None else _spark_home()
+    if home:
+        for path in glob.glob(os.path.join(home, "jars", "scala-library-*.jar")):
+            match = _SCALA_LIBRARY.match(os.path.basename(path))
+            if match:
+                return match.group(1)
     line = line or spark_line()
-    if line not in SPARK_LINES:
+    if line in SPARK_LINES:
+        return SPARK_LINES[line]
+    return "2.12" if line.split(".")[0] in ("2", "3") else "2.13"  # PyPI's pyspark 3.x / 4.x
+
+
+def _lines_text() -> str:
+    """:data:`LINES` as text: ``3.5 (Scala 2.12 or 2.13), 4.0 (Scala 2.13), ...``."""
+    scalas: Dict[str, list] = {}
+    for name in LINES:
+        spark, scala = name.split("_")
+        scalas.setdefault(spark, []).append(scala)
+    return ", ".join(f"{spark} (Scala {' or '.join(s)})" for spark, s in scalas.items())
+
+
+def artifact(line: Optional[str] = None, scala: Optional[str] = None) -> str:
+    """The numspark library's Maven artifact for a Spark line and Scala version:
+    ``numspark-spark-3.5_2.12``.
+
+    Parameters
+    ----------
+    line : str, optional
+        The Spark line ("3.5", "4.0", ...). Default: the installed pyspark's.
+    scala : str, optional
+        The Scala version ("2.12" or "2.13"). Default: the installed pyspark's
+        (:func:`scala_version`) when ``line`` is not given, else the line's default (2.12 for 3.5,
+        2.13 for 4.x, as PyPI's pyspark).
+    """
+    if scala is None:
+        scala = scala_version(line) if line is None else SPARK_LINES.get(line)
+    line = line or spark_line()
+    if f"{line}_{scala}" not in LINES:
+        what = f"Spark {line} with Scala {scala}" if scala else f"Spark {line}"
         raise RuntimeError(
-            f"numspark {JAR_VERSION} is built for Spark {', '.join(sorted(SPARK_LINES))}; "
-            f"this pyspark is Spark {line}")
-    return f"numspark-spark-{line}_{SPARK_LINES[line]}"
+            f"numspark {JAR_VERSION} is built for Spark {_lines_text()}; "
+            f"there is no numspark artifact for {what}")
+    return f"numspark-spark-{line}_{scala}"
 
 
-def maven_coordinates(line: Optional[str] = None) -> str:
-    """``dev.numspark:numspark-spark-4.0_2.13:<version>`` for ``spark.jars.packages``."""
-    return f"{GROUP_ID}:{artifact(line)}:{JAR_VERSION}"
+def maven_coordinates(line: Optional[str] = None, scala: Optional[str] = None) -> str:
+    """``dev.numspark:numspark-spark-4.0_2.13:<version>`` for ``spark.jars.packages``
+    (``line`` and ``scala`` as :func:`artifact`)."""
+    return f"{GROUP_ID}:{artifact(line, scala)}:{JAR_VERSION}"
 
 
-def jar_path(line: Optional[str] = None) -> str:
-    """The path of the jar shipped inside this package for a Spark line (default: pyspark's)."""
-    path = os.path.join(_JARS_DIR, f"{artifact(line)}-{JAR_VERSION}.jar")
+def bundled_jars() -> Dict[str, str]:
+    """The jars shipped inside this package: line ("4.0_2.13") -> path."""
+    suffix = f"-{JAR_VERSION}.jar"
+    found = {}
+    for path in sorted(glob.glob(os.path.join(_JARS_DIR, f"numspark-spark-*{suffix}"))):
+        found[os.path.basename(path)[len("numspark-spark-"):-len(suffix)]] = path
+    return found
+
+
+def jar_path(line: Optional[str] = None, scala: Optional[str] = None) -> str:
+    """The path of the jar shipped inside this package for a Spark line and Scala version
+    (default: the installed pyspark's; ``line`` and ``scala`` as :func:`artifact`)."""
+    name = artifact(line, scala)
+    path = os.path.join(_JARS_DIR, f"{name}-{JAR_VERSION}.jar")
     if not os.path.isfile(path):
+        shipped = ", ".join(bundled_jars()) or "none"
         raise RuntimeError(
-            f"no numspark jar at {path}: this numspark package was installed without its jar "
-            "(build the wheel with python/build-wheel.sh), or pass jars='maven' or a jar path")
+            f"this numspark package has no {name} jar (it ships the lines: {shipped}): pass "
+            f"jars='maven' (spark.jars.packages={GROUP_ID}:{name}:{JAR_VERSION}) or the path of "
+            f"a {name}-{JAR_VERSION}.jar, or install a wheel with every line, built by "
+            "python/build-wheel.sh --lines all")
     return path
 
 
@@ -79,8 +150,9 @@ def configure(builder, *, jars: str = "bundled", plugin: bool = True, jvm_option
         numspark's are appended.
     jars : {"bundled", "maven"} or str, optional
         ``"bundled"`` (default): the jar shipped in this package for the installed pyspark's Spark
-        line (today Spark 4.0 / Scala 2.13). ``"maven"``: ``spark.jars.packages`` with numspark's
-        Maven coordinates. Any other string: the path or URL of a numspark jar. ``None``: leave
+        line and Scala version (:func:`jar_path`; the release wheel has Spark 3.5 with Scala 2.12
+        and 2.13, 4.0, 4.1 and 4.2). ``"maven"``: ``spark.jars.packages`` with numspark's Maven
+        coordinates for that line (:func:`maven_coordinates`). Any other string: the path or URL of a numspark jar. ``None``: leave
         the class path alone (a cluster that has the jar already).
     plugin : bool, optional
         Set ``spark.plugins=dev.numspark.spark.NumsparkPlugin`` (native BLAS threads = each task's
