@@ -321,7 +321,7 @@ final class Spectral {
     void readLine(int l) {
       if (job.readsInPlace()) {
         xsrc = job.x.data();
-        xoff = job.xl.index(l, 0, job.n);
+        xoff = job.xl.index(l, 0, job.xl.length); // the array's own axis length: n may be shorter
         return;
       }
       job.xl.read(job.x, l, xre, xim, job.n);

@@ -94,6 +94,35 @@ class SignalTest {
     assertEquals(2.0 / 100.0, mean, 0.002);
   }
 
+  /**
+   * Every line of a batch gives what it gives alone, bit for bit: also where the segments are read
+   * straight from the batch's data and the transform is shorter than the line (periodogram with
+   * nfft < n reads the first nfft samples of each line).
+   */
+  @Test
+  void eachLineOfABatchIsTheSpectrumOfThatLineAlone() {
+    java.util.Random r = new java.util.Random(5);
+    int lines = 3;
+    int n = 40;
+    double[] batch = new double[lines * n];
+    for (int i = 0; i < batch.length; i++) {
+      batch[i] = r.nextGaussian();
+    }
+    SpectralOptions welch = SpectralOptions.defaults().nperseg(16);
+    SpectralOptions truncated = SpectralOptions.defaults().nfft(6);
+    NdArray welchAll = Signal.welch(NdArray.real(batch, lines, n), welch).values();
+    NdArray periodogramAll = Signal.periodogram(NdArray.real(batch, lines, n), truncated).values();
+    for (int l = 0; l < lines; l++) {
+      NdArray line = NdArray.real(java.util.Arrays.copyOfRange(batch, l * n, (l + 1) * n), n);
+      double[] welchOne = Signal.welch(line, welch).values().data();
+      double[] periodogramOne = Signal.periodogram(line, truncated).values().data();
+      assertArrayEquals(welchOne, java.util.Arrays.copyOfRange(welchAll.data(),
+          l * welchOne.length, (l + 1) * welchOne.length), "welch line " + l);
+      assertArrayEquals(periodogramOne, java.util.Arrays.copyOfRange(periodogramAll.data(),
+          l * periodogramOne.length, (l + 1) * periodogramOne.length), "periodogram line " + l);
+    }
+  }
+
   @Test
   void oaconvolveEqualsFftconvolveOnALongSignalSplitAcrossWorkers() {
     java.util.Random r = new java.util.Random(3);
