@@ -86,7 +86,11 @@ final class RfftJob implements Runnable, AutoCloseable {
    * shuffle output of the previous run and skip the transforms.
    */
   private Dataset<Row> query() {
-    Column spectrum = breeze ? breezeUdf().apply(col("x")) : expr("numspark_rfft(x)");
+    return query(breeze ? breezeUdf().apply(col("x")) : expr("numspark_rfft(x)"));
+  }
+
+  /** The job's query around any column of {@code struct<re, im>}. */
+  private Dataset<Row> query(Column spectrum) {
     return batch.select(spectrum.as("X")).agg(sum(element_at(col("X.re"), 2)));
   }
 
@@ -129,8 +133,7 @@ final class RfftJob implements Runnable, AutoCloseable {
    * explode, aggregation, code generation) and none of numspark's.
    */
   void runWithoutNumspark() {
-    batch.select(expr("named_struct('re', reverse(x), 'im', x)").as("X"))
-        .agg(sum(element_at(col("X.re"), 2))).collectAsList();
+    query(expr("named_struct('re', reverse(x), 'im', x)")).collectAsList();
   }
 
   /** The session the job runs in (for listeners). */
