@@ -9,6 +9,7 @@ import time
 import pytest
 
 import numspark
+import watchdog
 from numspark._session import EXTENSION, JVM_OPTIONS, PLUGIN
 from support import numspark_jar
 
@@ -45,7 +46,9 @@ def connect_server(tmp_path_factory):
             if server.poll() is not None or time.time() > deadline:
                 pytest.fail(f"Spark Connect server did not start:\n{log_path.read_text()[-3000:]}")
             time.sleep(0.5)
-        yield f"sc://127.0.0.1:{port}"
+        # spark-submit execs the JVM, so the child's pid is the server's.
+        yield {"url": f"sc://127.0.0.1:{port}", "pid": server.pid, "log": str(log_path),
+               "kill": server.kill}
     finally:
         server.terminate()
         try:
@@ -56,6 +59,15 @@ def connect_server(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def spark(connect_server):
-    session = numspark.session(remote=connect_server)
+    session = numspark.session(remote=connect_server["url"])
     yield session
     session.stop()
+
+
+@pytest.fixture(autouse=True)
+def deadline(request, connect_server):
+    """A test that hangs ends the run with the server's threads and log (see watchdog.py)."""
+    timer = watchdog.guard(request, lambda: connect_server["pid"],
+                           connect_server["log"], connect_server["kill"])
+    yield
+    timer.cancel()

@@ -26,6 +26,19 @@ final class Backend {
     return JAVA.get() ? NativeBlas.javaLapack() : NativeBlas.lapack();
   }
 
+  /**
+   * The lock a dgeev call takes when {@code lapack} is the Java one (else none is needed, and
+   * null is returned). f2j's translation keeps DLALN2's 2x2 work arrays CI and CR in static fields
+   * (an EQUIVALENCE made them SAVEd), so two threads in dgeev's eigenvector step (dtrevc) at once
+   * overwrite each other's solves. OpenBLAS's LAPACK is reentrant. f2j's other static fields under
+   * the routines numspark calls are constants, or DLAMCH's, which {@link NativeBlas} sets once.
+   */
+  static Object geevLock(LAPACK lapack) {
+    return lapack == NativeBlas.javaLapack() ? GEEV_LOCK : null;
+  }
+
+  private static final Object GEEV_LOCK = new Object();
+
   /** Runs {@code body} with the Java BLAS and LAPACK on this thread. */
   static void java(Runnable body) {
     boolean previous = JAVA.get();

@@ -80,13 +80,14 @@ final class Spectral {
     double[] vl = new double[Math.max(1, n)];
     int ldvr = vectors ? Math.max(1, n) : 1;
     intW info = new intW(0);
-    double[] query = new double[1];
-    String jobvr = vectors ? "V" : "N";
-    lapack.dgeev("N", jobvr, n, col, 0, n, wr, 0, wi, 0, vl, 0, 1, vr, 0, ldvr, query,
-        0, -1, info);
-    int lwork = Dense.lwork(query[0]);
-    lapack.dgeev("N", jobvr, n, col, 0, n, wr, 0, wi, 0, vl, 0, 1, vr, 0, ldvr,
-        s.work(lwork), 0, lwork, info);
+    Object lock = Backend.geevLock(lapack);
+    if (lock == null) {
+      geev(lapack, vectors, n, col, wr, wi, vl, vr, ldvr, s, info);
+    } else {
+      synchronized (lock) {
+        geev(lapack, vectors, n, col, wr, wi, vl, vr, ldvr, s, info);
+      }
+    }
     if (info.val != 0) {
       return info.val;
     }
@@ -115,6 +116,17 @@ final class Spectral {
       }
     }
     return 0;
+  }
+
+  private static void geev(LAPACK lapack, boolean vectors, int n, double[] col, double[] wr,
+      double[] wi, double[] vl, double[] vr, int ldvr, Scratch s, intW info) {
+    double[] query = new double[1];
+    String jobvr = vectors ? "V" : "N";
+    lapack.dgeev("N", jobvr, n, col, 0, n, wr, 0, wi, 0, vl, 0, 1, vr, 0, ldvr, query,
+        0, -1, info);
+    int lwork = Dense.lwork(query[0]);
+    lapack.dgeev("N", jobvr, n, col, 0, n, wr, 0, wi, 0, vl, 0, 1, vr, 0, ldvr,
+        s.work(lwork), 0, lwork, info);
   }
 
   /**

@@ -40,7 +40,8 @@ public final class NativeBlas {
         preferOpenBlas("lapack");
       }
       BLAS_INSTANCE = forceJava ? JavaBLAS.getInstance() : BLAS.getInstance();
-      LAPACK_INSTANCE = forceJava ? JavaLAPACK.getInstance() : LAPACK.getInstance();
+      LAPACK loaded = forceJava ? null : LAPACK.getInstance();
+      LAPACK_INSTANCE = loaded == null || !isNativeImpl(loaded) ? JavaLapack.INSTANCE : loaded;
       if (!isNativeImpl(BLAS_INSTANCE)) {
         LOG.log(System.Logger.Level.INFO, forceJava
             ? "numspark: using the Java BLAS ({0}) as -Dnumspark.blas=java asks"
@@ -48,6 +49,43 @@ public final class NativeBlas {
                 + "for large matrices. Install OpenBLAS (Debian: apt-get install "
                 + "libopenblas0-pthread) for native speed.", BLAS_INSTANCE.getClass().getSimpleName());
       }
+    }
+  }
+
+  /**
+   * The pure-Java (f2j) LAPACK, with its machine constants computed before any caller has it.
+   * f2j's DLAMCH computes eps and the underflow and overflow thresholds on its first call, into
+   * static fields and without a lock: threads making their first calls at once overwrite each
+   * other's half-done values, which then stay for the JVM's life (measured: 224 of 800 concurrent
+   * first calls, four threads in fresh class loaders, got an eps of 4e-28 or 2e-19 and an overflow
+   * threshold of Infinity). LAPACK then answers wrongly or never returns: a Spark Connect server's
+   * first small SVDs, two tasks at once, hung. A class is initialised once, under the JVM's lock,
+   * so computing the constants here makes every later DLAMCH call a read.
+   */
+  private static final class JavaLapack {
+    static final LAPACK INSTANCE = withMachineConstants(JavaLAPACK.getInstance());
+
+    private static LAPACK withMachineConstants(LAPACK lapack) {
+      if (!machineConstantsRight(lapack)) {
+        // Another library's threads raced through their first calls before numspark's: compute
+        // the constants again (f2j's flags are public) and say so.
+        LOG.log(System.Logger.Level.WARNING, "numspark: the Java LAPACK's machine constants were"
+            + " wrong (eps {0}); computing them again", lapack.dlamch("E"));
+        org.netlib.lapack.Dlamc1.first = true;
+        org.netlib.lapack.Dlamc2.first = true;
+        org.netlib.lapack.Dlamch.first = true;
+        if (!machineConstantsRight(lapack)) {
+          throw new IllegalStateException("the Java LAPACK's machine constants are wrong: eps "
+              + lapack.dlamch("E") + ", overflow " + lapack.dlamch("O"));
+        }
+      }
+      return lapack;
+    }
+
+    /** IEEE double's: unit roundoff 2^-53, smallest normal, largest finite. */
+    private static boolean machineConstantsRight(LAPACK lapack) {
+      return lapack.dlamch("E") == Math.ulp(1.0) / 2 && lapack.dlamch("S") == Double.MIN_NORMAL
+          && lapack.dlamch("O") == Double.MAX_VALUE;
     }
   }
 
@@ -70,7 +108,7 @@ public final class NativeBlas {
 
   /** The pure-Java LAPACK, bitwise reproducible wherever it runs. */
   public static LAPACK javaLapack() {
-    return JavaLAPACK.getInstance();
+    return JavaLapack.INSTANCE;
   }
 
   /** Whether {@link #blas()} is a native library. */
