@@ -180,6 +180,34 @@ def check_matrix_case(spark, name):
         assert_close(got, expected, f"{name} on order {arrays['A'].shape[0]}")
 
 
+def welch_stage():
+    from numspark.ml import WelchTransformer
+    return WelchTransformer(inputCol="x", outputCol="psd", fs=100.0, window="hamming",
+                            nperseg=64, noverlap=20, nfft=128, detrend="linear",
+                            scaling="spectrum", average="median")
+
+
+def check_transformers_equal_scipy(spark):
+    """FFTTransformer and WelchTransformer, one after the other, against SciPy; NULL rows stay
+    NULL."""
+    from numspark.ml import FFTTransformer
+    out = welch_stage().transform(
+        FFTTransformer(inputCol="x", outputCol="spectrum", outputMode="power", n=300,
+                       norm="ortho").transform(signals(spark))).collect()
+    assert len(out) == len(LENGTHS) + 1
+    for row in out:
+        if row.x is None:
+            assert row.psd is None and row.spectrum is None
+            continue
+        x = np.asarray(row.x)
+        assert_close(row.spectrum.toArray(), np.abs(scipy.fft.rfft(x, n=300, norm="ortho")) ** 2,
+                     "FFTTransformer")
+        expected = scipy.signal.welch(x, fs=100.0, window="hamming", nperseg=64, noverlap=20,
+                                      nfft=128, detrend="linear", scaling="spectrum",
+                                      average="median")[1]
+        assert_close(row.psd.toArray(), expected, "WelchTransformer")
+
+
 # The tests both suites run, each with its own `spark` fixture (imported into their test modules).
 @pytest.mark.parametrize("name", sorted(SIGNAL_CASES))
 def test_signal_function_equals_scipy(spark, name):

@@ -4,8 +4,9 @@ They are ``JavaTransformer``s with Params, usable in a ``Pipeline`` and saved or
 Spark's ML persistence, alone or inside a ``PipelineModel``. A stage saved from Scala or Java loads
 here and the other way round: the saved metadata names the JVM class, and PySpark finds the Python
 class of a loaded JVM stage by that name, which the module ``dev.numspark.spark.ml`` (shipped in
-this wheel) re-exports. They need a classic session (Spark Connect cannot load third-party ML
-stages that the server has not registered).
+this wheel) re-exports. On Spark Connect (pyspark 4.0 on), transform, Pipelines and save/load
+work too: the jar registers both stages with the server; there getters answer only for the params
+you set (the server's JVM applies the defaults) and ``frequencies`` needs a classic session.
 
 Only the params you set are sent to the JVM; the defaults are the JVM stage's (SciPy's).
 """
@@ -16,6 +17,7 @@ from pyspark.ml.param import Param, Params, TypeConverters
 from pyspark.ml.param.shared import HasInputCol, HasOutputCol
 from pyspark.ml.util import JavaMLReadable, JavaMLReader, JavaMLWritable
 from pyspark.ml.wrapper import JavaTransformer
+from pyspark.sql import is_remote
 
 _JVM_PACKAGE = "dev.numspark.spark.ml"
 
@@ -31,12 +33,31 @@ class _NumsparkReader(JavaMLReader):
 
 class _NumsparkStage(JavaTransformer, HasInputCol, HasOutputCol, JavaMLReadable, JavaMLWritable):
     def _create_java(self):
+        # On Spark Connect this is the JVM class's name, which the server looks up among the
+        # stages its jars register (the jar's META-INF/services/org.apache.spark.ml.Transformer).
         self._java_obj = self._new_java_obj(f"{_JVM_PACKAGE}.{type(self).__name__}", self.uid)
-        # The defaults live on the JVM side (SciPy's); copy them so getOrDefault answers here too.
-        self._transfer_params_from_java()
+        if not is_remote():
+            # The defaults live on the JVM side (SciPy's); copy them so getOrDefault answers
+            # here too. A Connect client has no JVM stage to ask: the server applies them.
+            self._transfer_params_from_java()
+
+    def _classic_stage(self, what: str):
+        if is_remote():
+            raise NotImplementedError(
+                f"numspark.ml.{type(self).__name__}.{what} needs a classic SparkSession (it asks "
+                "the JVM stage); on Spark Connect, transform, Pipelines and save/load work")
+        self._transfer_params_to_java()
+        return self._java_obj
 
     @classmethod
     def read(cls):
+        if is_remote():
+            from pyspark.ml.connect.readwrite import RemoteMLReader
+            # PySpark's Connect reader names the server's class after the Python class's module
+            # (pyspark.ml.x -> org.apache.spark.ml.x). A subclass placed in the module that mirrors
+            # the JVM package (dev.numspark.spark.ml, in this wheel) gives the JVM class's name,
+            # and importing that module gives this class back for the loaded instance.
+            return RemoteMLReader(type(cls.__name__, (cls,), {"__module__": _JVM_PACKAGE}))
         return _NumsparkReader(cls)
 
     def setInputCol(self, value: str):
@@ -85,8 +106,7 @@ class FFTTransformer(_NumsparkStage):
 
     def frequencies(self, signal_length: int, fs: float = 1.0):
         """``rfftfreq(n, 1/fs)``: the frequency of each bin for signals of that length."""
-        self._transfer_params_to_java()
-        return list(self._java_obj.frequencies(signal_length, float(fs)))
+        return list(self._classic_stage("frequencies").frequencies(signal_length, float(fs)))
 
 
 class WelchTransformer(_NumsparkStage):
@@ -135,8 +155,7 @@ class WelchTransformer(_NumsparkStage):
 
     def frequencies(self, signal_length: int):
         """The ``f`` of ``scipy.signal.welch`` for signals of that length (the JVM stage's)."""
-        self._transfer_params_to_java()
-        return list(self._java_obj.frequencies(signal_length))
+        return list(self._classic_stage("frequencies").frequencies(signal_length))
 
 
 def _add_accessors(cls, names):

@@ -12,9 +12,7 @@ from numspark.ml import FFTTransformer, WelchTransformer
 
 
 def _welch_stage():
-    return WelchTransformer(inputCol="x", outputCol="psd", fs=100.0, window="hamming",
-                            nperseg=64, noverlap=20, nfft=128, detrend="linear",
-                            scaling="spectrum", average="median")
+    return cases.welch_stage()
 
 
 def test_params_set_and_defaults_come_from_the_jvm(spark):
@@ -27,21 +25,7 @@ def test_params_set_and_defaults_come_from_the_jvm(spark):
 
 
 def test_transformers_equal_scipy(spark):
-    df = cases.signals(spark)
-    out = _welch_stage().transform(
-        FFTTransformer(inputCol="x", outputCol="spectrum", outputMode="power", n=300,
-                       norm="ortho").transform(df)).collect()
-    for row in out:
-        if row.x is None:
-            assert row.psd is None and row.spectrum is None
-            continue
-        x = np.asarray(row.x)
-        cases.assert_close(row.spectrum.toArray(),
-                           np.abs(scipy.fft.rfft(x, n=300, norm="ortho")) ** 2, "FFTTransformer")
-        expected = scipy.signal.welch(x, fs=100.0, window="hamming", nperseg=64, noverlap=20,
-                                      nfft=128, detrend="linear", scaling="spectrum",
-                                      average="median")[1]
-        cases.assert_close(row.psd.toArray(), expected, "WelchTransformer")
+    cases.check_transformers_equal_scipy(spark)
 
 
 def test_frequencies(spark):
