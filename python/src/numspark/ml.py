@@ -17,7 +17,7 @@ from pyspark.ml.param import Param, Params, TypeConverters
 from pyspark.ml.param.shared import HasInputCol, HasOutputCol
 from pyspark.ml.util import JavaMLReadable, JavaMLReader, JavaMLWritable
 from pyspark.ml.wrapper import JavaTransformer
-from pyspark.sql import is_remote
+from pyspark.sql.utils import is_remote
 
 _JVM_PACKAGE = "dev.numspark.spark.ml"
 
@@ -31,8 +31,18 @@ class _NumsparkReader(JavaMLReader):
         return f"{_JVM_PACKAGE}.{clazz.__name__}"
 
 
+def _connect_supported():
+    """PySpark's ML support on Spark Connect starts with 4.0."""
+    import pyspark
+    if is_remote() and int(pyspark.__version__.split(".")[0]) < 4:
+        raise NotImplementedError(
+            f"numspark.ml on Spark Connect needs pyspark 4.0 or later (this is "
+            f"{pyspark.__version__}); use a classic SparkSession")
+
+
 class _NumsparkStage(JavaTransformer, HasInputCol, HasOutputCol, JavaMLReadable, JavaMLWritable):
     def _create_java(self):
+        _connect_supported()
         # On Spark Connect this is the JVM class's name, which the server looks up among the
         # stages its jars register (the jar's META-INF/services/org.apache.spark.ml.Transformer).
         self._java_obj = self._new_java_obj(f"{_JVM_PACKAGE}.{type(self).__name__}", self.uid)
@@ -51,6 +61,7 @@ class _NumsparkStage(JavaTransformer, HasInputCol, HasOutputCol, JavaMLReadable,
 
     @classmethod
     def read(cls):
+        _connect_supported()
         if is_remote():
             from pyspark.ml.connect.readwrite import RemoteMLReader
             # PySpark's Connect reader names the server's class after the Python class's module

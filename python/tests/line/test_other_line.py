@@ -59,3 +59,7 @@ def test_bad_constant_option_fails_at_analysis_with_its_words(spark):
         df.select(F.expr("numspark_rfft(x, 0)"))
     assert type(raised.value).__name__ == "AnalysisException", repr(raised.value)
     assert "numspark_rfft: invalid number of data points (0) specified" in str(raised.value)
+
+
+def test_ml_stages_equal_scipy(spark):
+    cases.check_transformers_equal_scipy(spark)  # the JVM stages of this line's jar, from Python
