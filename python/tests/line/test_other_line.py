@@ -1,7 +1,7 @@
 """The installed numspark wheel on a Spark line other than the default one (.ci/python-line-check:
-pip's pyspark 3.5.x, Scala 2.12): ``numspark.session()`` must pick the wheel's jar for that line
-by itself, and the functions must give SciPy's results there, NULL rows included, and a bad
-constant option its clear error.
+pip's pyspark 3.5.9 with Scala 2.12, 4.1.4, 4.2.1): ``numspark.session()`` must pick the wheel's
+jar for that line by itself, and the functions and ML stages must give SciPy's results there,
+NULL rows included, and a bad constant option its clear error.
 
 Skipped unless ``NUMSPARK_LINE_CHECK`` names the line the installed pyspark should get, e.g.
 ``NUMSPARK_LINE_CHECK=3.5_2.12 python -m pytest tests/line`` (run from python/, with the wheel
