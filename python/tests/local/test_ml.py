@@ -11,10 +11,6 @@ import cases
 from numspark.ml import FFTTransformer, WelchTransformer
 
 
-def _welch_stage():
-    return cases.welch_stage()
-
-
 def test_params_set_and_defaults_come_from_the_jvm(spark):
     stage = FFTTransformer(inputCol="x", n=512)
     assert stage.getN() == 512 and stage.getInputCol() == "x"
@@ -29,7 +25,7 @@ def test_transformers_equal_scipy(spark):
 
 
 def test_frequencies(spark):
-    np.testing.assert_allclose(_welch_stage().frequencies(1001),
+    np.testing.assert_allclose(cases.welch_stage().frequencies(1001),
                                scipy.signal.welch(np.zeros(1001), fs=100.0, nperseg=64,
                                                   nfft=128)[0])
     np.testing.assert_allclose(FFTTransformer(n=10).frequencies(99, 4.0),
@@ -48,7 +44,7 @@ def _same_params(a, b):
 
 
 def test_save_load_in_python(spark, tmp_path):
-    stage = _welch_stage()
+    stage = cases.welch_stage()
     stage.write().overwrite().save(str(tmp_path / "welch"))
     loaded = WelchTransformer.load(str(tmp_path / "welch"))
     assert isinstance(loaded, WelchTransformer) and loaded.uid == stage.uid
@@ -56,7 +52,7 @@ def test_save_load_in_python(spark, tmp_path):
 
 
 def test_python_saved_stage_loads_in_the_jvm(spark, tmp_path):
-    _welch_stage().write().overwrite().save(str(tmp_path / "welch"))
+    cases.welch_stage().write().overwrite().save(str(tmp_path / "welch"))
     jvm_stage = spark._jvm.dev.numspark.spark.ml.WelchTransformer.load(str(tmp_path / "welch"))
     assert jvm_stage.getNperseg() == 64 and jvm_stage.getWindow() == "hamming"
     assert jvm_stage.getDetrend() == "linear" and jvm_stage.getFs() == 100.0
@@ -76,7 +72,7 @@ def test_jvm_saved_stage_loads_in_python(spark, tmp_path):
 def test_pipeline_round_trip_python_and_jvm(spark, tmp_path):
     df = cases.signals(spark).where("x IS NOT NULL")
     pipeline = Pipeline(stages=[
-        FFTTransformer(inputCol="x", outputCol="spectrum", n=128), _welch_stage(),
+        FFTTransformer(inputCol="x", outputCol="spectrum", n=128), cases.welch_stage(),
         VectorAssembler(inputCols=["spectrum", "psd"], outputCol="features")])
     model = pipeline.fit(df)
     expected = [r.features for r in model.transform(df).orderBy("id").collect()]

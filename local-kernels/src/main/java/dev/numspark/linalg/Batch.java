@@ -89,7 +89,8 @@ final class Batch {
    * As {@link #run(int, int, Integer, RangeTask)}; {@code javaPath} false keeps a kernel off
    * the parallel Java path and runs its batch on the calling thread with native LAPACK: the
    * f2j-translated dgeev keeps work arrays in static fields, so its calls take one lock
-   * ({@link Backend#geevLock}) and would gain nothing from threads, and f2j's dgelsd misjudges numerical ranks more often than OpenBLAS's (see Linalg.lstsq).
+   * ({@link Backend#geevLock}) and would gain nothing from threads, and f2j's dgelsd misjudges
+   * numerical ranks more often than OpenBLAS's (see Linalg.lstsq).
    */
   static void run(int count, int order, Integer workers, RangeTask task, boolean javaPath) {
     int threads = Workers.resolve(workers);

@@ -130,18 +130,19 @@ final class Spectral {
   }
 
   /**
-   * dgelsd's documented LIWORK, 3 * minmn * nlvl + 11 * minmn. The workspace query returns it in
-   * LAPACK 3.2 and later (OpenBLAS); netlib's Java LAPACK, translated from an older LAPACK, leaves
-   * it unset, and a one-element IWORK then fails inside dlalsd.
+   * dgelsd's LIWORK: what the workspace query returned, else the documented
+   * 3 * minmn * nlvl + 11 * minmn. The query returns it in LAPACK 3.2 and later (OpenBLAS);
+   * netlib's Java LAPACK, translated from an older LAPACK, leaves it unset, and a one-element
+   * IWORK then fails inside dlalsd.
    */
-  private static int gelsdIwork(LAPACK lapack, int m, int n, int k) {
+  private static int gelsdIwork(LAPACK lapack, int m, int n, int queried) {
     int minmn = Math.min(m, n);
-    if (minmn == 0) {
-      return 1;
+    if (queried > 0 || minmn == 0) {
+      return Math.max(1, queried);
     }
     int smlsiz = Math.max(1, lapack.ilaenv(9, "DGELSD", " ", 0, 0, 0, 0));
     int nlvl = Math.max(0, (int) (Math.log((double) minmn / (smlsiz + 1)) / Math.log(2)) + 1);
-    return Math.max(1, 3 * minmn * nlvl + 11 * minmn);
+    return 3 * minmn * nlvl + 11 * minmn;
   }
 
   /**
@@ -211,7 +212,7 @@ final class Spectral {
     lapack.dgelsd(m, n, k, ac, 0, lda, bc, 0, ldb, sv, sOff, cond, rank, query, 0, -1, iquery, 0,
         info);
     int lwork = Dense.lwork(query[0]);
-    int liwork = Math.max(gelsdIwork(lapack, m, n, k), iquery[0]);
+    int liwork = gelsdIwork(lapack, m, n, iquery[0]);
     lapack.dgelsd(m, n, k, ac, 0, lda, bc, 0, ldb, sv, sOff, cond, rank, s.work(lwork), 0, lwork,
         s.iwork(liwork), 0, info);
     Factorizations.check(info, "gelsd");
