@@ -59,6 +59,24 @@ final class Batch {
    * @throws NativeLapackUnavailableException when native OpenBLAS is not loaded
    */
   static void runComplex(int count, int order, Integer workers, RangeTask task) {
+    runComplex(count, order, workers, task, false);
+  }
+
+  /**
+   * As {@link #runComplex(int, int, Integer, RangeTask)}; {@code javaSmall} says the kernel has
+   * numspark's own pure-Java code for small orders ({@code SmallZEigh}, {@code SmallZLu}): those
+   * batches are split across {@code workers} threads as {@link #run} splits real ones, with no
+   * native BLAS and no need for OpenBLAS, bitwise the same for any split.
+   */
+  static void runComplex(int count, int order, Integer workers, RangeTask task,
+      boolean javaSmall) {
+    if (javaSmall && small(order)) {
+      int threads = Workers.resolve(workers);
+      if (count > 0) {
+        runSmallComplex(threads, count, task);
+      }
+      return;
+    }
     ZLapack.require();
     int threads = Workers.resolve(workers);
     if (count <= 0) {
