@@ -190,12 +190,17 @@ final class ComplexLinalg {
     int[] info = new int[matrices];
     double[] ad = a.data();
     if (n > 0) {
+      // small orders: numspark's own Java code (no OpenBLAS needed, no JNA call per matrix)
+      boolean small = Batch.small(n);
       Batch.runComplex(matrices, n, workers, (from, to) -> {
+        Scratch s = small ? new Scratch() : null;
         for (int i = from; i < to; i++) {
-          info[i] = ZKernels.eigh(n, lower, lo, hi, subset, ad, i * n * n, w, i * count, v,
-              i * n * count);
+          info[i] = small
+              ? SmallZEigh.eigh(n, lower, lo, hi, ad, i * n * n, w, i * count, v, i * n * count, s)
+              : ZKernels.eigh(n, lower, lo, hi, subset, ad, i * n * n, w, i * count, v,
+                  i * n * count);
         }
-      });
+      }, true);
     }
     int bad = Linalg.firstFailure(info);
     if (bad >= 0) {

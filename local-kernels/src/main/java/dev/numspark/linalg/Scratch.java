@@ -7,6 +7,8 @@ final class Scratch {
   private double[] work = new double[1];
   private double[] d = new double[0];
   private double[] e = new double[0];
+  private double[] z = new double[0];
+  private double[] vectors = new double[0];
   private int[] ipiv = new int[0];
   private int[] iwork = new int[1];
 
@@ -45,6 +47,22 @@ final class Scratch {
       e = new double[n];
     }
     return e;
+  }
+
+  /** A third matrix, distinct from {@link #a} and {@link #b}. */
+  double[] z(int n) {
+    if (z.length < n) {
+      z = new double[n];
+    }
+    return z;
+  }
+
+  /** A few short vectors side by side, distinct from every other array here. */
+  double[] vectors(int n) {
+    if (vectors.length < n) {
+      vectors = new double[n];
+    }
+    return vectors;
   }
 
   int[] ipiv(int n) {

@@ -21,8 +21,8 @@ package dev.numspark.linalg;
 final class SmallEigh {
   private static final double EPS = Math.ulp(1.0);
   /** dsyevr's scaling bounds: sqrt(safmin / eps) and min(sqrt(1 / that^2), safmin^-1/4). */
-  private static final double RMIN = Math.sqrt(Double.MIN_NORMAL / EPS);
-  private static final double RMAX = Math.min(1.0 / RMIN, 1.0 / Math.sqrt(Math.sqrt(
+  static final double RMIN = Math.sqrt(Double.MIN_NORMAL / EPS);
+  static final double RMAX = Math.min(1.0 / RMIN, 1.0 / Math.sqrt(Math.sqrt(
       Double.MIN_NORMAL)));
   /** dsteqr's iteration budget: 30 QL sweeps per eigenvalue in total. */
   private static final int MAX_SWEEPS_PER_VALUE = 30;
@@ -214,7 +214,7 @@ final class SmallEigh {
    *
    * @return 0, or 1 if the iteration budget ran out
    */
-  private static int ql(int n, double[] d, double[] e, double[] z) {
+  static int ql(int n, double[] d, double[] e, double[] z) {
     for (int i = 1; i < n; i++) {
       e[i - 1] = e[i];
     }
@@ -294,7 +294,7 @@ final class SmallEigh {
   }
 
   /** Selection sort of d ascending, moving V's columns along (as dsteqr and tql2). */
-  private static void sortAscending(int n, double[] d, double[] z) {
+  static void sortAscending(int n, double[] d, double[] z) {
     for (int i = 0; i < n - 1; i++) {
       int k = i;
       double p = d[i];

@@ -1,0 +1,93 @@
+package dev.numspark.linalg;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.numspark.array.NdArray;
+import dev.numspark.parallel.NativeBlas;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Complex linear algebra on a machine without OpenBLAS, for real: a child JVM with netlib
+ * pointed at a missing library (what a machine that lacks it gets) must compute small complex
+ * problems on numspark's Java code, bitwise the same as this JVM, and refuse a larger one with
+ * {@link NativeLapackUnavailableException}.
+ */
+class WithoutOpenBlasTest {
+  private static final String RESULTS = "results ";
+  private static final String LARGE = "large: ";
+
+  @Test
+  void smallComplexProblemsNeedNoOpenBlasAndGiveTheSameBits() throws Exception {
+    List<String> child = runChild();
+    assertTrue(child.contains("native=false"), "the child JVM found a native BLAS: " + child);
+    String bits = child.stream().filter(l -> l.startsWith(RESULTS)).findFirst().orElseThrow(
+        () -> new AssertionError("no results from the child JVM: " + child));
+    assertEquals(smallResults(), bits, "the child JVM (no OpenBLAS) computed other bits");
+    String large = child.stream().filter(l -> l.startsWith(LARGE)).findFirst().orElseThrow();
+    assertTrue(large.startsWith(LARGE + NativeLapackUnavailableException.class.getSimpleName()
+        + ": complex128 input needs native OpenBLAS"), large);
+  }
+
+  /** The bits of small complex results: eigh of a seeded batch of 8 x 8 on two workers. */
+  static String smallResults() {
+    StringBuilder out = new StringBuilder(RESULTS);
+    int n = 8;
+    int count = 16;
+    Random rnd = new Random(16);
+    double[] batch = new double[2 * count * n * n];
+    for (int b = 0; b < count; b++) {
+      System.arraycopy(SmallZEighTest.hermitian(n, rnd), 0, batch, 2 * b * n * n, 2 * n * n);
+    }
+    EighResult r = Linalg.eigh(NdArray.complex(batch, count, n, n), true, false, null, true, 2);
+    for (double[] part : new double[][] {r.w().data(), r.v().data()}) {
+      for (double x : part) {
+        out.append(Long.toHexString(Double.doubleToRawLongBits(x))).append(' ');
+      }
+    }
+    return out.toString();
+  }
+
+  /** Run in the child JVM: whether BLAS is native, the small results, a large problem's end. */
+  public static void main(String[] args) {
+    System.out.println("native=" + NativeBlas.isNative());
+    System.out.println(smallResults());
+    int n = Batch.THREADED_ORDER + 8;
+    try {
+      Linalg.eigh(NdArray.complex(SmallZEighTest.hermitian(n, new Random(1)), n, n));
+      System.out.println(LARGE + "computed");
+    } catch (RuntimeException e) {
+      System.out.println(LARGE + e.getClass().getSimpleName() + ": " + e.getMessage());
+    }
+  }
+
+  private static List<String> runChild() throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(System.getProperty("java.home") + "/bin/java");
+    for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+      if (!arg.startsWith("-javaagent") && !arg.startsWith("-Ddev.ludovic.netlib")) {
+        cmd.add(arg);
+      }
+    }
+    cmd.add("-Ddev.ludovic.netlib.blas.nativeLibPath=/nonexistent/libblas.so");
+    cmd.add("-Ddev.ludovic.netlib.lapack.nativeLibPath=/nonexistent/liblapack.so");
+    cmd.add("-cp");
+    cmd.add(System.getProperty("java.class.path"));
+    cmd.add(WithoutOpenBlasTest.class.getName());
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!p.waitFor(120, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new AssertionError("the child JVM did not finish: " + out);
+    }
+    assertEquals(0, p.exitValue(), "the child JVM failed: " + out);
+    return List.of(out.split("\n"));
+  }
+}
