@@ -144,6 +144,87 @@ MATRIX_CASES = {
 }
 
 
+def _crandn(rng, *shape):
+    return rng.standard_normal(shape) + 1j * rng.standard_normal(shape)
+
+
+def to_complex_struct(a) -> tuple:
+    """A complex numpy array as numspark's struct<re, im> (row-major)."""
+    flat = np.asarray(a, dtype=complex).ravel()
+    return flat.real.tolist(), flat.imag.tolist()
+
+
+COMPLEX = "struct<re: array<double>, im: array<double>>"
+
+
+def complex_matrix_rows(seed: int = 13):
+    """(id, G, H, z, r): general complex G, Hermitian H, complex vector z, real vector r; orders
+    below and above numspark's native threshold (32); one NULL row."""
+    rng = np.random.default_rng(seed)
+    rows = []
+    for i, n in enumerate((3, 5, 8, 33)):
+        g = _crandn(rng, n, n)
+        h = g @ g.conj().T / n + _crandn(rng, n, n)
+        h = (h + h.conj().T) / 2
+        rows.append((i, to_complex_struct(g), to_complex_struct(h),
+                     to_complex_struct(_crandn(rng, n)), rng.standard_normal(n).tolist()))
+    rows.append((4, None, None, None, None))
+    return rows
+
+
+def complex_matrices(spark):
+    return spark.createDataFrame(
+        complex_matrix_rows(), f"id long, G {COMPLEX}, H {COMPLEX}, z {COMPLEX}, r array<double>") \
+        .repartition(PARTITIONS, "id")
+
+
+def _square(v):
+    a = complex_of(v)
+    n = int(round(np.sqrt(a.size)))
+    return a.reshape(n, n)
+
+
+def _zeigh_checked(row, h):
+    """Hermitian eigenvectors are unique up to a phase (the spectra here are simple): each column
+    is turned to the phase of SciPy's before comparing."""
+    w, v = scipy.linalg.eigh(h)
+    got_v = _square(row.vectors)
+    phases = np.sum(got_v.conj() * v, axis=0)
+    got_v = got_v * (phases / np.abs(phases))
+    return np.concatenate([np.asarray(row.values), got_v.ravel()]), np.concatenate([w, v.ravel()])
+
+
+# name -> (column builder, SciPy on the row's numpy arguments or None, how to read the result)
+COMPLEX_CASES = {
+    "zeigh": (lambda: nf.zeigh("H"), None, lambda v, r: _zeigh_checked(v, r["H"])),
+    "zsolve": (lambda: nf.zsolve("G", "z"), lambda r: scipy.linalg.solve(r["G"], r["z"]),
+               lambda v, r: complex_of(v)),
+    "zsolve_her_real_b": (lambda: nf.zsolve("H", "r", assume_a="her"),
+                          lambda r: scipy.linalg.solve(r["H"], r["r"], assume_a="her"),
+                          lambda v, r: complex_of(v)),
+    "zinv": (lambda: nf.zinv("G"), lambda r: scipy.linalg.inv(r["G"]),
+             lambda v, r: _square(v)),
+}
+
+
+def check_complex_case(spark, name):
+    column, reference, read = COMPLEX_CASES[name]
+    rows = complex_matrices(spark).select("*", column().alias("out")).collect()
+    assert len(rows) == 5
+    for row in rows:
+        if row.G is None:
+            assert row.out is None, f"{name}: a NULL row gave {row.out}"
+            continue
+        arrays = {"G": _square(row.G), "H": _square(row.H), "z": complex_of(row.z),
+                  "r": np.asarray(row.r)}
+        got = read(row.out, arrays)
+        if reference is None:
+            got, expected = got
+        else:
+            expected = reference(arrays)
+        assert_close(got, expected, f"{name} on order {arrays['G'].shape[0]}")
+
+
 def assert_close(got, expected, what):
     got, expected = np.asarray(got), np.asarray(expected)
     assert got.shape == expected.shape, f"{what}: shape {got.shape} != SciPy's {expected.shape}"
@@ -217,3 +298,8 @@ def test_signal_function_equals_scipy(spark, name):
 @pytest.mark.parametrize("name", sorted(MATRIX_CASES))
 def test_linalg_function_equals_scipy(spark, name):
     check_matrix_case(spark, name)
+
+
+@pytest.mark.parametrize("name", sorted(COMPLEX_CASES))
+def test_complex_linalg_function_equals_scipy(spark, name):
+    check_complex_case(spark, name)

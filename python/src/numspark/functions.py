@@ -20,7 +20,8 @@ from numspark._checks import Checks, ColumnOrName, options
 
 __all__ = [
     "fft", "ifft", "rfft", "irfft", "abs", "power_spectrum", "dct", "welch", "fftconvolve",
-    "solve", "lstsq", "eigh", "svdvals", "det", "inv", "fft_features", "welch_features",
+    "solve", "lstsq", "eigh", "svdvals", "det", "inv", "zeigh", "zsolve", "zinv", "fft_features",
+    "welch_features",
 ]
 
 IntOrColumn = Union[int, Column]
@@ -444,6 +445,104 @@ def inv(a: ColumnOrName) -> Column:
     >>> df.select(nf.inv("A").alias("Ainv"))
     """
     return F.call_function("numspark_inv", Checks("inv").column("a", a))
+
+
+# Complex matrices are struct<re: array<double>, im: array<double>> with the n * n elements in
+# row-major (C) order, the layout numspark_fft returns; see docs/spark.md, "Complex matrices".
+
+def zeigh(a: ColumnOrName) -> Column:
+    """Eigenvalues (ascending, real) and eigenvectors (columns) of a complex Hermitian matrix, as ``scipy.linalg.eigh``.
+
+    Only the lower triangle is read (SciPy's ``lower=True``); the imaginary parts of the diagonal
+    are ignored, as LAPACK ignores them. Orders below 32 run on numspark's own Java code (no
+    OpenBLAS needed on the executors), larger ones on OpenBLAS's ``zheevr``.
+
+    Parameters
+    ----------
+    a : Column or str
+        A complex n x n matrix: ``struct<re: array<double>, im: array<double>>`` holding the
+        n * n elements in row-major order (``re[i*n + j] + 1j*im[i*n + j]`` is ``a[i, j]``).
+
+    Returns
+    -------
+    Column
+        ``struct<values: array<double>, vectors: struct<re, im>>``; the eigenvectors are the
+        columns of the row-major complex n x n matrix ``vectors``.
+
+    Examples
+    --------
+    >>> df = spark.createDataFrame([(([2.0, 0.0, 0.0, 2.0], [0.0, 1.0, -1.0, 0.0]),)],
+    ...                            "A struct<re: array<double>, im: array<double>>")
+    >>> df.select(nf.zeigh("A").alias("e")).first().e.values   # np.array([[2, 1j], [-1j, 2]])
+    [1.0, 3.0]
+    """
+    return F.call_function("numspark_zeigh", Checks("zeigh").column("a", a))
+
+
+_COMPLEX_ASSUME_A = _ASSUME_A | {"her", "hermitian"}
+
+
+def zsolve(a: ColumnOrName, b: ColumnOrName, *, assume_a: Optional[str] = None) -> Column:
+    """The solution x of ``a @ x = b`` for each row's complex square matrix, as ``scipy.linalg.solve``.
+
+    Orders below 32 with ``assume_a`` ``"gen"`` (or a general matrix detected) run on numspark's
+    own Java LU; the other structures and larger orders on OpenBLAS's z-routines.
+
+    Parameters
+    ----------
+    a : Column or str
+        A complex n x n matrix, ``struct<re, im>`` in row-major order (see :func:`zeigh`).
+    b : Column or str
+        A complex vector of length n (``struct<re: array<double>, im: array<double>>``), or a
+        real ``array<double>`` (promoted, as numpy promotes).
+    assume_a : str, optional
+        The matrix's structure, as SciPy's: ``"gen"``, ``"sym"``, ``"her"``, ``"pos"``,
+        ``"diagonal"``, ``"tridiagonal"``, ``"banded"``, ``"upper triangular"``,
+        ``"lower triangular"`` (or the long names). Default: detected, as SciPy 1.17. A singular
+        matrix fails the query with SciPy's ``LinAlgError`` words.
+
+    Returns
+    -------
+    Column
+        ``struct<re: array<double>, im: array<double>>``, the complex solution vector.
+
+    Examples
+    --------
+    >>> df = spark.createDataFrame([(([2.0, 0.0, 0.0, 2.0], [0.0, 1.0, -1.0, 0.0]), [1.0, 1.0])],
+    ...                            "A struct<re: array<double>, im: array<double>>, b array<double>")
+    >>> x = df.select(nf.zsolve("A", "b", assume_a="her").alias("x")).first().x
+    >>> np.asarray(x.re) + 1j * np.asarray(x.im)   # scipy.linalg.solve([[2, 1j], [-1j, 2]], [1, 1])
+    array([0.66666667-0.33333333j, 0.66666667+0.33333333j])
+    """
+    check = Checks("zsolve")
+    assume_a = check.string("assume_a", assume_a)
+    if assume_a is not None and assume_a not in _COMPLEX_ASSUME_A:
+        raise check.value_error(f"{assume_a} is not a recognized matrix structure")
+    return F.call_function("numspark_zsolve", check.column("a", a), check.column("b", b),
+                           *options(assume_a))
+
+
+def zinv(a: ColumnOrName) -> Column:
+    """The inverse of a complex square matrix, as ``scipy.linalg.inv``.
+
+    Orders below 32 run on numspark's own Java LU, larger ones on OpenBLAS. A singular matrix
+    fails the query with SciPy's ``LinAlgError`` words.
+
+    Parameters
+    ----------
+    a : Column or str
+        A complex n x n matrix, ``struct<re, im>`` in row-major order (see :func:`zeigh`).
+
+    Returns
+    -------
+    Column
+        ``struct<re: array<double>, im: array<double>>``, the inverse in row-major order.
+
+    Examples
+    --------
+    >>> df.select(nf.zinv("A").alias("Ainv"))
+    """
+    return F.call_function("numspark_zinv", Checks("zinv").column("a", a))
 
 
 def fft_features(x: ColumnOrName, mode: str = "magnitude", n: Optional[int] = None,

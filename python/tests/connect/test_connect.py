@@ -4,7 +4,8 @@ import pytest
 
 import numspark
 import numspark.functions as nf
-from cases import test_linalg_function_equals_scipy, test_signal_function_equals_scipy  # noqa: F401
+from cases import (test_complex_linalg_function_equals_scipy,  # noqa: F401
+                   test_linalg_function_equals_scipy, test_signal_function_equals_scipy)
 
 
 def test_the_session_is_remote(spark):

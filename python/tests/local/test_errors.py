@@ -54,6 +54,10 @@ BAD_CALLS = [
      "numspark.functions.fftconvolve: in2 must be a Column or a column name"),
     (lambda: nf.solve("A", "b", assume_a="hermetian"), ValueError,
      "numspark.functions.solve: hermetian is not a recognized matrix structure"),
+    (lambda: nf.zsolve("G", "z", assume_a="hermetian"), ValueError,
+     "numspark.functions.zsolve: hermetian is not a recognized matrix structure"),
+    (lambda: nf.zeigh(3), TypeError,
+     "numspark.functions.zeigh: a must be a Column or a column name, got int 3"),
     (lambda: nf.fft_features("x", mode="phase"), ValueError,
      "numspark.functions.fft_features: mode must be 'magnitude', 'power' or 'complex'"),
     (lambda: nf.det(None), TypeError, "numspark.functions.det: a must be a Column or a column name"),
@@ -92,6 +96,13 @@ def test_singular_matrix_fails_with_scipys_words(spark):
     singular = spark.createDataFrame([(cases.to_matrix(np.ones((3, 3))),)], ["A"])
     message = _failure(singular.select(nf.inv("A")))
     assert "numspark_inv" in message and "singular matrix" in message
+
+
+def test_singular_complex_matrix_fails_with_scipys_words(spark):
+    singular = spark.createDataFrame([(cases.to_complex_struct(np.full((3, 3), 1 + 2j)),)],
+                                     f"G {cases.COMPLEX}")
+    message = _failure(singular.select(nf.zinv("G")))
+    assert "numspark_zinv" in message and "singular matrix" in message
 
 
 def test_null_inside_a_signal_is_an_error_not_a_zero(spark):
