@@ -5,6 +5,7 @@
   executor plugin and the recommended JVM options.
 - ``numspark.functions``: ``fft``, ``rfft``, ``welch``, ``solve``, ... with SciPy's names and defaults.
 - ``numspark.ml``: ``FFTTransformer`` and ``WelchTransformer`` Spark ML stages.
+- ``numspark.linalg``: ``covariance`` and ``covariance_eigh`` of complex snapshots per group.
 - ``numspark.threadpool_info(spark)``: the native thread pools of every executor.
 - ``numspark.doctor(spark)``: every executor's BLAS, FFT engine and JVM flags, with the problems found.
 """

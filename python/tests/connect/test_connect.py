@@ -26,3 +26,10 @@ def test_row_level_problem_names_the_sql_function(spark):
 def test_threadpool_info_says_it_needs_a_classic_session(spark):
     with pytest.raises(NotImplementedError, match="needs a classic SparkSession"):
         numspark.threadpool_info(spark)
+
+
+def test_covariance_eigh_says_it_needs_a_classic_session(spark):
+    import cases
+    import numspark.linalg
+    with pytest.raises(NotImplementedError, match="numspark.linalg.covariance_eigh needs a classic"):
+        numspark.linalg.covariance_eigh(cases.complex_matrices(spark), "z", ["id"])
