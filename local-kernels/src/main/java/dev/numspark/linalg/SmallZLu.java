@@ -76,7 +76,7 @@ final class SmallZLu {
    * ZKernels#det}'s convention and arithmetic: out = {det re, det im, sign re, sign im,
    * log|det|}, sign = det / |det| accumulated from the unit phases of U's diagonal (so that it
    * survives where det under- or overflows), negated for each row interchange; an empty matrix
-   * gives (1, 1, 0), a singular one (0, 0, -inf).
+   * gives det 1, sign 1, log 0; a singular one det 0, sign 0, log -inf.
    */
   static void det(int n, double[] a, int aOff, Scratch s, double[] out) {
     if (n == 0) {
@@ -210,7 +210,9 @@ final class SmallZLu {
    * X^T M = B^T for the factors of {@link #factor} with no zero pivot: with row-major x (n x k at
    * complex offset xOff, holding B on entry) read as the column-major k x n B^T, reference
    * ztrsm('R', 'U', 'N', 'N') and ztrsm('R', 'L', 'N', 'U'), then the row interchanges in
-   * reverse. For M = A^T this solves A X = B. {@code t} holds at least 2 doubles.
+   * reverse. For M = A^T this solves A X = B. One departure from the reference: a diagonal
+   * element below dlamch('S') divides instead of scaling by its (overflowing) reciprocal. {@code
+   * t} holds at least 2 doubles.
    */
   static void solve(int n, int k, double[] m, int off, int[] piv, int pivOff, double[] x,
       int xOff, double[] t) {
@@ -232,14 +234,24 @@ final class SmallZLu {
           }
         }
       }
-      divide(1.0, 0.0, m[col + 2 * j], m[col + 2 * j + 1], t, 0);
-      double rr = t[0];
-      double ri = t[1];
-      for (int i = xj; i < xj + 2 * k; i += 2) {
-        double br = x[i];
-        double bi = x[i + 1];
-        x[i] = rr * br - ri * bi;
-        x[i + 1] = rr * bi + ri * br;
+      double dr = m[col + 2 * j];
+      double di = m[col + 2 * j + 1];
+      if (Math.hypot(dr, di) >= SFMIN) {
+        divide(1.0, 0.0, dr, di, t, 0);
+        double rr = t[0];
+        double ri = t[1];
+        for (int i = xj; i < xj + 2 * k; i += 2) {
+          double br = x[i];
+          double bi = x[i + 1];
+          x[i] = rr * br - ri * bi;
+          x[i + 1] = rr * bi + ri * br;
+        }
+      } else {
+        // Reference ztrsm from the right multiplies by 1 / u_jj, which overflows for a pivot
+        // below dlamch('S') where zgesv (ztrsm from the left) divides: divide, as zgetf2 does.
+        for (int i = xj; i < xj + 2 * k; i += 2) {
+          divide(x[i], x[i + 1], dr, di, x, i);
+        }
       }
     }
     for (int j = n - 1; j >= 0; j--) {
