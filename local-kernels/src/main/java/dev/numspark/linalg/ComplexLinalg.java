@@ -4,7 +4,9 @@ import dev.numspark.array.NdArray;
 
 /**
  * The complex128 side of {@link Linalg}: the same functions, arguments, shapes and errors, on
- * LAPACK's z-routines in native OpenBLAS ({@link ZKernels}), batched by {@link Batch#runComplex}.
+ * LAPACK's z-routines in native OpenBLAS ({@link ZKernels}), batched by {@link Batch#runComplex};
+ * below order 32, LU-based solve, inv, det and slogdet run on numspark's own Java LU ({@link
+ * SmallZLu}) instead, with no native OpenBLAS needed.
  * {@link Linalg} sends a call here when any array operand is complex; a real operand mixed with
  * a complex one is promoted, as numpy does. Results that are real in SciPy stay real (eigh's
  * eigenvalues, singular values, lstsq's residues, slogdet's logabsdet).
@@ -49,7 +51,13 @@ final class ComplexLinalg {
     return NdArray.complex(out, shape);
   }
 
-  /** solve for complex a or b; the shapes and b's broadcasting were checked by Linalg. */
+  /**
+   * solve for complex a or b; the shapes and b's broadcasting were checked by Linalg. Below order
+   * 32 ({@link Batch#small}) LU (general, tridiagonal, banded, and what DETECT finds general) is
+   * {@link SmallZLu}; diagonal a is plain Java at every order. A batch with nothing else (for
+   * DETECT: every matrix detected general or diagonal) needs no native OpenBLAS and is bitwise the
+   * same for any workers; the other structures stay on ZKernels' z-routines.
+   */
   static NdArray solve(NdArray a, NdArray b, ZKernels.Solve kind, boolean lower, int n, int k,
       int[] batch, int[] ai, int[] bi, int[] outShape, Integer workers) {
     double[] ad = a.toComplex().data();
@@ -59,18 +67,53 @@ final class ComplexLinalg {
     if (x.length == 0 || n == 0) {
       return NdArray.complex(x, outShape);
     }
+    boolean small = Batch.small(n);
+    // For DETECT at small orders, the structure of every matrix first (a pure-Java pass, O(n^2)
+    // each): whether the batch needs native code depends on all of them.
+    ZKernels.Solve[] found = null;
+    if (kind == ZKernels.Solve.DETECT && small) {
+      ZKernels.Solve[] kinds = new ZKernels.Solve[count];
+      Batch.runComplex(count, n, workers, (from, to) -> {
+        for (int i = from; i < to; i++) {
+          kinds[i] = ZKernels.detect(n, ad, ai[i] * n * n);
+        }
+      }, true);
+      found = kinds;
+    }
+    boolean javaOnly = true;
+    if (found != null) {
+      for (ZKernels.Solve how : found) {
+        javaOnly &= how == ZKernels.Solve.GENERAL || how == ZKernels.Solve.DIAGONAL;
+      }
+    } else {
+      javaOnly = kind == ZKernels.Solve.DIAGONAL || (small && kind == ZKernels.Solve.GENERAL);
+    }
+    ZKernels.Solve[] structures = found;
     int[] info = new int[count];
     Batch.runComplex(count, n, workers, (from, to) -> {
-      ZWork s = new ZWork();
+      Scratch js = null;
+      ZWork zs = null;
       for (int i = from; i < to; i++) {
         System.arraycopy(bd, 2 * bi[i] * n * k, x, 2 * i * n * k, 2 * n * k);
-        info[i] = ZKernels.solve(kind, n, k, lower, ad, ai[i] * n * n, x, i * n * k, s);
+        ZKernels.Solve how = structures != null ? structures[i] : kind;
+        if (how == ZKernels.Solve.GENERAL && small) {
+          js = js == null ? new Scratch() : js;
+          info[i] = SmallZLu.general(n, k, ad, ai[i] * n * n, x, i * n * k, js);
+        } else if (how == ZKernels.Solve.DIAGONAL) {
+          info[i] = ZKernels.diagonal(n, k, ad, ai[i] * n * n, x, i * n * k);
+        } else {
+          zs = zs == null ? new ZWork() : zs;
+          info[i] = structures != null
+              ? ZKernels.solve(kind, how, n, k, lower, ad, ai[i] * n * n, x, i * n * k, zs)
+              : ZKernels.solve(kind, n, k, lower, ad, ai[i] * n * n, x, i * n * k, zs);
+        }
       }
-    });
+    }, javaOnly);
     Linalg.raiseSingular(info);
     return NdArray.complex(x, outShape);
   }
 
+  /** inv: {@link SmallZLu} below order 32 (no native OpenBLAS needed), else zgetrf and zgetri. */
   static NdArray inv(NdArray a, int n, Integer workers) {
     double[] out = a.data().clone();
     int count = Shapes.count(Shapes.batch(a.shape(), 2));
@@ -78,17 +121,28 @@ final class ComplexLinalg {
       return NdArray.complex(out, a.shape());
     }
     int[] info = new int[count];
+    boolean small = Batch.small(n);
     Batch.runComplex(count, n, workers, (from, to) -> {
+      if (small) {
+        Scratch s = new Scratch();
+        for (int i = from; i < to; i++) {
+          info[i] = SmallZLu.inv(n, out, i * n * n, s);
+        }
+        return;
+      }
       ZWork s = new ZWork();
       for (int i = from; i < to; i++) {
         info[i] = ZKernels.inv(n, out, i * n * n, s);
       }
-    });
+    }, small);
     Linalg.raiseSingular(info);
     return NdArray.complex(out, a.shape());
   }
 
-  /** {det (complex)} or {sign (complex), logabsdet (real)}. */
+  /**
+   * {det (complex)} or {sign (complex), logabsdet (real)}: {@link SmallZLu} below order 32 (no
+   * native OpenBLAS needed), else zgetrf; both in {@link ZKernels#det}'s convention.
+   */
   static NdArray[] determinant(NdArray a, int n, boolean log, Integer workers) {
     int[] batch = Shapes.batch(a.shape(), 2);
     int count = Shapes.count(batch);
@@ -96,18 +150,24 @@ final class ComplexLinalg {
     double[] sign = new double[2 * count];
     double[] logAbs = new double[count];
     double[] ad = a.data();
+    boolean small = Batch.small(n);
     Batch.runComplex(count, n, workers, (from, to) -> {
-      ZWork s = new ZWork();
+      Scratch js = small ? new Scratch() : null;
+      ZWork s = small ? null : new ZWork();
       double[] r = new double[5];
       for (int i = from; i < to; i++) {
-        ZKernels.det(n, ad, i * n * n, s, r);
+        if (small) {
+          SmallZLu.det(n, ad, i * n * n, js, r);
+        } else {
+          ZKernels.det(n, ad, i * n * n, s, r);
+        }
         det[2 * i] = r[0];
         det[2 * i + 1] = r[1];
         sign[2 * i] = r[2];
         sign[2 * i + 1] = r[3];
         logAbs[i] = r[4];
       }
-    });
+    }, small);
     return log
         ? new NdArray[] {NdArray.complex(sign, batch), NdArray.real(logAbs, batch)}
         : new NdArray[] {NdArray.complex(det, batch)};

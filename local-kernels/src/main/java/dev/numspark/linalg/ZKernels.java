@@ -78,7 +78,17 @@ final class ZKernels {
    */
   static int solve(Solve kind, int n, int k, boolean lower, double[] a, int aOff, double[] x,
       int xOff, ZWork s) {
-    Solve how = kind == Solve.DETECT ? detect(n, a, aOff) : kind;
+    return solve(kind, kind == Solve.DETECT ? detect(n, a, aOff) : kind, n, k, lower, a, aOff, x,
+        xOff, s);
+  }
+
+  /**
+   * {@link #solve(Solve, int, int, boolean, double[], int, double[], int, ZWork)} with the
+   * structure {@code how} already found: {@link #detect}'s answer for DETECT (which still
+   * decides, for a Hermitian answer, to try Cholesky first), else {@code kind}.
+   */
+  static int solve(Solve kind, Solve how, int n, int k, boolean lower, double[] a, int aOff,
+      double[] x, int xOff, ZWork s) {
     if (how == Solve.DIAGONAL) {
       return diagonal(n, k, a, aOff, x, xOff);
     }
@@ -146,7 +156,7 @@ final class ZKernels {
   }
 
   /** SciPy's _find_matrix_structure for complex a (tridiagonal goes to LU, see solve). */
-  private static Solve detect(int n, double[] a, int aOff) {
+  static Solve detect(int n, double[] a, int aOff) {
     int below = 0;
     int above = 0;
     boolean hermitian = true;
@@ -178,7 +188,7 @@ final class ZKernels {
     return hermitian ? Solve.HERMITIAN : symmetric ? Solve.SYMMETRIC : Solve.GENERAL;
   }
 
-  private static int diagonal(int n, int k, double[] a, int aOff, double[] x, int xOff) {
+  static int diagonal(int n, int k, double[] a, int aOff, double[] x, int xOff) {
     for (int i = 0; i < n; i++) {
       int d = 2 * (aOff + i * n + i);
       if (a[d] == 0.0 && a[d + 1] == 0.0) {
