@@ -31,7 +31,8 @@ final class Batch {
 
   /**
    * Whether a kernel of this order uses numspark's own pure-Java small-matrix code ({@link
-   * SmallLu}, {@link SmallEigh}) rather than LAPACK: exactly the orders that run on the Java
+   * SmallLu}, {@link SmallEigh}, and for complex input {@link SmallZLu}, {@link SmallZEigh})
+   * rather than LAPACK: exactly the orders that run on the Java
    * path, decided by the order alone so that one matrix gets the same arithmetic whatever the
    * batch, the workers or the caller (a Spark SQL function row by row included).
    */
@@ -53,8 +54,9 @@ final class Batch {
    * {@code [0, count)}: small orders are split across {@code workers} threads with native BLAS
    * limited to one thread (each matrix sits at the same alignment in its thread's {@link ZWork},
    * so results do not depend on the split); larger ones run as {@link #run} runs them, on the
-   * calling thread with BLAS limited to {@code workers} threads. There is no Java path: netlib's
-   * Java LAPACK has no complex routines.
+   * calling thread with BLAS limited to {@code workers} threads. netlib's Java LAPACK has no
+   * complex routines: only the kernels numspark wrote in Java itself run without OpenBLAS (see
+   * the overload with {@code javaSmall}).
    *
    * @throws NativeLapackUnavailableException when native OpenBLAS is not loaded
    */
@@ -64,7 +66,7 @@ final class Batch {
 
   /**
    * As {@link #runComplex(int, int, Integer, RangeTask)}; {@code javaSmall} says the kernel has
-   * numspark's own pure-Java code for small orders ({@code SmallZEigh}, {@code SmallZLu}): those
+   * numspark's own pure-Java code for small orders ({@link SmallZEigh}, {@link SmallZLu}): those
    * batches are split across {@code workers} threads as {@link #run} splits real ones, with no
    * native BLAS and no need for OpenBLAS, bitwise the same for any split.
    */

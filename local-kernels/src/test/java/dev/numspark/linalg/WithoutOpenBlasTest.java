@@ -36,7 +36,10 @@ class WithoutOpenBlasTest {
         + ": complex128 input needs native OpenBLAS"), large);
   }
 
-  /** The bits of small complex results: eigh of a seeded batch of 8 x 8 on two workers. */
+  /**
+   * The bits of small complex results on two workers: eigh of a seeded batch of 8 x 8 Hermitian
+   * matrices, and solve (general and detected), inv and det of a general batch.
+   */
   static String smallResults() {
     StringBuilder out = new StringBuilder(RESULTS);
     int n = 8;
@@ -46,8 +49,20 @@ class WithoutOpenBlasTest {
     for (int b = 0; b < count; b++) {
       System.arraycopy(SmallZEighTest.hermitian(n, rnd), 0, batch, 2 * b * n * n, 2 * n * n);
     }
-    EighResult r = Linalg.eigh(NdArray.complex(batch, count, n, n), true, false, null, true, 2);
-    for (double[] part : new double[][] {r.w().data(), r.v().data()}) {
+    NdArray a = NdArray.complex(batch, count, n, n);
+    EighResult r = Linalg.eigh(a, true, false, null, true, 2);
+    // a general complex batch (a Hermitian one plus a complex multiple of the identity's shift)
+    double[] g = batch.clone();
+    for (int i = 0; i < g.length; i += 3) {
+      g[i] += 0.5;
+    }
+    NdArray general = NdArray.complex(g, count, n, n);
+    NdArray rhs = NdArray.complex(java.util.Arrays.copyOf(batch, 2 * count * n), count, n, 1);
+    double[][] parts = {r.w().data(), r.v().data(),
+        Linalg.solve(general, rhs, "gen", false, true, 2).data(),
+        Linalg.solve(general, rhs, null, false, true, 2).data(),
+        Linalg.inv(general, true, 2).data(), Linalg.det(general, true, 2).data()};
+    for (double[] part : parts) {
       for (double x : part) {
         out.append(Long.toHexString(Double.doubleToRawLongBits(x))).append(' ');
       }
