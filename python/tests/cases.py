@@ -208,21 +208,9 @@ COMPLEX_CASES = {
 
 
 def check_complex_case(spark, name):
-    column, reference, read = COMPLEX_CASES[name]
-    rows = complex_matrices(spark).select("*", column().alias("out")).collect()
-    assert len(rows) == 5
-    for row in rows:
-        if row.G is None:
-            assert row.out is None, f"{name}: a NULL row gave {row.out}"
-            continue
-        arrays = {"G": _square(row.G), "H": _square(row.H), "z": complex_of(row.z),
-                  "r": np.asarray(row.r)}
-        got = read(row.out, arrays)
-        if reference is None:
-            got, expected = got
-        else:
-            expected = reference(arrays)
-        assert_close(got, expected, f"{name} on order {arrays['G'].shape[0]}")
+    _check_rows(complex_matrices(spark), COMPLEX_CASES, name, "G",
+                lambda row: {"G": _square(row.G), "H": _square(row.H), "z": complex_of(row.z),
+                             "r": np.asarray(row.r)})
 
 
 def assert_close(got, expected, what):
@@ -245,20 +233,27 @@ def check_signal_case(spark, name):
 
 
 def check_matrix_case(spark, name):
-    column, reference, read = MATRIX_CASES[name]
-    rows = matrices(spark).select("*", column().alias("r")).collect()
+    _check_rows(matrices(spark), MATRIX_CASES, name, "A",
+                lambda row: {k: row[k].toArray() for k in ("A", "b", "S", "R", "c")})
+
+
+def _check_rows(df, table, name, first, arrays_of):
+    """table[name] on every row of df (4 matrices and a NULL row) against SciPy; `first` names
+    the matrix column whose order the message gives."""
+    column, reference, read = table[name]
+    rows = df.select("*", column().alias("out")).collect()
     assert len(rows) == 5
     for row in rows:
-        if row.A is None:
-            assert row.r is None, f"{name}: a NULL row gave {row.r}"
+        if row[first] is None:
+            assert row.out is None, f"{name}: a NULL row gave {row.out}"
             continue
-        arrays = {k: row[k].toArray() for k in ("A", "b", "S", "R", "c")}
-        got = read(row.r, arrays)
+        arrays = arrays_of(row)
+        got = read(row.out, arrays)
         if reference is None:
             got, expected = got
         else:
             expected = reference(arrays)
-        assert_close(got, expected, f"{name} on order {arrays['A'].shape[0]}")
+        assert_close(got, expected, f"{name} on order {arrays[first].shape[0]}")
 
 
 def welch_stage():

@@ -69,4 +69,47 @@ final class Assembly {
     }
     return rank;
   }
+
+  /**
+   * det and slogdet of a complex matrix from its LU factors, shared by the Java LU ({@link
+   * SmallZLu}) and zgetrf ({@link ZKernels}): U's diagonal interleaved in {@code diag[0, 2n)},
+   * and row i swapped where {@code piv[i] != i + base} (base 0 or LAPACK's 1). Sets out = {det re,
+   * det im, sign re, sign im, log|det|}, sign = det / |det|; a singular matrix gives 0, 0 and
+   * -inf, n = 0 gives det 1, sign 1, log 0.
+   */
+  static void complexDet(int n, double[] diag, int[] piv, int base, double[] out) {
+    double dr = 1.0;
+    double di = 0.0;
+    double sr = 1.0;
+    double si = 0.0;
+    double log = 0.0;
+    for (int i = 0; i < n; i++) {
+      double ur = diag[2 * i];
+      double ui = diag[2 * i + 1];
+      double t = dr * ur - di * ui;
+      di = dr * ui + di * ur;
+      dr = t;
+      double abs = Math.hypot(ur, ui);
+      log += Math.log(abs);
+      if (abs == 0.0) {
+        sr = 0.0;
+        si = 0.0;
+      } else {
+        t = sr * ur / abs - si * ui / abs;
+        si = sr * ui / abs + si * ur / abs;
+        sr = t;
+      }
+      if (piv[i] != i + base) {
+        dr = -dr;
+        di = -di;
+        sr = -sr;
+        si = -si;
+      }
+    }
+    out[0] = dr + 0.0; // no negative zero for a singular matrix
+    out[1] = di + 0.0;
+    out[2] = sr + 0.0;
+    out[3] = si + 0.0;
+    out[4] = sr == 0.0 && si == 0.0 ? Double.NEGATIVE_INFINITY : log;
+  }
 }

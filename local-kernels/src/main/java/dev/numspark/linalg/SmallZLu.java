@@ -73,58 +73,22 @@ final class SmallZLu {
 
   /**
    * det(A) = det(A^T) from the LU of a copy of the row-major A read in column order, in {@link
-   * ZKernels#det}'s convention and arithmetic: out = {det re, det im, sign re, sign im,
+   * Assembly#complexDet}, shared with zgetrf's path: out = {det re, det im, sign re, sign im,
    * log|det|}, sign = det / |det| accumulated from the unit phases of U's diagonal (so that it
    * survives where det under- or overflows), negated for each row interchange; an empty matrix
    * gives det 1, sign 1, log 0; a singular one det 0, sign 0, log -inf.
    */
   static void det(int n, double[] a, int aOff, Scratch s, double[] out) {
-    if (n == 0) {
-      out[0] = 1.0;
-      out[1] = 0.0;
-      out[2] = 1.0;
-      out[3] = 0.0;
-      out[4] = 0.0;
-      return;
-    }
     double[] lu = s.a(2 * n * n);
     int[] ipiv = s.ipiv(n);
     System.arraycopy(a, 2 * aOff, lu, 0, 2 * n * n);
     factor(n, lu, 0, ipiv, 0, s.work(2));
-    double dr = 1.0;
-    double di = 0.0;
-    double sr = 1.0;
-    double si = 0.0;
-    double log = 0.0;
+    double[] diag = s.b(2 * n);
     for (int i = 0; i < n; i++) {
-      int at = 2 * (i + i * n);
-      double ur = lu[at];
-      double ui = lu[at + 1];
-      double t = dr * ur - di * ui;
-      di = dr * ui + di * ur;
-      dr = t;
-      double abs = Math.hypot(ur, ui);
-      log += Math.log(abs);
-      if (abs == 0.0) {
-        sr = 0.0;
-        si = 0.0;
-      } else {
-        t = sr * ur / abs - si * ui / abs;
-        si = sr * ui / abs + si * ur / abs;
-        sr = t;
-      }
-      if (ipiv[i] != i) {
-        dr = -dr;
-        di = -di;
-        sr = -sr;
-        si = -si;
-      }
+      diag[2 * i] = lu[2 * (i + i * n)];
+      diag[2 * i + 1] = lu[2 * (i + i * n) + 1];
     }
-    out[0] = dr + 0.0; // no negative zero for a singular matrix, as the native path
-    out[1] = di + 0.0;
-    out[2] = sr + 0.0;
-    out[3] = si + 0.0;
-    out[4] = sr == 0.0 && si == 0.0 ? Double.NEGATIVE_INFINITY : log;
+    Assembly.complexDet(n, diag, ipiv, 0, out);
   }
 
   /**

@@ -238,11 +238,7 @@ final class ZKernels {
    */
   static void det(int n, double[] a, int aOff, ZWork s, double[] out) {
     if (n == 0) {
-      out[0] = 1.0;
-      out[1] = 0.0;
-      out[2] = 1.0;
-      out[3] = 0.0;
-      out[4] = 0.0;
+      Assembly.complexDet(0, new double[0], new int[0], 1, out);
       return;
     }
     s.begin(16L * n * n + 4L * n + 1024);
@@ -251,40 +247,13 @@ final class ZKernels {
     Pointer ipiv = s.ints(n);
     Pointer info = s.integer(0);
     Z.zgetrf_(pn, pn, pa, pn, ipiv, info);
-    double dr = 1.0;
-    double di = 0.0;
-    double sr = 1.0;
-    double si = 0.0;
-    double log = 0.0;
+    double[] diag = s.tmp(2 * n);
     for (int i = 0; i < n; i++) {
       long at = 16L * (i + (long) i * n);
-      double ur = pa.getDouble(at);
-      double ui = pa.getDouble(at + 8);
-      double t = dr * ur - di * ui;
-      di = dr * ui + di * ur;
-      dr = t;
-      double abs = Math.hypot(ur, ui);
-      log += Math.log(abs);
-      if (abs == 0.0) {
-        sr = 0.0;
-        si = 0.0;
-      } else {
-        t = sr * ur / abs - si * ui / abs;
-        si = sr * ui / abs + si * ur / abs;
-        sr = t;
-      }
-      if (ipiv.getInt(4L * i) != i + 1) {
-        dr = -dr;
-        di = -di;
-        sr = -sr;
-        si = -si;
-      }
+      diag[2 * i] = pa.getDouble(at);
+      diag[2 * i + 1] = pa.getDouble(at + 8);
     }
-    out[0] = dr + 0.0;
-    out[1] = di + 0.0;
-    out[2] = sr + 0.0;
-    out[3] = si + 0.0;
-    out[4] = sr == 0.0 && si == 0.0 ? Double.NEGATIVE_INFINITY : log;
+    Assembly.complexDet(n, diag, ipiv.getIntArray(0, n), 1, out);
   }
 
   /**
