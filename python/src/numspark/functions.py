@@ -485,8 +485,8 @@ _COMPLEX_ASSUME_A = _ASSUME_A | {"her", "hermitian"}
 def zsolve(a: ColumnOrName, b: ColumnOrName, *, assume_a: Optional[str] = None) -> Column:
     """The solution x of ``a @ x = b`` for each row's complex square matrix, as ``scipy.linalg.solve``.
 
-    Orders below 32 with ``assume_a`` ``"gen"`` (or a general matrix detected) run on numspark's
-    own Java LU; the other structures and larger orders on OpenBLAS's z-routines.
+    Orders below 32 run on numspark's own Java code (no OpenBLAS needed on the executors),
+    larger ones on OpenBLAS's z-routines.
 
     Parameters
     ----------

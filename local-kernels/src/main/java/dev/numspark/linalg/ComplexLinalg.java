@@ -5,8 +5,9 @@ import dev.numspark.array.NdArray;
 /**
  * The complex128 side of {@link Linalg}: the same functions, arguments, shapes and errors, on
  * LAPACK's z-routines in native OpenBLAS ({@link ZKernels}), batched by {@link Batch#runComplex};
- * below order 32, LU-based solve, inv, det and slogdet run on numspark's own Java LU ({@link
- * SmallZLu}) instead, with no native OpenBLAS needed.
+ * below order 32, solve, inv, det, slogdet, cholesky and eigh run on numspark's own Java code
+ * ({@link SmallZSolvers}, {@link SmallZLu}, {@link SmallZEigh}) instead, with no native OpenBLAS
+ * needed.
  * {@link Linalg} sends a call here when any array operand is complex; a real operand mixed with
  * a complex one is promoted, as numpy does. Results that are real in SciPy stay real (eigh's
  * eigenvalues, singular values, lstsq's residues, slogdet's logabsdet).
@@ -53,10 +54,9 @@ final class ComplexLinalg {
 
   /**
    * solve for complex a or b; the shapes and b's broadcasting were checked by Linalg. Below order
-   * 32 ({@link Batch#small}) LU (general, tridiagonal, banded, and what DETECT finds general) is
-   * {@link SmallZLu}; diagonal a is plain Java at every order. A batch with nothing else (for
-   * DETECT: every matrix detected general or diagonal) needs no native OpenBLAS and is bitwise the
-   * same for any workers; the other structures stay on ZKernels' z-routines.
+   * 32 ({@link Batch#small}) every structure is solved by numspark's own Java code ({@link
+   * SmallZSolvers}: no native OpenBLAS needed, bitwise the same for any workers); diagonal a is
+   * plain Java at every order; the rest runs on ZKernels' z-routines.
    */
   static NdArray solve(NdArray a, NdArray b, ZKernels.Solve kind, boolean lower, int n, int k,
       int[] batch, int[] ai, int[] bi, int[] outShape, Integer workers) {
@@ -68,47 +68,22 @@ final class ComplexLinalg {
       return NdArray.complex(x, outShape);
     }
     boolean small = Batch.small(n);
-    // For DETECT at small orders, the structure of every matrix first (a pure-Java pass, O(n^2)
-    // each): whether the batch needs native code depends on all of them.
-    ZKernels.Solve[] found = null;
-    if (kind == ZKernels.Solve.DETECT && small) {
-      ZKernels.Solve[] kinds = new ZKernels.Solve[count];
-      Batch.runComplex(count, n, workers, (from, to) -> {
-        for (int i = from; i < to; i++) {
-          kinds[i] = ZKernels.detect(n, ad, ai[i] * n * n);
-        }
-      }, true);
-      found = kinds;
-    }
-    boolean javaOnly = true;
-    if (found != null) {
-      for (ZKernels.Solve how : found) {
-        javaOnly &= how == ZKernels.Solve.GENERAL || how == ZKernels.Solve.DIAGONAL;
-      }
-    } else {
-      javaOnly = kind == ZKernels.Solve.DIAGONAL || (small && kind == ZKernels.Solve.GENERAL);
-    }
-    ZKernels.Solve[] structures = found;
     int[] info = new int[count];
     Batch.runComplex(count, n, workers, (from, to) -> {
-      Scratch js = null;
+      Scratch js = small ? new Scratch() : null;
       ZWork zs = null;
       for (int i = from; i < to; i++) {
         System.arraycopy(bd, 2 * bi[i] * n * k, x, 2 * i * n * k, 2 * n * k);
-        ZKernels.Solve how = structures != null ? structures[i] : kind;
-        if (how == ZKernels.Solve.GENERAL && small) {
-          js = js == null ? new Scratch() : js;
-          info[i] = SmallZLu.general(n, k, ad, ai[i] * n * n, x, i * n * k, js);
-        } else if (how == ZKernels.Solve.DIAGONAL) {
-          info[i] = ZKernels.diagonal(n, k, ad, ai[i] * n * n, x, i * n * k);
+        int aOff = ai[i] * n * n;
+        if (small) {
+          ZKernels.Solve how = kind == ZKernels.Solve.DETECT ? ZKernels.detect(n, ad, aOff) : kind;
+          info[i] = SmallZSolvers.solve(how, n, k, lower, ad, aOff, x, i * n * k, js);
         } else {
           zs = zs == null ? new ZWork() : zs;
-          info[i] = structures != null
-              ? ZKernels.solve(kind, how, n, k, lower, ad, ai[i] * n * n, x, i * n * k, zs)
-              : ZKernels.solve(kind, n, k, lower, ad, ai[i] * n * n, x, i * n * k, zs);
+          info[i] = ZKernels.solve(kind, n, k, lower, ad, aOff, x, i * n * k, zs);
         }
       }
-    }, javaOnly);
+    }, small);
     Linalg.raiseSingular(info);
     return NdArray.complex(x, outShape);
   }
@@ -192,12 +167,15 @@ final class ComplexLinalg {
     int count = Shapes.count(Shapes.batch(a.shape(), 2));
     int[] info = new int[count];
     if (c.length > 0) {
+      boolean small = Batch.small(n);
       Batch.runComplex(count, n, workers, (from, to) -> {
-        ZWork s = new ZWork();
+        Scratch js = small ? new Scratch() : null;
+        ZWork s = small ? null : new ZWork();
         for (int i = from; i < to; i++) {
-          info[i] = ZKernels.cholesky(n, lower, clean, c, i * n * n, s);
+          info[i] = small ? SmallZSolvers.cholesky(n, lower, clean, c, i * n * n, js)
+              : ZKernels.cholesky(n, lower, clean, c, i * n * n, s);
         }
-      });
+      }, small);
     }
     int bad = Linalg.firstFailure(info);
     if (bad >= 0) {

@@ -78,17 +78,7 @@ final class ZKernels {
    */
   static int solve(Solve kind, int n, int k, boolean lower, double[] a, int aOff, double[] x,
       int xOff, ZWork s) {
-    return solve(kind, kind == Solve.DETECT ? detect(n, a, aOff) : kind, n, k, lower, a, aOff, x,
-        xOff, s);
-  }
-
-  /**
-   * {@link #solve(Solve, int, int, boolean, double[], int, double[], int, ZWork)} with the
-   * structure {@code how} already found: {@link #detect}'s answer for DETECT (which still
-   * decides, for a Hermitian answer, to try Cholesky first), else {@code kind}.
-   */
-  static int solve(Solve kind, Solve how, int n, int k, boolean lower, double[] a, int aOff,
-      double[] x, int xOff, ZWork s) {
+    Solve how = kind == Solve.DETECT ? detect(n, a, aOff) : kind;
     if (how == Solve.DIAGONAL) {
       return diagonal(n, k, a, aOff, x, xOff);
     }

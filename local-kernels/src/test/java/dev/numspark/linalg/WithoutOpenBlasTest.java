@@ -38,7 +38,8 @@ class WithoutOpenBlasTest {
 
   /**
    * The bits of small complex results on two workers: eigh of a seeded batch of 8 x 8 Hermitian
-   * matrices, and solve (general and detected), inv and det of a general batch.
+   * matrices, and solve (general and detected), inv and det of a general batch, Hermitian and
+   * symmetric solves, and a positive definite solve and Cholesky factor.
    */
   static String smallResults() {
     StringBuilder out = new StringBuilder(RESULTS);
@@ -57,11 +58,20 @@ class WithoutOpenBlasTest {
       g[i] += 0.5;
     }
     NdArray general = NdArray.complex(g, count, n, n);
+    double[] p = new double[batch.length];
+    for (int b = 0; b < count; b++) {
+      System.arraycopy(SmallZSolversTest.hpd(n, rnd), 0, p, 2 * b * n * n, 2 * n * n);
+    }
+    NdArray hpd = NdArray.complex(p, count, n, n);
     NdArray rhs = NdArray.complex(java.util.Arrays.copyOf(batch, 2 * count * n), count, n, 1);
     double[][] parts = {r.w().data(), r.v().data(),
         Linalg.solve(general, rhs, "gen", false, true, 2).data(),
         Linalg.solve(general, rhs, null, false, true, 2).data(),
-        Linalg.inv(general, true, 2).data(), Linalg.det(general, true, 2).data()};
+        Linalg.inv(general, true, 2).data(), Linalg.det(general, true, 2).data(),
+        Linalg.solve(a, rhs, "her", false, true, 2).data(),
+        Linalg.solve(a, rhs, "sym", true, true, 2).data(),
+        Linalg.solve(hpd, rhs, "pos", false, true, 2).data(),
+        Linalg.cholesky(hpd, true, true, 2).data()};
     for (double[] part : parts) {
       for (double x : part) {
         out.append(Long.toHexString(Double.doubleToRawLongBits(x))).append(' ');
