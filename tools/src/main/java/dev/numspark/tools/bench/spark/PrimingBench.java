@@ -50,16 +50,17 @@ public final class PrimingBench implements Subcommand {
   public int run(List<String> argv, PrintStream out) throws Exception {
     if (argv.contains("--help")) {
       out.println("usage: bin/numspark bench-priming [--signals 20000] [--length 4096] "
-          + "[--repeats 3] [--gaps 0,2] [--prime-seconds 2] [--spark-warm 0,2]");
+          + "[--repeats 3] [--gaps 0,2] [--prime-seconds 2] [--spark-warm 0,2] [--baseline]");
       return 0;
     }
-    Args args = Args.parse(argv, Set.of());
+    Args args = Args.parse(argv, Set.of("baseline"));
     int signals = args.integer("signals", 20_000);
     int n = args.integer("length", 4096);
     int repeats = args.integer("repeats", 3);
     int[] gaps = args.has("gaps") ? args.integers("gaps") : new int[] {0, 2};
     double prime = args.number("prime-seconds", 2.0);
     int[] sparkWarm = args.has("spark-warm") ? args.integers("spark-warm") : new int[] {0, 2};
+    boolean baseline = args.bool("baseline", false);
     args.finish();
     if (signals < 1 || n < 2 || repeats < 1) {
       throw new OptionException("--signals, --length and --repeats must be positive");
@@ -73,7 +74,11 @@ public final class PrimingBench implements Subcommand {
     for (int warmups : sparkWarm) {
       for (int gap : gaps) {
         for (double seconds : new double[] {0, prime}) {
-          out.println(row(signals, n, repeats, warmups, gap, seconds));
+          out.println(row(signals, n, repeats, warmups, gap, seconds, false));
+        }
+        if (baseline) {
+          // the same shape with a Spark built-in never run before: what a new query costs Spark
+          out.println(row(signals, n, repeats, warmups, gap, 0, true));
         }
       }
     }
@@ -81,11 +86,11 @@ public final class PrimingBench implements Subcommand {
   }
 
   /** One row of the table: the medians of {@code repeats} fresh JVMs. */
-  private static String row(int signals, int n, int repeats, int warmups, int gap, double seconds)
-      throws Exception {
+  private static String row(int signals, int n, int repeats, int warmups, int gap, double seconds,
+      boolean builtin) throws Exception {
     double[][] runs = new double[4][repeats];
     for (int r = 0; r < repeats; r++) {
-      double[] times = child(signals, n, gap, seconds, warmups);
+      double[] times = child(signals, n, gap, seconds, warmups, builtin);
       for (int k = 0; k < 4; k++) {
         runs[k][r] = times[k];
       }
@@ -94,19 +99,20 @@ public final class PrimingBench implements Subcommand {
     double w = median(runs[1]);
     double ft = median(runs[2]);
     double wt = median(runs[3]);
+    String priming = builtin ? "Spark built-in, no numspark" : seconds > 0 ? seconds + " s" : "off";
     return String.format("| %d | %d s | %s | %.0f | %.0f | %.2fx | %.0f | %.0f | %.2fx |", warmups,
-        gap, seconds > 0 ? seconds + " s" : "off", f, w, f / w, ft, wt, ft / wt);
+        gap, priming, f, w, f / w, ft, wt, ft / wt);
   }
 
   /** One fresh JVM with this JVM's flags and class path; returns its four times in ms. */
-  private static double[] child(int signals, int n, int gap, double prime, int sparkWarm)
-      throws Exception {
+  private static double[] child(int signals, int n, int gap, double prime, int sparkWarm,
+      boolean builtin) throws Exception {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
     cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Child.class.getName(),
         String.valueOf(signals), String.valueOf(n), String.valueOf(gap), String.valueOf(prime),
-        String.valueOf(sparkWarm)));
+        String.valueOf(sparkWarm), String.valueOf(builtin)));
     Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
     if (p.waitFor() != 0 || !out.contains("first_ms=")) {
@@ -209,15 +215,16 @@ public final class PrimingBench implements Subcommand {
         job.runWithoutNumspark();
         tasks.takeDurations(); // not the transform's: dropped
       }
+      Runnable query = Boolean.parseBoolean(a[5]) ? job::runOtherBuiltin : job::run;
       long t0 = System.nanoTime();
-      job.run();
+      query.run();
       double first = (System.nanoTime() - t0) / 1e6;
       double firstTask = tasks.takeLongest();
       double[] warm = new double[5];
       double[] warmTasks = new double[5];
       for (int i = 0; i < warm.length; i++) {
         long t = System.nanoTime();
-        job.run();
+        query.run();
         warm[i] = (System.nanoTime() - t) / 1e6;
         warmTasks[i] = tasks.takeMedian();
       }

@@ -136,6 +136,15 @@ final class RfftJob implements Runnable, AutoCloseable {
     query(expr("named_struct('re', reverse(x), 'im', x)")).collectAsList();
   }
 
+  /**
+   * The same query shape with another Spark built-in ({@code named_struct('re', x, 'im',
+   * reverse(x))}), not run before by {@link #runWithoutNumspark}: a new query with its own
+   * generated code, the baseline of what any first query costs Spark on a warm executor.
+   */
+  void runOtherBuiltin() {
+    query(expr("named_struct('re', x, 'im', reverse(x))")).collectAsList();
+  }
+
   /** The session the job runs in (for listeners). */
   SparkSession session() {
     return spark;
