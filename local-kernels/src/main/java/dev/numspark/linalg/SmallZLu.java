@@ -189,13 +189,7 @@ final class SmallZLu {
         double ur = m[col + 2 * l];
         double ui = m[col + 2 * l + 1];
         if (ur != 0.0 || ui != 0.0) {
-          int xl = xb + 2 * l * k;
-          for (int i = 0; i < 2 * k; i += 2) {
-            double br = x[xl + i];
-            double bi = x[xl + i + 1];
-            x[xj + i] = x[xj + i] - (ur * br - ui * bi);
-            x[xj + i + 1] = x[xj + i + 1] - (ur * bi + ui * br);
-          }
+          subtractRow(x, xj, ur, ui, xb + 2 * l * k, k);
         }
       }
       double dr = m[col + 2 * j];
@@ -225,13 +219,7 @@ final class SmallZLu {
         double lr = m[col + 2 * l];
         double li = m[col + 2 * l + 1];
         if (lr != 0.0 || li != 0.0) {
-          int xl = xb + 2 * l * k;
-          for (int i = 0; i < 2 * k; i += 2) {
-            double br = x[xl + i];
-            double bi = x[xl + i + 1];
-            x[xj + i] = x[xj + i] - (lr * br - li * bi);
-            x[xj + i + 1] = x[xj + i + 1] - (lr * bi + li * br);
-          }
+          subtractRow(x, xj, lr, li, xb + 2 * l * k, k);
         }
       }
     }
@@ -322,6 +310,19 @@ final class SmallZLu {
           m[cp + i] = v;
         }
       }
+    }
+  }
+
+  /**
+   * Row j of X minus (fr + i fi) times row l: the k complex values at x[xj] and x[xl] (doubles),
+   * each x_j - (f x_l) with the product's parts formed first, as reference zaxpy/ztrsm do.
+   */
+  static void subtractRow(double[] x, int xj, double fr, double fi, int xl, int k) {
+    for (int i = 0; i < 2 * k; i += 2) {
+      double br = x[xl + i];
+      double bi = x[xl + i + 1];
+      x[xj + i] = x[xj + i] - (fr * br - fi * bi);
+      x[xj + i + 1] = x[xj + i + 1] - (fr * bi + fi * br);
     }
   }
 

@@ -143,15 +143,8 @@ final class SmallZSolvers {
     for (int i = 0; i < n; i++) { // L Y = B
       int xi = 2 * (xOff + i * k);
       for (int p = 0; p < i; p++) {
-        double lr = l[2 * (i * n + p)];
-        double li = l[2 * (i * n + p) + 1];
-        int xp = 2 * (xOff + p * k);
-        for (int c = 0; c < 2 * k; c += 2) {
-          double yr = x[xp + c];
-          double yi = x[xp + c + 1];
-          x[xi + c] -= lr * yr - li * yi;
-          x[xi + c + 1] -= lr * yi + li * yr;
-        }
+        SmallZLu.subtractRow(x, xi, l[2 * (i * n + p)], l[2 * (i * n + p) + 1],
+            2 * (xOff + p * k), k);
       }
       double r = 1.0 / l[2 * (i * n + i)];
       for (int c = 0; c < 2 * k; c++) {
@@ -161,15 +154,8 @@ final class SmallZSolvers {
     for (int i = n - 1; i >= 0; i--) { // L^H X = Y: (L^H)(i, p) = conj(L(p, i)), p > i
       int xi = 2 * (xOff + i * k);
       for (int p = i + 1; p < n; p++) {
-        double lr = l[2 * (p * n + i)];
-        double li = -l[2 * (p * n + i) + 1];
-        int xp = 2 * (xOff + p * k);
-        for (int c = 0; c < 2 * k; c += 2) {
-          double yr = x[xp + c];
-          double yi = x[xp + c + 1];
-          x[xi + c] -= lr * yr - li * yi;
-          x[xi + c + 1] -= lr * yi + li * yr;
-        }
+        SmallZLu.subtractRow(x, xi, l[2 * (p * n + i)], -l[2 * (p * n + i) + 1],
+            2 * (xOff + p * k), k);
       }
       double r = 1.0 / l[2 * (i * n + i)];
       for (int c = 0; c < 2 * k; c++) {
@@ -197,15 +183,8 @@ final class SmallZSolvers {
       int from = lower ? 0 : i + 1;
       int to = lower ? i : n;
       for (int p = from; p < to; p++) {
-        double ar = a[2 * (aOff + i * n + p)];
-        double ai = a[2 * (aOff + i * n + p) + 1];
-        int xp = 2 * (xOff + p * k);
-        for (int c = 0; c < 2 * k; c += 2) {
-          double yr = x[xp + c];
-          double yi = x[xp + c + 1];
-          x[xi + c] -= ar * yr - ai * yi;
-          x[xi + c + 1] -= ar * yi + ai * yr;
-        }
+        SmallZLu.subtractRow(x, xi, a[2 * (aOff + i * n + p)], a[2 * (aOff + i * n + p) + 1],
+            2 * (xOff + p * k), k);
       }
       int d = 2 * (aOff + i * n + i);
       for (int c = 0; c < 2 * k; c += 2) {

@@ -616,7 +616,7 @@ class SmallZLuTest {
     return s[0] / s[s.length - 1];
   }
 
-  private static double[] crandn(Random rnd, int count) {
+  static double[] crandn(Random rnd, int count) {
     double[] x = new double[2 * count];
     for (int i = 0; i < x.length; i++) {
       x[i] = rnd.nextGaussian();
@@ -625,7 +625,7 @@ class SmallZLuTest {
   }
 
   /** Row-major complex (m x k) (k x n). */
-  private static double[] mul(double[] a, double[] b, int m, int k, int n) {
+  static double[] mul(double[] a, double[] b, int m, int k, int n) {
     double[] c = new double[2 * m * n];
     for (int i = 0; i < m; i++) {
       for (int l = 0; l < k; l++) {
@@ -660,7 +660,7 @@ class SmallZLuTest {
     return id;
   }
 
-  private static double[] sub(double[] a, double[] b) {
+  static double[] sub(double[] a, double[] b) {
     double[] out = new double[a.length];
     for (int i = 0; i < a.length; i++) {
       out[i] = a[i] - b[i];
@@ -675,7 +675,7 @@ class SmallZLuTest {
   }
 
   /** Frobenius norm, scaled so that entries near 1e300 do not overflow their squares. */
-  private static double frob(double[] a) {
+  static double frob(double[] a) {
     double max = 0.0;
     for (double v : a) {
       max = Math.max(max, Math.abs(v));

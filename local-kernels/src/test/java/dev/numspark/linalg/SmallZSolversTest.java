@@ -1,5 +1,9 @@
 package dev.numspark.linalg;
 
+import static dev.numspark.linalg.SmallZLuTest.crandn;
+import static dev.numspark.linalg.SmallZLuTest.frob;
+import static dev.numspark.linalg.SmallZLuTest.mul;
+import static dev.numspark.linalg.SmallZLuTest.sub;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -15,7 +19,8 @@ import org.junit.jupiter.api.Test;
  * Small complex solves of every structure and Cholesky factors in Java ({@link SmallZSolvers}):
  * the backward error of each solution, L L^H = A and U^H U = A, only the chosen triangle read,
  * SciPy's errors, equality across workers, and agreement with OpenBLAS's zpotrf / zhesv / zsysv /
- * ztrtrs (those tests skip without it). Matrices are row-major interleaved.
+ * ztrtrs (those tests skip without it). Matrices are row-major interleaved; the arithmetic
+ * helpers are SmallZLuTest's.
  */
 class SmallZSolversTest {
   private static final double EPS = Math.ulp(1.0);
@@ -195,14 +200,6 @@ class SmallZSolversTest {
 
   // ------------------------------------------------------------------ helpers
 
-  static double[] crandn(Random rnd, int count) {
-    double[] z = new double[2 * count];
-    for (int i = 0; i < z.length; i++) {
-      z[i] = rnd.nextGaussian();
-    }
-    return z;
-  }
-
   static double[] hermitian(int n, Random rnd) {
     return SmallZEighTest.hermitian(n, rnd);
   }
@@ -256,39 +253,5 @@ class SmallZSolversTest {
       }
     }
     return t;
-  }
-
-  /** (m x p) times (p x q), row-major interleaved. */
-  static double[] mul(double[] a, double[] b, int m, int p, int q) {
-    double[] c = new double[2 * m * q];
-    for (int i = 0; i < m; i++) {
-      for (int r = 0; r < p; r++) {
-        double ar = a[2 * (i * p + r)];
-        double ai = a[2 * (i * p + r) + 1];
-        for (int j = 0; j < q; j++) {
-          double br = b[2 * (r * q + j)];
-          double bi = b[2 * (r * q + j) + 1];
-          c[2 * (i * q + j)] += ar * br - ai * bi;
-          c[2 * (i * q + j) + 1] += ar * bi + ai * br;
-        }
-      }
-    }
-    return c;
-  }
-
-  static double[] sub(double[] a, double[] b) {
-    double[] d = new double[a.length];
-    for (int i = 0; i < a.length; i++) {
-      d[i] = a[i] - b[i];
-    }
-    return d;
-  }
-
-  static double frob(double[] a) {
-    double s = 0;
-    for (double v : a) {
-      s += v * v;
-    }
-    return Math.sqrt(s);
   }
 }
