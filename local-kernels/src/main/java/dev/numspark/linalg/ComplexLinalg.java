@@ -55,8 +55,9 @@ final class ComplexLinalg {
   /**
    * solve for complex a or b; the shapes and b's broadcasting were checked by Linalg. Below order
    * 32 ({@link Batch#small}) every structure is solved by numspark's own Java code ({@link
-   * SmallZSolvers}: no native OpenBLAS needed, bitwise the same for any workers); diagonal a is
-   * plain Java at every order; the rest runs on ZKernels' z-routines.
+   * SmallZSolvers}: no native OpenBLAS needed, bitwise the same for any workers); assume_a
+   * diagonal is plain Java at every order (no OpenBLAS needed either); the rest runs on ZKernels'
+   * z-routines.
    */
   static NdArray solve(NdArray a, NdArray b, ZKernels.Solve kind, boolean lower, int n, int k,
       int[] batch, int[] ai, int[] bi, int[] outShape, Integer workers) {
@@ -68,14 +69,18 @@ final class ComplexLinalg {
       return NdArray.complex(x, outShape);
     }
     boolean small = Batch.small(n);
+    boolean diagonal = kind == ZKernels.Solve.DIAGONAL;
     int[] info = new int[count];
-    Batch.runComplex(count, n, workers, (from, to) -> {
+    // a diagonal a is plain Java at any order: its batch runs as the small kernels' batches run
+    Batch.runComplex(count, diagonal ? 1 : n, workers, (from, to) -> {
       Scratch js = small ? new Scratch() : null;
       ZWork zs = null;
       for (int i = from; i < to; i++) {
         System.arraycopy(bd, 2 * bi[i] * n * k, x, 2 * i * n * k, 2 * n * k);
         int aOff = ai[i] * n * n;
-        if (small) {
+        if (diagonal) {
+          info[i] = ZKernels.diagonal(n, k, ad, aOff, x, i * n * k);
+        } else if (small) {
           ZKernels.Solve how = kind == ZKernels.Solve.DETECT ? ZKernels.detect(n, ad, aOff) : kind;
           info[i] = SmallZSolvers.solve(how, n, k, lower, ad, aOff, x, i * n * k, js);
         } else {
@@ -83,7 +88,7 @@ final class ComplexLinalg {
           info[i] = ZKernels.solve(kind, n, k, lower, ad, aOff, x, i * n * k, zs);
         }
       }
-    }, small);
+    }, small || diagonal);
     Linalg.raiseSingular(info);
     return NdArray.complex(x, outShape);
   }

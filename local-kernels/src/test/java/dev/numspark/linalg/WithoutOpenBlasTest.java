@@ -39,7 +39,8 @@ class WithoutOpenBlasTest {
   /**
    * The bits of small complex results on two workers: eigh of a seeded batch of 8 x 8 Hermitian
    * matrices, and solve (general and detected), inv and det of a general batch, Hermitian and
-   * symmetric solves, and a positive definite solve and Cholesky factor.
+   * symmetric solves, a positive definite solve and Cholesky factor, and a diagonal solve of order
+   * 40.
    */
   static String smallResults() {
     StringBuilder out = new StringBuilder(RESULTS);
@@ -71,13 +72,28 @@ class WithoutOpenBlasTest {
         Linalg.solve(a, rhs, "her", false, true, 2).data(),
         Linalg.solve(a, rhs, "sym", true, true, 2).data(),
         Linalg.solve(hpd, rhs, "pos", false, true, 2).data(),
-        Linalg.cholesky(hpd, true, true, 2).data()};
+        Linalg.cholesky(hpd, true, true, 2).data(), largeDiagonalSolve()};
     for (double[] part : parts) {
       for (double x : part) {
         out.append(Long.toHexString(Double.doubleToRawLongBits(x))).append(' ');
       }
     }
     return out.toString();
+  }
+
+  /** assume_a diagonal at an order above the small kernels': plain Java too. */
+  private static double[] largeDiagonalSolve() {
+    int n = Batch.THREADED_ORDER + 8;
+    double[] d = new double[2 * n * n];
+    double[] b = new double[2 * n];
+    for (int i = 0; i < n; i++) {
+      d[2 * (i * n + i)] = 1.0 + i;
+      d[2 * (i * n + i) + 1] = 0.5 - i;
+      b[2 * i] = i;
+      b[2 * i + 1] = 1.0;
+    }
+    return Linalg.solve(NdArray.complex(d, n, n), NdArray.complex(b, n), "diagonal", false,
+        true, 2).data();
   }
 
   /** Run in the child JVM: whether BLAS is native, the small results, a large problem's end. */
