@@ -130,6 +130,17 @@ case("welch_short", "welch", ["xs"])
 case("welch_arraywin", "welch", ["x1"], {"window": "@w64", "noverlap": "10"})
 case("welch_kaiser", "welch", ["x1"], {"window": "kaiser:8.6", "nperseg": "90"})
 case("welch_tukey", "welch", ["x1"], {"window": "tukey:0.25", "nperseg": "90", "average": "median"})
+# Welch on the FFT engine (dev.numspark.fft.engine.SegmentPowers): its own generator, so the inputs
+# above keep their values. Many groups of 64 segments and a partial last block; an odd segment
+# zero-padded to an even nfft; a large DC offset (detrending before the FFT keeps the precision);
+# no detrending over several groups.
+welch_rng = np.random.default_rng(20261205)
+inp("xlong", np.sin(2 * np.pi * 0.07 * np.arange(20000)) + welch_rng.standard_normal(20000))
+inp("xoffset", 1.0e4 + welch_rng.standard_normal(4000))
+case("welch_long", "welch", ["xlong"], {"fs": "250", "nperseg": "64"})
+case("welch_odd_seg_even_nfft", "welch", ["x1"], {"nperseg": "101", "nfft": "256"})
+case("welch_offset", "welch", ["xoffset"], {"nperseg": "256"})
+case("welch_long_nodetrend", "welch", ["xlong"], {"nperseg": "100", "noverlap": "30", "detrend": "false"})
 
 # ---- csd
 case("csd_default", "csd", ["x1", "y1"], {"nperseg": "128"})

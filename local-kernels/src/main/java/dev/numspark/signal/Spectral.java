@@ -1,6 +1,8 @@
 package dev.numspark.signal;
 
 import dev.numspark.array.NdArray;
+import dev.numspark.fft.engine.Engines;
+import dev.numspark.fft.engine.SegmentPowers;
 import dev.numspark.parallel.WorkerPool;
 import dev.numspark.parallel.Workers;
 import dev.numspark.signal.SpectralOptions.Average;
@@ -249,10 +251,34 @@ final class Spectral {
       return !cross && !complexIn && xl.inner == 1;
     }
 
+    /**
+     * Whether segment powers are summed on the FFT engine, V segments at a time
+     * ({@link SegmentPowers}): Welch's and the periodogram's common case, a real signal with
+     * mean or no detrending, mean averaging, and engine-sized segments.
+     */
+    boolean onEngine() {
+      return !cross && !complexIn && onesided && average == Average.MEAN
+          && (detrend == Detrend.CONSTANT || detrend == Detrend.NONE)
+          && Engines.segmentPowers(p.nperseg(), p.nfft(), nseg);
+    }
+
+    /** {@code acc[k]}: the summed powers {@code sum[k]} times the scale (doubled one-sided). */
+    void scalePowers(double[] sum, double[] acc) {
+      int nfft = p.nfft();
+      int lastDoubled = nfft % 2 == 0 ? bins - 1 : bins; // exclusive
+      for (int k = 0; k < bins; k++) {
+        acc[k] = sum[k] * (k >= 1 && k < lastDoubled ? 2 * scale : scale);
+      }
+    }
+
     /** One long signal: segments spread over workers in chunks, reduced in segment order. */
     void singleLineParallel(int workers) {
       Worker reader = worker();
       reader.readLine(0);
+      if (onEngine()) {
+        singleLineOnEngine(reader, workers);
+        return;
+      }
       int width = cross ? 2 * bins : bins;
       int chunk = average == Average.MEDIAN ? nseg : Math.min(nseg, SEGMENT_CHUNK);
       double[] spectra = new double[chunk * width];
@@ -283,6 +309,37 @@ final class Spectral {
         reader.writeMean(0, acc);
       }
     }
+
+    /**
+     * {@link #singleLineParallel} on the engine: whole groups of segments per worker, their sums
+     * added in group order, as {@link Worker#line} adds them: the same bits for any workers.
+     */
+    private void singleLineOnEngine(Worker reader, int workers) {
+      int groupsPerChunk = Math.max(1, SEGMENT_CHUNK / SegmentPowers.GROUP);
+      long groups = (nseg + SegmentPowers.GROUP - 1) / SegmentPowers.GROUP;
+      double[] sums = new double[groupsPerChunk * bins];
+      double[] total = new double[bins];
+      for (long g0 = 0; g0 < groups; g0 += groupsPerChunk) {
+        long first = g0;
+        int count = (int) Math.min(groupsPerChunk, groups - g0);
+        WorkerPool.parallelFor(workers, count, (from, to) -> {
+          SegmentPowers powers = SegmentPowers.forThread(p.win(), p.nfft());
+          double[] one = new double[bins];
+          for (int g = from; g < to; g++) {
+            reader.groupSum(powers, first + g, one);
+            System.arraycopy(one, 0, sums, g * bins, bins);
+          }
+        });
+        for (int g = 0; g < count; g++) {
+          for (int k = 0; k < bins; k++) {
+            total[k] += sums[g * bins + k];
+          }
+        }
+      }
+      double[] acc = new double[bins];
+      scalePowers(total, acc);
+      reader.writeMean(0, acc);
+    }
   }
 
   /** Per-thread buffers. */
@@ -297,6 +354,8 @@ final class Spectral {
     final double[] ybins;
     final double[] spectra;
     final double[] scratch;
+    /** Welch's segment powers on the engine, when {@link Job#onEngine} (else null). */
+    final SegmentPowers powers;
     /** The current line's real parts: {@code xre} from 0, or the input's own data (see below). */
     double[] xsrc;
     int xoff;
@@ -304,14 +363,17 @@ final class Spectral {
     /** {@code withLine}: holds a whole line (false: only transforms segments of another's). */
     Worker(Job job, boolean withLine) {
       this.job = job;
-      this.fft = new SegmentFft(job.p.win(), job.p.nfft(), job.detrend, job.onesided);
+      this.powers = withLine && job.onEngine()
+          ? SegmentPowers.forThread(job.p.win(), job.p.nfft()) : null;
+      this.fft = powers != null ? null
+          : new SegmentFft(job.p.win(), job.p.nfft(), job.detrend, job.onesided);
       int n = withLine ? job.n : 0;
       this.xre = job.readsInPlace() ? null : new double[n];
       this.xim = job.complexIn ? new double[n] : null;
       this.yre = job.cross ? new double[n] : null;
       this.yim = job.cross && job.complexIn ? new double[n] : null;
-      this.xbins = new double[2 * fft.bins];
-      this.ybins = job.cross ? new double[2 * fft.bins] : null;
+      this.xbins = powers != null ? null : new double[2 * job.bins];
+      this.ybins = job.cross ? new double[2 * job.bins] : null;
       int width = job.cross ? 2 * job.bins : job.bins;
       boolean median = withLine && job.average == Average.MEDIAN;
       this.spectra = median ? new double[job.nseg * width] : null;
@@ -334,6 +396,20 @@ final class Spectral {
 
     void line(int l) {
       readLine(l);
+      if (powers != null) {
+        double[] total = new double[job.bins];
+        double[] one = new double[job.bins];
+        for (long g = 0; g * SegmentPowers.GROUP < job.nseg; g++) {
+          groupSum(powers, g, one);
+          for (int k = 0; k < job.bins; k++) {
+            total[k] += one[k];
+          }
+        }
+        double[] acc = new double[job.bins];
+        job.scalePowers(total, acc);
+        writeMean(l, acc);
+        return;
+      }
       int width = job.cross ? 2 * job.bins : job.bins;
       if (job.average == Average.MEDIAN && job.nseg > 1) {
         for (int s = 0; s < job.nseg; s++) {
@@ -382,6 +458,13 @@ final class Spectral {
           dst[off + k] = (xr * xr + xi * xi) * f;
         }
       }
+    }
+
+    /** The unscaled summed powers of group g of this worker's line into {@code sum}. */
+    void groupSum(SegmentPowers with, long g, double[] sum) {
+      long first = g * SegmentPowers.GROUP;
+      int count = (int) Math.min(SegmentPowers.GROUP, job.nseg - first);
+      with.groupSum(xsrc, xoff, job.p.hop(), first, count, job.detrend == Detrend.CONSTANT, sum);
     }
 
     void writeMean(int l, double[] acc) {

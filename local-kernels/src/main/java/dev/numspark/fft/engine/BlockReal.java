@@ -81,6 +81,35 @@ final class BlockReal {
   }
 
   /**
+   * {@code into[k V + v] += |X_k|^2} of lane v, {@code k = 0 .. h}, from the half-length
+   * spectrum left by {@link BlockFft#dif} in {@code z}: {@link #unpack}'s values, squared and
+   * summed in place of being written out (Welch's segments, {@link SegmentPowers}).
+   */
+  void powers(double[] z, double[] into) {
+    int h = n / 2;
+    int[] perm = half.perm;
+    DoubleVector oneHalf = DoubleVector.broadcast(S, 0.5);
+    for (int k = 0; k <= h; k++) {
+      int a = 2 * V * perm[k == h ? 0 : k];
+      int b = 2 * V * perm[k == 0 ? 0 : h - k];
+      DoubleVector zr = DoubleVector.fromArray(S, z, a);
+      DoubleVector zi = DoubleVector.fromArray(S, z, a + V);
+      DoubleVector mr = DoubleVector.fromArray(S, z, b);
+      DoubleVector mi = DoubleVector.fromArray(S, z, b + V);
+      DoubleVector er = zr.add(mr).mul(oneHalf);
+      DoubleVector ei = zi.sub(mi).mul(oneHalf);
+      DoubleVector or = zi.add(mi).mul(oneHalf);
+      DoubleVector oi = mr.sub(zr).mul(oneHalf);
+      DoubleVector cr = DoubleVector.broadcast(S, wr[k]);
+      DoubleVector ci = DoubleVector.broadcast(S, wi[k]);
+      DoubleVector xr = er.add(or.mul(cr)).sub(oi.mul(ci));
+      DoubleVector xi = ei.add(oi.mul(cr)).add(or.mul(ci));
+      DoubleVector.fromArray(S, into, k * V).add(xr.mul(xr).add(xi.mul(xi)))
+          .intoArray(into, k * V);
+    }
+  }
+
+  /**
    * {@link #pack(double[], double[])} reading {@code X_0 .. X_h} straight from the caller's
    * input lines (imaginary parts times {@code sign}; those of {@code X_0} and {@code X_h} taken
    * as zero, as the separate copy in does), saving a pass over the block.

@@ -73,6 +73,11 @@ final class BlockRunner {
     return PlanCache.cached(PLANS, key, BlockRunner::makePlan);
   }
 
+  /** The cached real plan of even length n, whose half the engine factors. */
+  static BlockReal realPlan(int n) {
+    return (BlockReal) plan(-n);
+  }
+
   private static Object makePlan(int key) {
     if (key < 0) {
       // the half-length FFT is the cached complex plan of that length

@@ -109,6 +109,14 @@ public final class Engines {
     return lanes > 2 || Integer.bitCount(m) != 1;
   }
 
+  /**
+   * Whether Welch's segment powers (real signal, one-sided, mean or no detrending, mean
+   * averaging) run on the engine ({@link SegmentPowers}) for these segments.
+   */
+  public static boolean segmentPowers(int nperseg, int nfft, long nseg) {
+    return FftConfig.VECTOR_ENGINE && SegmentPowers.supports(nperseg, nfft, nseg);
+  }
+
   /** Complex points of a block ({@code m V}) up to which it pays: 1 MB of work array. */
   static final long BLOCK_MAX_POINTS = 1L << 16;
 

@@ -1,0 +1,197 @@
+package dev.numspark.fft.engine;
+
+import static dev.numspark.fft.engine.BlockFft.S;
+import static dev.numspark.fft.engine.BlockFft.V;
+
+import jdk.incubator.vector.DoubleVector;
+
+/**
+ * Welch's inner loop on the block engine: the sum over segments of {@code |X_k|^2}, the one-sided
+ * power of each windowed segment of a real signal ({@code k = 0 .. nfft/2}, unscaled), with V
+ * segments in the lanes of one {@link BlockFft} block. Detrending (the segment's mean, or none),
+ * the window and the zero padding are applied while the segments are laid into the block, the
+ * half-length trick of {@link BlockReal} and {@code |X|^2} are taken straight from the
+ * digit-reversed spectrum, and the powers are summed per lane: no segment spectrum is ever
+ * written out. Measured against one JTransforms {@code realForward} per segment (the path it
+ * replaces, still used where this does not apply): see docs/signal.md, "Welch on the engine".
+ *
+ * <p>Order of operations, fixed so that the bits do not depend on {@code workers}: segments are
+ * summed in groups of {@link #GROUP}; within a group, lane v sums segments {@code v, v+V, ..}
+ * in order, then the lanes are added in lane order; the groups' sums are added in group order by
+ * the caller ({@link #groupSum} computes one group). They depend on the vector width (which
+ * segments share a lane), as the engine's other results do not: a tolerance, not bits, relates
+ * machines of different widths.
+ *
+ * <p>Hand-written because no library has a batched Welch for the JVM. An instance holds one
+ * thread's buffers; the FFT tables are the engine's shared, cached plans.
+ */
+public final class SegmentPowers {
+  /** Segments per group: a multiple of every lane count (powers of two up to 64). */
+  public static final int GROUP = 64;
+
+  private final double[] win;
+  private final int nperseg;
+  private final int h;
+  private final BlockReal real;
+  /** The block: {@code [j][re, im][lane]} for the half-length complex line. */
+  private final double[] work;
+  /** Per-lane sums {@code [k][lane]}, {@code k = 0 .. h}. */
+  private final double[] lanes;
+  /** One block's powers {@code [k][lane]} (a partial block's lanes are added one by one). */
+  private final double[] part;
+  private final double[] mean = new double[V];
+  private final double[] partial = new double[V];
+  private final int[] start = new int[V];
+
+  private SegmentPowers(double[] win, int nfft) {
+    this.win = win;
+    this.nperseg = win.length;
+    this.h = nfft / 2;
+    this.real = BlockRunner.realPlan(nfft);
+    this.work = new double[2 * h * V];
+    this.lanes = new double[(h + 1) * V];
+    this.part = new double[(h + 1) * V];
+  }
+
+  /**
+   * Whether this computes Welch's sums for segments of {@code nperseg} samples, {@code nfft}
+   * bins, {@code nseg} segments ({@link Engines#segmentPowers} asks, once the engine is known to
+   * be on): {@code nfft} even with a 5-smooth half (the engine's lengths), a block within the
+   * engine's cache budget ({@link Engines#BLOCK_MAX_POINTS}), and at least V segments (fewer
+   * would leave most lanes idle).
+   */
+  static boolean supports(int nperseg, int nfft, long nseg) {
+    int half = nfft / 2;
+    return nfft % 2 == 0 && half >= 2 && nperseg <= nfft && nseg >= V
+        && (long) half * V <= Engines.BLOCK_MAX_POINTS && BlockFft.factors(half) != null;
+  }
+
+  private static final ThreadLocal<SegmentPowers> LAST = new ThreadLocal<>();
+
+  /**
+   * The calling thread's instance for the window {@code win} (nperseg samples) and {@code nfft}:
+   * its last one when that has the same window and nfft (a Spark SQL function calls once per
+   * row: allocating the buffers each time cost a tenth of a 4096-sample Welch).
+   */
+  public static SegmentPowers forThread(double[] win, int nfft) {
+    SegmentPowers p = LAST.get();
+    if (p == null || p.h != nfft / 2 || !java.util.Arrays.equals(p.win, win)) {
+      p = new SegmentPowers(win.clone(), nfft);
+      LAST.set(p);
+    }
+    return p;
+  }
+
+  /**
+   * {@code sum[k] = sum over segments s in [first, first + count) of |X_s[k]|^2}, {@code k = 0 ..
+   * nfft/2}, where segment s is {@code x[off + s hop ..]} ({@code nperseg} samples) less its mean
+   * if {@code demean}, times the window, zero-padded to nfft. {@code count} is at most
+   * {@link #GROUP} and {@code first} a multiple of it, so that every caller sums the same groups.
+   */
+  public void groupSum(double[] x, int off, int hop, long first, int count, boolean demean,
+      double[] sum) {
+    java.util.Arrays.fill(lanes, 0.0);
+    for (int b = 0; b < count; b += V) {
+      int valid = Math.min(V, count - b);
+      for (int v = 0; v < V; v++) {
+        // idle lanes of a partial block transform the block's first segment, not summed
+        start[v] = Math.toIntExact(off + (first + b + (v < valid ? v : 0)) * hop);
+      }
+      fill(x, demean);
+      real.half.dif(work);
+      if (valid == V) {
+        addPowers(lanes);
+      } else {
+        java.util.Arrays.fill(part, 0.0);
+        addPowers(part);
+        for (int k = 0; k <= h; k++) {
+          for (int v = 0; v < valid; v++) {
+            lanes[k * V + v] += part[k * V + v];
+          }
+        }
+      }
+    }
+    for (int k = 0; k <= h; k++) {
+      double s = 0.0;
+      for (int v = 0; v < V; v++) {
+        s += lanes[k * V + v];
+      }
+      sum[k] = s;
+    }
+  }
+
+  /**
+   * The V segments at {@link #start} into the block: sample j of lane v is
+   * {@code w_j (x[start_v + j] - mean_v)}, at {@code work[V j + v]} (the half-length line's
+   * element j/2, real part for even j, imaginary for odd), zero from {@code nperseg} on. Row by
+   * row: each row reads one sample of each of the V segments (V sequential streams) and writes V
+   * contiguous doubles. Measured against vector gathers (8 lanes: 1.1x slower with their index
+   * checks), one segment at a time (writes V doubles apart: 1.5x slower), and this loop with the
+   * lanes unrolled for 8 (C2 keeps the starts and means in registers: 1.2x faster, kept for 8).
+   */
+  private void fill(double[] x, boolean demean) {
+    for (int v = 0; v < V; v++) {
+      mean[v] = demean ? mean(x, start[v]) : 0.0;
+    }
+    if (V == 8) {
+      fill8(x);
+    } else {
+      for (int j = 0; j < nperseg; j++) {
+        double w = win[j];
+        int o = V * j;
+        for (int v = 0; v < V; v++) {
+          work[o + v] = w * (x[start[v] + j] - mean[v]);
+        }
+      }
+    }
+    java.util.Arrays.fill(work, V * nperseg, work.length, 0.0);
+  }
+
+  private void fill8(double[] x) {
+    int s0 = start[0], s1 = start[1], s2 = start[2], s3 = start[3];
+    int s4 = start[4], s5 = start[5], s6 = start[6], s7 = start[7];
+    double m0 = mean[0], m1 = mean[1], m2 = mean[2], m3 = mean[3];
+    double m4 = mean[4], m5 = mean[5], m6 = mean[6], m7 = mean[7];
+    for (int j = 0, o = 0; j < nperseg; j++, o += 8) {
+      double w = win[j];
+      work[o] = w * (x[s0 + j] - m0);
+      work[o + 1] = w * (x[s1 + j] - m1);
+      work[o + 2] = w * (x[s2 + j] - m2);
+      work[o + 3] = w * (x[s3 + j] - m3);
+      work[o + 4] = w * (x[s4 + j] - m4);
+      work[o + 5] = w * (x[s5 + j] - m5);
+      work[o + 6] = w * (x[s6 + j] - m6);
+      work[o + 7] = w * (x[s7 + j] - m7);
+    }
+  }
+
+  /**
+   * The mean of {@code nperseg} samples from {@code s}: V partial sums of strided elements, then
+   * added in lane order (a fixed order; numpy's pairwise sum differs from it by rounding only).
+   */
+  private double mean(double[] x, int s) {
+    int n = nperseg;
+    int j = 0;
+    DoubleVector acc = DoubleVector.zero(S);
+    for (int bound = S.loopBound(n); j < bound; j += V) {
+      acc = acc.add(DoubleVector.fromArray(S, x, s + j));
+    }
+    acc.intoArray(partial, 0);
+    double total = 0.0;
+    for (int v = 0; v < V; v++) {
+      total += partial[v];
+    }
+    for (; j < n; j++) {
+      total += x[s + j];
+    }
+    return total / n;
+  }
+
+  /**
+   * {@code into[k][lane] += |X_k|^2} from the half-length spectrum left by {@link BlockFft#dif}
+   * (the relations of {@link BlockReal}).
+   */
+  private void addPowers(double[] into) {
+    real.powers(work, into);
+  }
+}

@@ -1,0 +1,154 @@
+package dev.numspark.fft.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Welch's segment powers on the engine ({@link SegmentPowers}) against their definition, summed
+ * with a direct DFT in extended care: {@code sum_s |sum_j w_j (x[off + s hop + j] - mean_s)
+ * e^(-2 pi i j k / nfft)|^2} for {@code k = 0 .. nfft/2}. Lengths cover radix 2, 3, 5 and 4
+ * halves, odd segments zero-padded to an even nfft, partial blocks (segment counts that are not
+ * multiples of the lane count) and idle lanes that must not be summed.
+ */
+class SegmentPowersTest {
+  private static final int V = BlockRunner.lanes();
+
+  @Test
+  void supportsEvenNfftWithAFiveSmoothHalfAndAtLeastOneBlockOfSegments() {
+    assertTrue(SegmentPowers.supports(256, 256, V));
+    assertTrue(SegmentPowers.supports(101, 256, 100));
+    assertTrue(SegmentPowers.supports(90, 90, 100), "half 45 = 3^2 5");
+    assertFalse(SegmentPowers.supports(255, 255, 100), "odd nfft");
+    assertFalse(SegmentPowers.supports(14, 14, 100), "half 7 is not 5-smooth");
+    assertFalse(SegmentPowers.supports(256, 256, V - 1), "fewer segments than lanes");
+    assertFalse(SegmentPowers.supports(1 << 20, 1 << 20, 100), "a block beyond the cache budget");
+    assertFalse(SegmentPowers.supports(2, 2, 100), "half of 1");
+  }
+
+  @Test
+  void groupSumIsTheSumOfTheSegmentsPowers() {
+    int[][] cases = {
+        // nperseg, nfft, hop, segments
+        {256, 256, 128, 31}, {256, 256, 128, SegmentPowers.GROUP}, {64, 64, 32, V},
+        {90, 90, 45, 21}, {101, 256, 51, 18}, {200, 512, 100, 9}, {12, 12, 5, 2 * V + 1},
+        {60, 60, 60, 3 * V - 1}, {16, 16, 3, 40}};
+    SplittableRandom r = new SplittableRandom(5);
+    for (int[] c : cases) {
+      int nperseg = c[0];
+      int nfft = c[1];
+      int hop = c[2];
+      int count = c[3];
+      double[] win = new double[nperseg];
+      for (int j = 0; j < nperseg; j++) {
+        win[j] = 0.5 - 0.5 * Math.cos(2 * Math.PI * j / nperseg);
+      }
+      int off = 7;
+      double[] x = new double[off + (count - 1) * hop + nperseg + 3];
+      for (int i = 0; i < x.length; i++) {
+        x[i] = 3.0 + Math.sin(0.3 * i) + r.nextDouble(-1, 1);
+      }
+      for (boolean demean : new boolean[] {true, false}) {
+        double[] got = new double[nfft / 2 + 1];
+        SegmentPowers.forThread(win, nfft).groupSum(x, off, hop, 0, count, demean, got);
+        double[] want = direct(x, off, hop, count, win, nfft, demean);
+        String what = nperseg + "/" + nfft + " hop " + hop + " x" + count + " demean " + demean;
+        assertClose(want, got, what);
+      }
+    }
+  }
+
+  @Test
+  void idleLanesOfAPartialBlockAreNotSummed() {
+    // the block's first segment fills the idle lanes: a huge value there shows if they count
+    int nperseg = 32;
+    double[] win = new double[nperseg];
+    java.util.Arrays.fill(win, 1.0);
+    int count = V + 1;
+    double[] x = new double[count * nperseg];
+    for (int i = 0; i < nperseg; i++) {
+      x[V * nperseg + i] = 1e6 * (i % 2 == 0 ? 1 : -1); // the last segment, alone in its block
+    }
+    double[] got = new double[nperseg / 2 + 1];
+    SegmentPowers.forThread(win, nperseg).groupSum(x, 0, nperseg, 0, count, false, got);
+    assertClose(direct(x, 0, nperseg, count, win, nperseg, false), got, "partial block");
+    assertEquals(Math.pow(1e6 * nperseg, 2), got[nperseg / 2], 1e-3, "Nyquist counted once");
+  }
+
+  @Test
+  void aGroupFromTheMiddleOfTheLineStartsAtItsOwnSegments() {
+    int nperseg = 64;
+    int hop = 32;
+    double[] win = new double[nperseg];
+    java.util.Arrays.fill(win, 1.0);
+    double[] x = new double[(2 * SegmentPowers.GROUP + 10) * hop + nperseg];
+    SplittableRandom r = new SplittableRandom(9);
+    for (int i = 0; i < x.length; i++) {
+      x[i] = r.nextDouble(-1, 1);
+    }
+    double[] got = new double[nperseg / 2 + 1];
+    long first = SegmentPowers.GROUP;
+    SegmentPowers.forThread(win, nperseg).groupSum(x, 0, hop, first, 10, true, got);
+    assertClose(direct(x, (int) first * hop, hop, 10, win, nperseg, true), got, "group 1");
+  }
+
+  @Test
+  void aThreadKeepsItsInstanceForTheSameWindowAndNfft() {
+    double[] win = new double[64];
+    java.util.Arrays.fill(win, 1.0);
+    SegmentPowers a = SegmentPowers.forThread(win, 64);
+    assertSame(a, SegmentPowers.forThread(win.clone(), 64), "an equal window");
+    assertNotSame(a, SegmentPowers.forThread(win, 128), "another nfft");
+    double[] other = win.clone();
+    other[3] = 0.5;
+    SegmentPowers b = SegmentPowers.forThread(other, 64);
+    assertNotSame(a, b, "another window");
+    // a window changed in place after use is not the instance's (it keeps a copy)
+    other[3] = 0.25;
+    assertNotSame(b, SegmentPowers.forThread(other, 64));
+  }
+
+  /** The definition, with a direct DFT of every segment. */
+  private static double[] direct(double[] x, int off, int hop, int count, double[] win, int nfft,
+      boolean demean) {
+    int nperseg = win.length;
+    double[] sum = new double[nfft / 2 + 1];
+    for (int s = 0; s < count; s++) {
+      int st = off + s * hop;
+      double mean = 0;
+      if (demean) {
+        for (int j = 0; j < nperseg; j++) {
+          mean += x[st + j];
+        }
+        mean /= nperseg;
+      }
+      for (int k = 0; k <= nfft / 2; k++) {
+        double re = 0;
+        double im = 0;
+        for (int j = 0; j < nperseg; j++) {
+          double v = win[j] * (x[st + j] - mean);
+          double a = -2 * Math.PI * ((long) j * k % nfft) / nfft;
+          re += v * Math.cos(a);
+          im += v * Math.sin(a);
+        }
+        sum[k] += re * re + im * im;
+      }
+    }
+    return sum;
+  }
+
+  private static void assertClose(double[] want, double[] got, String what) {
+    double max = 0;
+    for (double v : want) {
+      max = Math.max(max, Math.abs(v));
+    }
+    for (int k = 0; k < want.length; k++) {
+      assertEquals(want[k], got[k], 1e-11 * max, what + " bin " + k);
+    }
+  }
+}
