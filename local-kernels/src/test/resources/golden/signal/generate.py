@@ -168,6 +168,12 @@ case("spec_phase", "spectrogram", ["x1"], {"nperseg": "64", "mode": "phase", "de
 case("spec_axis0", "spectrogram", ["x2t"], {"nperseg": "64", "axis": "0", "nfft": "100"})
 case("spec_complex_in", "spectrogram", ["xc"], {"nperseg": "64", "scaling": "spectrum"})
 case("spec_linear", "spectrogram", ["x1"], {"nperseg": "50", "detrend": "linear", "return-onesided": "false"})
+# The PSD spectrogram on the FFT engine (SegmentPowers.eachPower): a partial last block; an odd
+# segment zero-padded to an even nfft; many segments without detrending; the 'spectrum' scaling.
+case("spec_engine", "spectrogram", ["x1"], {"nperseg": "64", "fs": "1000"})
+case("spec_engine_pad", "spectrogram", ["x1"], {"nperseg": "61", "noverlap": "20", "nfft": "128"})
+case("spec_engine_long", "spectrogram", ["xlong"], {"nperseg": "128", "detrend": "false", "scaling": "spectrum"})
+case("spec_engine_2d", "spectrogram", ["x2"], {"nperseg": "32", "window": "hann"})
 
 # ---- stft / istft
 case("stft_default", "stft", ["x1"])

@@ -1,6 +1,8 @@
 package dev.numspark.signal;
 
 import dev.numspark.array.NdArray;
+import dev.numspark.fft.engine.Engines;
+import dev.numspark.fft.engine.SegmentPowers;
 import dev.numspark.fft.FftPlan;
 import dev.numspark.parallel.WorkerPool;
 import dev.numspark.parallel.Workers;
@@ -130,7 +132,11 @@ final class ShortTime {
     double[] winF = win;
     int nfftF = nfft;
     int segs = nseg;
-    if (lines.count() == 1 && workers > 1 && nseg > 1) {
+    if (psd && onesided && (detrend == Detrend.CONSTANT || detrend == Detrend.NONE)
+        && Engines.segmentPowers(nperseg, nfft, nseg)) {
+      powersOnEngine(x, lines, ext, boundary, length, win, nfft, step, nseg, detrend, scale, out,
+          workers);
+    } else if (lines.count() == 1 && workers > 1 && nseg > 1) {
       double[][] line = readExtended(x, lines, 0, ext, boundary, length);
       WorkerPool.parallelFor(workers, nseg, (from, to) -> {
         SegmentFft fft = new SegmentFft(winF, nfftF, detrend, onesided);
@@ -160,6 +166,47 @@ final class ShortTime {
       }
     }
     return new Spectrogram(freqs, times, out);
+  }
+
+  /**
+   * The PSD spectrogram of real lines on the FFT engine, V segments per block
+   * ({@link SegmentPowers#eachPower}): lines split across workers, a single line by blocks of
+   * segments. Every segment's values are computed alone in its lane, so workers do not change
+   * the result.
+   */
+  private static void powersOnEngine(NdArray x, Lines lines, int ext, Boundary boundary,
+      int length, double[] win, int nfft, int step, int nseg, Detrend detrend, double scale,
+      NdArray out, int workers) {
+    int bins = nfft / 2 + 1;
+    double[] factor = new double[bins];
+    int lastDoubled = nfft % 2 == 0 ? bins - 1 : bins;
+    for (int k = 0; k < bins; k++) {
+      factor[k] = k >= 1 && k < lastDoubled ? scale * 2 : scale;
+    }
+    boolean demean = detrend == Detrend.CONSTANT;
+    double[] d = out.data();
+    if (lines.count() == 1 && workers > 1) {
+      double[] line = readExtended(x, lines, 0, ext, boundary, length)[0];
+      int lanes = Engines.lanes();
+      int blocks = (nseg + lanes - 1) / lanes;
+      WorkerPool.parallelFor(workers, blocks, (from, to) -> {
+        int first = from * lanes;
+        int count = Math.min(nseg, to * lanes) - first;
+        SegmentPowers.forThread(win, nfft).eachPower(line, 0, step, first, count, demean, factor,
+            d, lines.index(0, 0, bins) * nseg, lines.index(0, 1, bins) * nseg
+                - lines.index(0, 0, bins) * nseg);
+      });
+      return;
+    }
+    WorkerPool.parallelFor(workers, lines.count(), (from, to) -> {
+      SegmentPowers powers = SegmentPowers.forThread(win, nfft);
+      for (int l = from; l < to; l++) {
+        double[] line = readExtended(x, lines, l, ext, boundary, length)[0];
+        int base = lines.index(l, 0, bins) * nseg;
+        int stride = lines.index(l, 1, bins) * nseg - base;
+        powers.eachPower(line, 0, step, 0, nseg, demean, factor, d, base, stride);
+      }
+    });
   }
 
   private static void writeSegment(SegmentFft fft, double[][] line, int s, int step,

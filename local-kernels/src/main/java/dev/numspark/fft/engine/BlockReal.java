@@ -81,11 +81,12 @@ final class BlockReal {
   }
 
   /**
-   * {@code into[k V + v] += |X_k|^2} of lane v, {@code k = 0 .. h}, from the half-length
-   * spectrum left by {@link BlockFft#dif} in {@code z}: {@link #unpack}'s values, squared and
-   * summed in place of being written out (Welch's segments, {@link SegmentPowers}).
+   * {@code into[k V + v] = |X_k|^2} of lane v ({@code += } if {@code add}), {@code k = 0 .. h},
+   * from the half-length spectrum left by {@link BlockFft#dif} in {@code z}: {@link #unpack}'s
+   * values, squared in place of being written out (the segments of Welch and the spectrogram,
+   * {@link SegmentPowers}).
    */
-  void powers(double[] z, double[] into) {
+  void powers(double[] z, double[] into, boolean add) {
     int h = n / 2;
     int[] perm = half.perm;
     DoubleVector oneHalf = DoubleVector.broadcast(S, 0.5);
@@ -104,8 +105,11 @@ final class BlockReal {
       DoubleVector ci = DoubleVector.broadcast(S, wi[k]);
       DoubleVector xr = er.add(or.mul(cr)).sub(oi.mul(ci));
       DoubleVector xi = ei.add(oi.mul(cr)).add(or.mul(ci));
-      DoubleVector.fromArray(S, into, k * V).add(xr.mul(xr).add(xi.mul(xi)))
-          .intoArray(into, k * V);
+      DoubleVector p = xr.mul(xr).add(xi.mul(xi));
+      if (add) {
+        p = DoubleVector.fromArray(S, into, k * V).add(p);
+      }
+      p.intoArray(into, k * V);
     }
   }
 

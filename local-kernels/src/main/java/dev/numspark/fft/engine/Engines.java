@@ -117,6 +117,11 @@ public final class Engines {
     return FftConfig.VECTOR_ENGINE && SegmentPowers.supports(nperseg, nfft, nseg);
   }
 
+  /** The vector lanes of the batched engine (call only when {@link #segmentPowers} said yes). */
+  public static int lanes() {
+    return BlockRunner.lanes();
+  }
+
   /** Complex points of a block ({@code m V}) up to which it pays: 1 MB of work array. */
   static final long BLOCK_MAX_POINTS = 1L << 16;
 

@@ -93,17 +93,11 @@ public final class SegmentPowers {
     java.util.Arrays.fill(lanes, 0.0);
     for (int b = 0; b < count; b += V) {
       int valid = Math.min(V, count - b);
-      for (int v = 0; v < V; v++) {
-        // idle lanes of a partial block transform the block's first segment, not summed
-        start[v] = Math.toIntExact(off + (first + b + (v < valid ? v : 0)) * hop);
-      }
-      fill(x, demean);
-      real.half.dif(work);
+      transform(x, off, hop, first + b, valid, demean);
       if (valid == V) {
-        addPowers(lanes);
+        real.powers(work, lanes, true);
       } else {
-        java.util.Arrays.fill(part, 0.0);
-        addPowers(part);
+        real.powers(work, part, false);
         for (int k = 0; k <= h; k++) {
           for (int v = 0; v < valid; v++) {
             lanes[k * V + v] += part[k * V + v];
@@ -118,6 +112,45 @@ public final class SegmentPowers {
       }
       sum[k] = s;
     }
+  }
+
+  /**
+   * Each segment's own scaled power, the spectrogram's: {@code out[base + k stride + s] =
+   * factor[k] |X_s[k]|^2} for segments {@code s in [first, first + count)} (as
+   * {@link #groupSum} defines them), {@code k = 0 .. nfft/2}. A segment's values do not depend on
+   * the block it shares (lanes are independent), so any split of the segments gives the same bits.
+   */
+  public void eachPower(double[] x, int off, int hop, int first, int count, boolean demean,
+      double[] factor, double[] out, int base, int stride) {
+    for (int b = 0; b < count; b += V) {
+      int valid = Math.min(V, count - b);
+      transform(x, off, hop, first + b, valid, demean);
+      real.powers(work, part, false);
+      int s0 = base + first + b;
+      for (int k = 0; k <= h; k++) {
+        int o = s0 + k * stride;
+        if (valid == V) {
+          DoubleVector.fromArray(S, part, k * V).mul(factor[k]).intoArray(out, o);
+        } else {
+          for (int v = 0; v < valid; v++) {
+            out[o + v] = part[k * V + v] * factor[k];
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * The half-length spectra of segments {@code [first, first + valid)} in the lanes of
+   * {@link #work} (digit-reversed, as {@link BlockFft#dif} leaves them). Idle lanes of a partial
+   * block transform its first segment; callers ignore them.
+   */
+  private void transform(double[] x, int off, int hop, long first, int valid, boolean demean) {
+    for (int v = 0; v < V; v++) {
+      start[v] = Math.toIntExact(off + (first + (v < valid ? v : 0)) * hop);
+    }
+    fill(x, demean);
+    real.half.dif(work);
   }
 
   /**
@@ -185,13 +218,5 @@ public final class SegmentPowers {
       total += x[s + j];
     }
     return total / n;
-  }
-
-  /**
-   * {@code into[k][lane] += |X_k|^2} from the half-length spectrum left by {@link BlockFft#dif}
-   * (the relations of {@link BlockReal}).
-   */
-  private void addPowers(double[] into) {
-    real.powers(work, into);
   }
 }

@@ -98,6 +98,57 @@ class SegmentPowersTest {
   }
 
   @Test
+  void eachPowerIsEverySegmentsOwnScaledPowerAtItsPlace() {
+    int nperseg = 48;
+    int nfft = 60;
+    int hop = 20;
+    int count = 2 * V + 3;
+    int bins = nfft / 2 + 1;
+    double[] win = new double[nperseg];
+    for (int j = 0; j < nperseg; j++) {
+      win[j] = 1.0 + 0.01 * j;
+    }
+    SplittableRandom r = new SplittableRandom(11);
+    double[] x = new double[5 + count * hop + nperseg];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = 2.0 + r.nextDouble(-1, 1);
+    }
+    double[] factor = new double[bins];
+    for (int k = 0; k < bins; k++) {
+      factor[k] = 0.5 + k;
+    }
+    // out[base + k * stride + s], with room around it that must stay untouched
+    int base = 3;
+    int stride = count + 4;
+    double[] out = new double[base + bins * stride + 2];
+    java.util.Arrays.fill(out, -1.0);
+    // segments 1 .. count-1 in two calls of an odd split: the first starts mid-block
+    SegmentPowers p = SegmentPowers.forThread(win, nfft);
+    p.eachPower(x, 5, hop, 1, V + 1, true, factor, out, base, stride);
+    p.eachPower(x, 5, hop, V + 2, count - V - 2, true, factor, out, base, stride);
+    for (int s = 0; s < count; s++) {
+      double[] want = direct(x, 5 + s * hop, hop, 1, win, nfft, true);
+      double max = 0;
+      for (int k = 0; k < bins; k++) {
+        max = Math.max(max, want[k] * factor[k]);
+      }
+      for (int k = 0; k < bins; k++) {
+        double got = out[base + k * stride + s];
+        if (s == 0) {
+          assertEquals(-1.0, got, "segment 0 was not asked for");
+        } else {
+          assertEquals(want[k] * factor[k], got, 1e-12 * max, "segment " + s + " bin " + k);
+        }
+      }
+    }
+    for (int k = 0; k < bins; k++) {
+      for (int s = count; s < stride; s++) {
+        assertEquals(-1.0, out[base + k * stride + s], "outside the segments");
+      }
+    }
+  }
+
+  @Test
   void aThreadKeepsItsInstanceForTheSameWindowAndNfft() {
     double[] win = new double[64];
     java.util.Arrays.fill(win, 1.0);
