@@ -6,24 +6,25 @@ import static dev.numspark.fft.engine.BlockFft.V;
 import jdk.incubator.vector.DoubleVector;
 
 /**
- * Welch's inner loop on the block engine: the sum over segments of {@code |X_k|^2}, the one-sided
- * power of each windowed segment of a real signal ({@code k = 0 .. nfft/2}, unscaled), with V
- * segments in the lanes of one {@link BlockFft} block. Detrending (the segment's mean, or none),
- * the window and the zero padding are applied while the segments are laid into the block, the
- * half-length trick of {@link BlockReal} and {@code |X|^2} are taken straight from the
- * digit-reversed spectrum, and the powers are summed per lane: no segment spectrum is ever
- * written out. Measured against one JTransforms {@code realForward} per segment (the path it
- * replaces, still used where this does not apply): see docs/signal.md, "Welch on the engine".
+ * The inner loops of Welch and the PSD spectrogram on the block engine: the one-sided power
+ * {@code |X_k|^2} of each windowed segment of a real signal ({@code k = 0 .. nfft/2}), with V
+ * segments in the lanes of one {@link BlockFft} block, summed over segments ({@link #groupSum},
+ * Welch) or stored per segment ({@link #eachPower}, the spectrogram). Detrending (the segment's
+ * mean, or none), the window and the zero padding are applied while the segments are laid into
+ * the block, and {@code |X|^2} is taken straight from the digit-reversed half-length spectrum
+ * (the relations of {@link BlockReal}): no complex segment spectrum is ever written out. Measured
+ * against one JTransforms {@code realForward} per segment (the path it replaces, still used where
+ * this does not apply): docs/signal.md, "Welch and the spectrogram on the engine".
  *
- * <p>Order of operations, fixed so that the bits do not depend on {@code workers}: segments are
- * summed in groups of {@link #GROUP}; within a group, lane v sums segments {@code v, v+V, ..}
- * in order, then the lanes are added in lane order; the groups' sums are added in group order by
- * the caller ({@link #groupSum} computes one group). They depend on the vector width (which
- * segments share a lane), as the engine's other results do not: a tolerance, not bits, relates
- * machines of different widths.
+ * <p>Welch's order of operations, fixed so that the bits do not depend on {@code workers}:
+ * segments are summed in groups of {@link #GROUP}; within a group, lane v sums segments
+ * {@code v, v+V, ..} in order, then the lanes are added in lane order; the groups' sums are added
+ * in group order by the caller ({@link #groupSum} computes one group). They depend on the vector
+ * width (which segments share a lane), as the engine's other results do not: a tolerance, not
+ * bits, relates machines of different widths.
  *
- * <p>Hand-written because no library has a batched Welch for the JVM. An instance holds one
- * thread's buffers; the FFT tables are the engine's shared, cached plans.
+ * <p>Hand-written because no library has a batched Welch or spectrogram for the JVM. An instance
+ * holds one thread's buffers; the FFT tables are the engine's shared, cached plans.
  */
 public final class SegmentPowers {
   /** Segments per group: a multiple of every lane count (powers of two up to 64). */
