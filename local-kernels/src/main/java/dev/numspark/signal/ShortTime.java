@@ -132,9 +132,9 @@ final class ShortTime {
     double[] winF = win;
     int nfftF = nfft;
     int segs = nseg;
-    if (psd && onesided && (detrend == Detrend.CONSTANT || detrend == Detrend.NONE)
+    if (onesided && (detrend == Detrend.CONSTANT || detrend == Detrend.NONE)
         && Engines.segmentPowers(nperseg, nfft, nseg)) {
-      powersOnEngine(x, lines, ext, boundary, length, win, nfft, step, nseg, detrend, scale, out,
+      onEngine(x, lines, ext, boundary, length, win, nfft, step, nseg, detrend, scale, psd, out,
           workers);
     } else if (lines.count() == 1 && workers > 1 && nseg > 1) {
       double[][] line = readExtended(x, lines, 0, ext, boundary, length);
@@ -169,13 +169,13 @@ final class ShortTime {
   }
 
   /**
-   * The PSD spectrogram of real lines on the FFT engine, V segments per block
-   * ({@link SegmentPowers#eachPower}): lines split across workers, a single line by blocks of
-   * segments. Every segment's values are computed alone in its lane, so workers do not change
-   * the result.
+   * The spectrogram (its PSD, {@code psd}, else the complex spectra of the stft and the other
+   * modes) of real lines on the FFT engine, V segments per block ({@link SegmentPowers}): lines
+   * split across workers, a single line by blocks of segments. Every segment's values are
+   * computed alone in its lane, so workers do not change the result.
    */
-  private static void powersOnEngine(NdArray x, Lines lines, int ext, Boundary boundary,
-      int length, double[] win, int nfft, int step, int nseg, Detrend detrend, double scale,
+  private static void onEngine(NdArray x, Lines lines, int ext, Boundary boundary, int length,
+      double[] win, int nfft, int step, int nseg, Detrend detrend, double scale, boolean psd,
       NdArray out, int workers) {
     int bins = nfft / 2 + 1;
     double[] factor = new double[bins];
@@ -185,28 +185,34 @@ final class ShortTime {
     }
     boolean demean = detrend == Detrend.CONSTANT;
     double[] d = out.data();
+    SegmentRange range = (line, l, first, count) -> {
+      int base = lines.index(l, 0, bins) * nseg;
+      int stride = lines.index(l, 1, bins) * nseg - base;
+      SegmentPowers p = SegmentPowers.forThread(win, nfft);
+      if (psd) {
+        p.eachPower(line, 0, step, first, count, demean, factor, d, base, stride);
+      } else {
+        p.eachSpectrum(line, 0, step, first, count, demean, scale, d, base, stride);
+      }
+    };
     if (lines.count() == 1 && workers > 1) {
       double[] line = readExtended(x, lines, 0, ext, boundary, length)[0];
       int lanes = Engines.lanes();
       int blocks = (nseg + lanes - 1) / lanes;
-      WorkerPool.parallelFor(workers, blocks, (from, to) -> {
-        int first = from * lanes;
-        int count = Math.min(nseg, to * lanes) - first;
-        SegmentPowers.forThread(win, nfft).eachPower(line, 0, step, first, count, demean, factor,
-            d, lines.index(0, 0, bins) * nseg, lines.index(0, 1, bins) * nseg
-                - lines.index(0, 0, bins) * nseg);
-      });
+      WorkerPool.parallelFor(workers, blocks, (from, to) -> range.run(line, 0, from * lanes,
+          Math.min(nseg, to * lanes) - from * lanes));
       return;
     }
     WorkerPool.parallelFor(workers, lines.count(), (from, to) -> {
-      SegmentPowers powers = SegmentPowers.forThread(win, nfft);
       for (int l = from; l < to; l++) {
-        double[] line = readExtended(x, lines, l, ext, boundary, length)[0];
-        int base = lines.index(l, 0, bins) * nseg;
-        int stride = lines.index(l, 1, bins) * nseg - base;
-        powers.eachPower(line, 0, step, 0, nseg, demean, factor, d, base, stride);
+        range.run(readExtended(x, lines, l, ext, boundary, length)[0], l, 0, nseg);
       }
     });
+  }
+
+  /** Segments {@code [first, first + count)} of line l (read into {@code line}) on the engine. */
+  private interface SegmentRange {
+    void run(double[] line, int l, int first, int count);
   }
 
   private static void writeSegment(SegmentFft fft, double[][] line, int s, int step,

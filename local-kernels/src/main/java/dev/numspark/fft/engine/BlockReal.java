@@ -30,6 +30,13 @@ final class BlockReal {
       double a = -2 * Math.PI * k / n;
       wr[k] = Math.cos(a);
       wi[k] = Math.sin(a);
+      if (4L * k % n == 0) {
+        // quarter turns exactly (Math.sin(-pi) is -1.2e-16, not 0): the Nyquist bin of a real
+        // line is then exactly real, as in pocketfft, and its angle is pi, not -pi
+        long q = 4L * k / n;
+        wr[k] = q == 0 ? 1.0 : q == 2 ? -1.0 : 0.0;
+        wi[k] = q == 1 ? -1.0 : 0.0;
+      }
     }
   }
 

@@ -40,6 +40,8 @@ public final class SegmentPowers {
   private final double[] lanes;
   /** One block's powers {@code [k][lane]} (a partial block's lanes are added one by one). */
   private final double[] part;
+  /** One block's spectra {@code [k][re, im][lane]} ({@link #eachSpectrum}; made on first use). */
+  private double[] spectra;
   private final double[] mean = new double[V];
   private final double[] partial = new double[V];
   private final int[] start = new int[V];
@@ -136,6 +138,34 @@ public final class SegmentPowers {
           for (int v = 0; v < valid; v++) {
             out[o + v] = part[k * V + v] * factor[k];
           }
+        }
+      }
+    }
+  }
+
+  /**
+   * Each segment's own one-sided spectrum times {@code scale}, complex, the stft's (and the
+   * spectrogram's other modes'): {@code out[2 i], out[2 i + 1]} with {@code i = base + k stride +
+   * s} are the real and imaginary parts of {@code scale X_s[k]}, for segments {@code s in [first,
+   * first + count)} as {@link #groupSum} defines them, {@code k = 0 .. nfft/2}. As
+   * {@link #eachPower}, a segment's values do not depend on the block it shares.
+   */
+  public void eachSpectrum(double[] x, int off, int hop, int first, int count, boolean demean,
+      double scale, double[] out, int base, int stride) {
+    if (spectra == null) {
+      spectra = new double[2 * (h + 1) * V];
+    }
+    for (int b = 0; b < count; b += V) {
+      int valid = Math.min(V, count - b);
+      transform(x, off, hop, first + b, valid, demean);
+      real.unpack(work, spectra);
+      int s0 = base + first + b;
+      for (int k = 0; k <= h; k++) {
+        int o = 2 * (s0 + k * stride);
+        int re = 2 * V * k;
+        for (int v = 0; v < valid; v++) {
+          out[o + 2 * v] = spectra[re + v] * scale;
+          out[o + 2 * v + 1] = spectra[re + V + v] * scale;
         }
       }
     }
