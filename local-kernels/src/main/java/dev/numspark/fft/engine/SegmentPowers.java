@@ -14,7 +14,7 @@ import jdk.incubator.vector.DoubleVector;
  * the block, and {@code |X|^2} is taken straight from the digit-reversed half-length spectrum
  * (the relations of {@link BlockReal}): no complex segment spectrum is ever written out. Measured
  * against one JTransforms {@code realForward} per segment (the path it replaces, still used where
- * this does not apply): docs/signal.md, "Welch and the spectrogram on the engine".
+ * this does not apply): docs/signal.md, "Welch, the spectrogram and the stft on the engine".
  *
  * <p>Welch's order of operations, fixed so that the bits do not depend on {@code workers}:
  * segments are summed in groups of {@link #GROUP}; within a group, lane v sums segments
