@@ -40,8 +40,10 @@ public final class SegmentPowers {
   private final double[] lanes;
   /** One block's powers {@code [k][lane]} (a partial block's lanes are added one by one). */
   private final double[] part;
-  /** One block's spectra {@code [k][re, im][lane]} ({@link #eachSpectrum}; made on first use). */
+  /** A partial block's spectra {@code [k][re, im][lane]} ({@link #eachSpectrum}; made on use). */
   private double[] spectra;
+  /** Where {@link #eachSpectrum} writes a full block: lane v, bin k at 2 (s0 + v + k stride). */
+  private final BlockFft.Lines columns = new BlockFft.Lines();
   private final double[] mean = new double[V];
   private final double[] partial = new double[V];
   private final int[] start = new int[V];
@@ -54,6 +56,10 @@ public final class SegmentPowers {
     this.work = new double[2 * h * V];
     this.lanes = new double[(h + 1) * V];
     this.part = new double[(h + 1) * V];
+    columns.imOff = 1;
+    for (int v = 0; v < V; v++) {
+      columns.map[v] = 2 * v;
+    }
   }
 
   /**
@@ -158,8 +164,16 @@ public final class SegmentPowers {
     for (int b = 0; b < count; b += V) {
       int valid = Math.min(V, count - b);
       transform(x, off, hop, first + b, valid, demean);
-      real.unpack(work, spectra);
       int s0 = base + first + b;
+      if (valid == V) {
+        // straight from the digit-reversed spectrum into the V time columns, scaled
+        columns.data = out;
+        columns.base = 2 * s0;
+        columns.step = 2 * stride;
+        real.unpack(work, real.half.perm, columns, scale, scale);
+        continue;
+      }
+      real.unpack(work, spectra);
       for (int k = 0; k <= h; k++) {
         int o = 2 * (s0 + k * stride);
         int re = 2 * V * k;

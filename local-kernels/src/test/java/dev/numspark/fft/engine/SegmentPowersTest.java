@@ -149,6 +149,52 @@ class SegmentPowersTest {
   }
 
   @Test
+  void eachSpectrumIsEverySegmentsOwnScaledSpectrumAtItsPlace() {
+    int nperseg = 40;
+    int nfft = 64;
+    int hop = 13;
+    int count = 2 * V + 1;
+    int bins = nfft / 2 + 1;
+    double[] win = new double[nperseg];
+    for (int j = 0; j < nperseg; j++) {
+      win[j] = 1.0 - 0.005 * j;
+    }
+    SplittableRandom r = new SplittableRandom(12);
+    double[] x = new double[count * hop + nperseg];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = 1.5 + r.nextDouble(-1, 1);
+    }
+    int base = 2;
+    int stride = count + 3;
+    double[] out = new double[2 * (base + bins * stride)];
+    java.util.Arrays.fill(out, -7.0);
+    double scale = 0.25;
+    // a full block and a partial one, in two calls
+    SegmentPowers p = SegmentPowers.forThread(win, nfft);
+    p.eachSpectrum(x, 0, hop, 0, V, false, scale, out, base, stride);
+    p.eachSpectrum(x, 0, hop, V, count - V, false, scale, out, base, stride);
+    for (int s = 0; s < count; s++) {
+      for (int k = 0; k < bins; k++) {
+        double re = 0;
+        double im = 0;
+        for (int j = 0; j < nperseg; j++) {
+          double a = -2 * Math.PI * ((long) j * k % nfft) / nfft;
+          re += win[j] * x[s * hop + j] * Math.cos(a);
+          im += win[j] * x[s * hop + j] * Math.sin(a);
+        }
+        int i = base + k * stride + s;
+        assertEquals(scale * re, out[2 * i], 1e-12 * nperseg, "re segment " + s + " bin " + k);
+        assertEquals(scale * im, out[2 * i + 1], 1e-12 * nperseg, "im segment " + s + " bin " + k);
+      }
+      for (int k = 0; k < bins; k++) {
+        for (int t = count; t < stride; t++) {
+          assertEquals(-7.0, out[2 * (base + k * stride + t)], "outside the segments");
+        }
+      }
+    }
+  }
+
+  @Test
   void aThreadKeepsItsInstanceForTheSameWindowAndNfft() {
     double[] win = new double[64];
     java.util.Arrays.fill(win, 1.0);
