@@ -141,6 +141,11 @@ case("welch_long", "welch", ["xlong"], {"fs": "250", "nperseg": "64"})
 case("welch_odd_seg_even_nfft", "welch", ["x1"], {"nperseg": "101", "nfft": "256"})
 case("welch_offset", "welch", ["xoffset"], {"nperseg": "256"})
 case("welch_long_nodetrend", "welch", ["xlong"], {"nperseg": "100", "noverlap": "30", "detrend": "false"})
+# csd of two signals on the engine: many groups (a single line split by groups over workers), an
+# odd segment padded to an even nfft without detrending, y shorter than x (zero-padded)
+inp("ylong", np.cos(2 * np.pi * 0.07 * np.arange(20000) + 0.3) + welch_rng.standard_normal(20000))
+case("csd_engine_long", "csd", ["xlong", "ylong"], {"fs": "250", "nperseg": "64"})
+case("csd_engine_pad", "csd", ["x1", "y1"], {"nperseg": "101", "nfft": "256", "detrend": "false"})
 
 # ---- csd
 case("csd_default", "csd", ["x1", "y1"], {"nperseg": "128"})

@@ -253,21 +253,32 @@ final class Spectral {
 
     /**
      * Whether segment powers are summed on the FFT engine, V segments at a time
-     * ({@link SegmentPowers}): Welch's and the periodogram's common case, a real signal with
-     * mean or no detrending, mean averaging, and engine-sized segments.
+     * ({@link SegmentPowers}): Welch's, the periodogram's and csd's common case, real signals
+     * with mean or no detrending, mean averaging, and engine-sized segments.
      */
     boolean onEngine() {
-      return !cross && !complexIn && onesided && average == Average.MEAN
+      return !complexIn && onesided && average == Average.MEAN
           && (detrend == Detrend.CONSTANT || detrend == Detrend.NONE)
-          && Engines.segmentPowers(p.nperseg(), p.nfft(), nseg);
+          && (cross ? Engines.segmentCross(p.nperseg(), p.nfft(), nseg)
+              : Engines.segmentPowers(p.nperseg(), p.nfft(), nseg));
     }
 
-    /** {@code acc[k]}: the summed powers {@code sum[k]} times the scale (doubled one-sided). */
+    /** Values a bin of the summed spectra has: a power, or a cross spectrum's re and im. */
+    int width() {
+      return cross ? 2 * bins : bins;
+    }
+
+    /**
+     * {@code acc}: the summed (cross) powers {@code sum} ({@link #width} values a bin) times the
+     * scale (doubled one-sided).
+     */
     void scalePowers(double[] sum, double[] acc) {
       int nfft = p.nfft();
       int lastDoubled = nfft % 2 == 0 ? bins - 1 : bins; // exclusive
-      for (int k = 0; k < bins; k++) {
-        acc[k] = sum[k] * (k >= 1 && k < lastDoubled ? 2 * scale : scale);
+      int per = width() / bins;
+      for (int i = 0; i < sum.length; i++) {
+        int k = i / per;
+        acc[i] = sum[i] * (k >= 1 && k < lastDoubled ? 2 * scale : scale);
       }
     }
 
@@ -317,26 +328,27 @@ final class Spectral {
     private void singleLineOnEngine(Worker reader, int workers) {
       int groupsPerChunk = Math.max(1, SEGMENT_CHUNK / SegmentPowers.GROUP);
       long groups = (nseg + SegmentPowers.GROUP - 1) / SegmentPowers.GROUP;
-      double[] sums = new double[groupsPerChunk * bins];
-      double[] total = new double[bins];
+      int width = width();
+      double[] sums = new double[groupsPerChunk * width];
+      double[] total = new double[width];
       for (long g0 = 0; g0 < groups; g0 += groupsPerChunk) {
         long first = g0;
         int count = (int) Math.min(groupsPerChunk, groups - g0);
         WorkerPool.parallelFor(workers, count, (from, to) -> {
           SegmentPowers powers = SegmentPowers.forThread(p.win(), p.nfft());
-          double[] one = new double[bins];
+          double[] one = new double[width];
           for (int g = from; g < to; g++) {
             reader.groupSum(powers, first + g, one);
-            System.arraycopy(one, 0, sums, g * bins, bins);
+            System.arraycopy(one, 0, sums, g * width, width);
           }
         });
         for (int g = 0; g < count; g++) {
-          for (int k = 0; k < bins; k++) {
-            total[k] += sums[g * bins + k];
+          for (int k = 0; k < width; k++) {
+            total[k] += sums[g * width + k];
           }
         }
       }
-      double[] acc = new double[bins];
+      double[] acc = new double[width()];
       scalePowers(total, acc);
       reader.writeMean(0, acc);
     }
@@ -397,15 +409,15 @@ final class Spectral {
     void line(int l) {
       readLine(l);
       if (powers != null) {
-        double[] total = new double[job.bins];
-        double[] one = new double[job.bins];
+        double[] total = new double[job.width()];
+        double[] one = new double[job.width()];
         for (long g = 0; g * SegmentPowers.GROUP < job.nseg; g++) {
           groupSum(powers, g, one);
-          for (int k = 0; k < job.bins; k++) {
+          for (int k = 0; k < one.length; k++) {
             total[k] += one[k];
           }
         }
-        double[] acc = new double[job.bins];
+        double[] acc = new double[job.width()];
         job.scalePowers(total, acc);
         writeMean(l, acc);
         return;
@@ -460,11 +472,16 @@ final class Spectral {
       }
     }
 
-    /** The unscaled summed powers of group g of this worker's line into {@code sum}. */
+    /** The unscaled summed (cross) powers of group g of this worker's line into {@code sum}. */
     void groupSum(SegmentPowers with, long g, double[] sum) {
       long first = g * SegmentPowers.GROUP;
       int count = (int) Math.min(SegmentPowers.GROUP, job.nseg - first);
-      with.groupSum(xsrc, xoff, job.p.hop(), first, count, job.detrend == Detrend.CONSTANT, sum);
+      boolean demean = job.detrend == Detrend.CONSTANT;
+      if (job.cross) {
+        with.groupSumCross(xsrc, xoff, yre, 0, job.p.hop(), first, count, demean, sum);
+      } else {
+        with.groupSum(xsrc, xoff, job.p.hop(), first, count, demean, sum);
+      }
     }
 
     void writeMean(int l, double[] acc) {

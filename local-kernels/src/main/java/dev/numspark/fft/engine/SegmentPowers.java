@@ -14,7 +14,7 @@ import jdk.incubator.vector.DoubleVector;
  * the block, and {@code |X|^2} is taken straight from the digit-reversed half-length spectrum
  * (the relations of {@link BlockReal}): no complex segment spectrum is ever written out. Measured
  * against one JTransforms {@code realForward} per segment (the path it replaces, still used where
- * this does not apply): docs/signal.md, "Welch, the spectrogram and the stft on the engine".
+ * this does not apply): docs/signal.md, "Welch, csd, the spectrogram and the stft on the engine".
  *
  * <p>Welch's order of operations, fixed so that the bits do not depend on {@code workers}:
  * segments are summed in groups of {@link #GROUP}; within a group, lane v sums segments
@@ -40,6 +40,10 @@ public final class SegmentPowers {
   private final double[] lanes;
   /** One block's powers {@code [k][lane]} (a partial block's lanes are added one by one). */
   private final double[] part;
+  /** {@link #groupSumCross}: y's spectra, the imaginary per-lane sums, a bin's imaginary parts. */
+  private double[] other;
+  private double[] lanesIm;
+  private final double[] crossIm = new double[V];
   /** A partial block's spectra {@code [k][re, im][lane]} ({@link #eachSpectrum}; made on use). */
   private double[] spectra;
   /** Where {@link #eachSpectrum} writes a full block: lane v, bin k at 2 (s0 + v + k stride). */
@@ -120,6 +124,55 @@ public final class SegmentPowers {
         s += lanes[k * V + v];
       }
       sum[k] = s;
+    }
+  }
+
+  /**
+   * csd's cross spectra: {@code sum[2k] + i sum[2k+1] = sum over segments s of conj(X_s[k])
+   * Y_s[k]}, X of {@code x} from {@code xOff} and Y of {@code y} from {@code yOff}, with the
+   * segments, groups and order of {@link #groupSum} (each block transforms V segments of x, then
+   * the same of y).
+   */
+  public void groupSumCross(double[] x, int xOff, double[] y, int yOff, int hop, long first,
+      int count, boolean demean, double[] sum) {
+    if (spectra == null) {
+      spectra = new double[2 * (h + 1) * V];
+    }
+    if (other == null) {
+      other = new double[2 * (h + 1) * V];
+      lanesIm = new double[(h + 1) * V];
+    }
+    java.util.Arrays.fill(lanes, 0.0);
+    java.util.Arrays.fill(lanesIm, 0.0);
+    for (int b = 0; b < count; b += V) {
+      int valid = Math.min(V, count - b);
+      transform(x, xOff, hop, first + b, valid, demean);
+      real.unpack(work, spectra);
+      transform(y, yOff, hop, first + b, valid, demean);
+      real.unpack(work, other);
+      for (int k = 0; k <= h; k++) {
+        int re = 2 * V * k;
+        DoubleVector xr = DoubleVector.fromArray(S, spectra, re);
+        DoubleVector xi = DoubleVector.fromArray(S, spectra, re + V);
+        DoubleVector yr = DoubleVector.fromArray(S, other, re);
+        DoubleVector yi = DoubleVector.fromArray(S, other, re + V);
+        xr.mul(yr).add(xi.mul(yi)).intoArray(part, k * V);
+        xr.mul(yi).sub(xi.mul(yr)).intoArray(crossIm, 0);
+        for (int v = 0; v < valid; v++) {
+          lanes[k * V + v] += part[k * V + v];
+          lanesIm[k * V + v] += crossIm[v];
+        }
+      }
+    }
+    for (int k = 0; k <= h; k++) {
+      double r = 0.0;
+      double i = 0.0;
+      for (int v = 0; v < V; v++) {
+        r += lanes[k * V + v];
+        i += lanesIm[k * V + v];
+      }
+      sum[2 * k] = r;
+      sum[2 * k + 1] = i;
     }
   }
 
