@@ -178,11 +178,7 @@ final class ShortTime {
       double[] win, int nfft, int step, int nseg, Detrend detrend, double scale, boolean psd,
       NdArray out, int workers) {
     int bins = nfft / 2 + 1;
-    double[] factor = new double[bins];
-    int lastDoubled = nfft % 2 == 0 ? bins - 1 : bins;
-    for (int k = 0; k < bins; k++) {
-      factor[k] = k >= 1 && k < lastDoubled ? scale * 2 : scale;
-    }
+    double[] factor = Spectral.binScales(nfft, bins, scale);
     boolean demean = detrend == Detrend.CONSTANT;
     double[] d = out.data();
     SegmentRange range = (line, l, first, count) -> {

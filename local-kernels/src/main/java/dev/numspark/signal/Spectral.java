@@ -131,6 +131,19 @@ final class Spectral {
     return new Params(win, nperseg, noverlap, nfft);
   }
 
+  /**
+   * The scale of each one-sided bin's power: {@code scale}, doubled for the bins whose negative
+   * frequencies were dropped (all but 0 and, for even nfft, Nyquist).
+   */
+  static double[] binScales(int nfft, int bins, double scale) {
+    double[] f = new double[bins];
+    int lastDoubled = nfft % 2 == 0 ? bins - 1 : bins; // exclusive
+    for (int k = 0; k < bins; k++) {
+      f[k] = k >= 1 && k < lastDoubled ? 2 * scale : scale;
+    }
+    return f;
+  }
+
   static double checkFs(Double fs) {
     double v = fs == null ? 1.0 : fs;
     if (!(v > 0) || Double.isInfinite(v)) {
@@ -273,12 +286,10 @@ final class Spectral {
      * scale (doubled one-sided).
      */
     void scalePowers(double[] sum, double[] acc) {
-      int nfft = p.nfft();
-      int lastDoubled = nfft % 2 == 0 ? bins - 1 : bins; // exclusive
+      double[] f = binScales(p.nfft(), bins, scale);
       int per = width() / bins;
       for (int i = 0; i < sum.length; i++) {
-        int k = i / per;
-        acc[i] = sum[i] * (k >= 1 && k < lastDoubled ? 2 * scale : scale);
+        acc[i] = sum[i] * f[i / per];
       }
     }
 
@@ -290,7 +301,7 @@ final class Spectral {
         singleLineOnEngine(reader, workers);
         return;
       }
-      int width = cross ? 2 * bins : bins;
+      int width = width();
       int chunk = average == Average.MEDIAN ? nseg : Math.min(nseg, SEGMENT_CHUNK);
       double[] spectra = new double[chunk * width];
       double[] acc = new double[width];
@@ -386,7 +397,7 @@ final class Spectral {
       this.yim = job.cross && job.complexIn ? new double[n] : null;
       this.xbins = powers != null ? null : new double[2 * job.bins];
       this.ybins = job.cross ? new double[2 * job.bins] : null;
-      int width = job.cross ? 2 * job.bins : job.bins;
+      int width = job.width();
       boolean median = withLine && job.average == Average.MEDIAN;
       this.spectra = median ? new double[job.nseg * width] : null;
       this.scratch = median ? new double[job.nseg] : null;
@@ -422,7 +433,7 @@ final class Spectral {
         writeMean(l, acc);
         return;
       }
-      int width = job.cross ? 2 * job.bins : job.bins;
+      int width = job.width();
       if (job.average == Average.MEDIAN && job.nseg > 1) {
         for (int s = 0; s < job.nseg; s++) {
           segmentPower(this, s, spectra, s * width);
@@ -503,7 +514,7 @@ final class Spectral {
       int nseg = job.nseg;
       double bias = medianBias(nseg);
       double[] v = scratch != null ? scratch : new double[nseg];
-      int width = job.cross ? 2 * job.bins : job.bins;
+      int width = job.width();
       for (int k = 0; k < job.bins; k++) {
         int idx = job.xl.index(l, k, job.bins);
         if (job.cross) {

@@ -40,11 +40,15 @@ public final class SegmentPowers {
   private final double[] lanes;
   /** One block's powers {@code [k][lane]} (a partial block's lanes are added one by one). */
   private final double[] part;
-  /** {@link #groupSumCross}: y's spectra, the imaginary per-lane sums, a bin's imaginary parts. */
+  /** {@link #groupSumCross}: y's spectra, the imaginary per-lane sums, a bin's cross terms. */
   private double[] other;
   private double[] lanesIm;
+  private final double[] crossRe = new double[V];
   private final double[] crossIm = new double[V];
-  /** A partial block's spectra {@code [k][re, im][lane]} ({@link #eachSpectrum}; made on use). */
+  /**
+   * x's spectra {@code [k][re, im][lane]} in {@link #groupSumCross}, a partial block's in
+   * {@link #eachSpectrum} (made on first use, {@link #spectra()}).
+   */
   private double[] spectra;
   /** Where {@link #eachSpectrum} writes a full block: lane v, bin k at 2 (s0 + v + k stride). */
   private final BlockFft.Lines columns = new BlockFft.Lines();
@@ -119,12 +123,25 @@ public final class SegmentPowers {
       }
     }
     for (int k = 0; k <= h; k++) {
-      double s = 0.0;
-      for (int v = 0; v < V; v++) {
-        s += lanes[k * V + v];
-      }
-      sum[k] = s;
+      sum[k] = laneSum(lanes, k);
     }
+  }
+
+  /** The V per-lane sums of bin k, added in lane order. */
+  private static double laneSum(double[] lanes, int k) {
+    double s = 0.0;
+    for (int v = 0; v < V; v++) {
+      s += lanes[k * V + v];
+    }
+    return s;
+  }
+
+  /** {@link #spectra}, made on first use. */
+  private double[] spectra() {
+    if (spectra == null) {
+      spectra = new double[2 * (h + 1) * V];
+    }
+    return spectra;
   }
 
   /**
@@ -135,9 +152,7 @@ public final class SegmentPowers {
    */
   public void groupSumCross(double[] x, int xOff, double[] y, int yOff, int hop, long first,
       int count, boolean demean, double[] sum) {
-    if (spectra == null) {
-      spectra = new double[2 * (h + 1) * V];
-    }
+    double[] xs = spectra();
     if (other == null) {
       other = new double[2 * (h + 1) * V];
       lanesIm = new double[(h + 1) * V];
@@ -147,32 +162,26 @@ public final class SegmentPowers {
     for (int b = 0; b < count; b += V) {
       int valid = Math.min(V, count - b);
       transform(x, xOff, hop, first + b, valid, demean);
-      real.unpack(work, spectra);
+      real.unpack(work, xs);
       transform(y, yOff, hop, first + b, valid, demean);
       real.unpack(work, other);
       for (int k = 0; k <= h; k++) {
         int re = 2 * V * k;
-        DoubleVector xr = DoubleVector.fromArray(S, spectra, re);
-        DoubleVector xi = DoubleVector.fromArray(S, spectra, re + V);
+        DoubleVector xr = DoubleVector.fromArray(S, xs, re);
+        DoubleVector xi = DoubleVector.fromArray(S, xs, re + V);
         DoubleVector yr = DoubleVector.fromArray(S, other, re);
         DoubleVector yi = DoubleVector.fromArray(S, other, re + V);
-        xr.mul(yr).add(xi.mul(yi)).intoArray(part, k * V);
+        xr.mul(yr).add(xi.mul(yi)).intoArray(crossRe, 0);
         xr.mul(yi).sub(xi.mul(yr)).intoArray(crossIm, 0);
         for (int v = 0; v < valid; v++) {
-          lanes[k * V + v] += part[k * V + v];
+          lanes[k * V + v] += crossRe[v];
           lanesIm[k * V + v] += crossIm[v];
         }
       }
     }
     for (int k = 0; k <= h; k++) {
-      double r = 0.0;
-      double i = 0.0;
-      for (int v = 0; v < V; v++) {
-        r += lanes[k * V + v];
-        i += lanesIm[k * V + v];
-      }
-      sum[2 * k] = r;
-      sum[2 * k + 1] = i;
+      sum[2 * k] = laneSum(lanes, k);
+      sum[2 * k + 1] = laneSum(lanesIm, k);
     }
   }
 
@@ -211,9 +220,6 @@ public final class SegmentPowers {
    */
   public void eachSpectrum(double[] x, int off, int hop, int first, int count, boolean demean,
       double scale, double[] out, int base, int stride) {
-    if (spectra == null) {
-      spectra = new double[2 * (h + 1) * V];
-    }
     for (int b = 0; b < count; b += V) {
       int valid = Math.min(V, count - b);
       transform(x, off, hop, first + b, valid, demean);
@@ -226,13 +232,14 @@ public final class SegmentPowers {
         real.unpack(work, real.half.perm, columns, scale, scale);
         continue;
       }
-      real.unpack(work, spectra);
+      double[] sp = spectra();
+      real.unpack(work, sp);
       for (int k = 0; k <= h; k++) {
         int o = 2 * (s0 + k * stride);
         int re = 2 * V * k;
         for (int v = 0; v < valid; v++) {
-          out[o + 2 * v] = spectra[re + v] * scale;
-          out[o + 2 * v + 1] = spectra[re + V + v] * scale;
+          out[o + 2 * v] = sp[re + v] * scale;
+          out[o + 2 * v + 1] = sp[re + V + v] * scale;
         }
       }
     }
