@@ -8,9 +8,11 @@ Peers, for Welch's PSD and for rfft:
   python_udf   a plain Python UDF calling SciPy on each row
 
 Each query writes its result to Spark's "noop" sink (every row computed, nothing collected). Each
-peer first checks its first row against SciPy, warms up (until two runs in a row agree within
-10%, at most 6 runs: the JVM's JIT takes a few runs, Python workers one), then runs --repeat times; the
-median is reported. Run with the project's Python that has pyspark (python/requirements-test.txt):
+peer first checks its first row against SciPy, warms up for --warmup seconds of queries (at least
+2 runs; the same budget for every peer), then runs --repeat times; the median is reported, with the
+first run's time beside it. It measures this checkout: its python/src and its Maven build's jar
+(printed; an installed wheel's only without a build). Run with a Python that has pyspark
+(python/requirements-test.txt):
 
     python python/bench/pyspark_bench.py            # 20 000 x 4096
     python python/bench/pyspark_bench.py --quick    # 2 000 x 4096
@@ -29,13 +31,18 @@ import numpy as np
 import pandas as pd
 import scipy.fft
 import scipy.signal
-from pyspark import StorageLevel
 from pyspark.sql import functions as F
 from pyspark.sql.functions import pandas_udf, udf
 from pyspark.sql.types import ArrayType, DoubleType, StructField, StructType
 
-import numspark
-import numspark.functions as nf
+# The checkout this script lives in: its Python package and (numspark_jar) its Maven build are
+# what the bench measures, not whatever numspark a venv has installed, which can be older.
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+if os.path.isdir(os.path.join(ROOT, "python", "src", "numspark")):
+    sys.path.insert(0, os.path.join(ROOT, "python", "src"))
+
+import numspark  # noqa: E402 (after the checkout's path)
+import numspark.functions as nf  # noqa: E402
 
 FS, NPERSEG = 1000.0, 256
 # Types as objects, not DDL strings: parsing DDL needs a session, and these UDFs are module-level.
@@ -87,13 +94,18 @@ REFERENCE = {
 
 def signals(spark, rows: int, length: int, partitions: int):
     """Deterministic signals (two tones per row plus a chirp-like term), generated in the JVM and
-    cached, so every peer reads the same in-memory rows."""
+    cached, so every peer reads the same in-memory rows.
+
+    ``cache()``, PySpark's default for a DataFrame (MEMORY_AND_DISK_DESER: rows kept as objects).
+    PySpark's ``StorageLevel.MEMORY_ONLY`` is the *serialized* level: every query then spent
+    about 0.2 s of this run's 0.45 s deserializing the 655 MB of cached batches (a JFR profile of a
+    query reading only ``id`` was 40% ObjectInputStream/LZ4), the same for every peer."""
     df = spark.range(0, rows, numPartitions=partitions).select(
         F.col("id"),
         F.expr(f"transform(sequence(0, {length - 1}), i -> "
                "sin(i * 0.05 * (id % 7 + 1)) + 0.5 * cos(i * 0.31) + 1e-6 * i * (id % 13))")
         .alias("x"))
-    df = df.persist(StorageLevel.MEMORY_ONLY)
+    df = df.cache()
     df.count()
     return df
 
@@ -111,54 +123,67 @@ def time_query(df, column) -> float:
     return time.perf_counter() - start
 
 
-def warm_up(df, column, tolerance=0.10, most=6) -> list:
-    """Runs the query until two runs in a row agree within ``tolerance`` (at most ``most`` runs);
-    returns their times. One run was not enough: numspark's Welch took 1.45 s, 0.98 s, then
-    0.83-0.92 s in one session, so the first timed runs still paid the JIT."""
+def warm_up(df, column, seconds: float, least=2, most=60) -> list:
+    """Runs the query for ``seconds`` (at least ``least``, at most ``most`` runs); returns the
+    times. A rule of "until two runs in a row agree within 10%" stopped too early for the JVM:
+    numspark's Welch went 0.84, 0.58, 0.47, 0.45 s (stop), and on to 0.31-0.33 s after 20 runs,
+    while Spark kept compiling 150-300 methods a query (its generated code, on the same two cores
+    as the tasks: -XX:+PrintCompilation) and numspark's own C2 code was done after 2 runs. Python's
+    peers do not change after their first run."""
     times = [time_query(df, column())]
-    while len(times) < most:
+    start = time.perf_counter()
+    while len(times) < most and (len(times) < least or time.perf_counter() - start < seconds):
         times.append(time_query(df, column()))
-        if abs(times[-1] - times[-2]) <= tolerance * min(times[-1], times[-2]):
-            break
     return times
 
 
 def numspark_jar() -> str:
-    """The jar inside the installed numspark package, else the Maven build's (a source checkout)."""
+    """The checkout's Maven build (spark-library/target), else the jar inside the installed numspark
+    package. The build first: a venv's installed wheel once carried a jar from before Welch ran on
+    the FFT engine, and the bench, preferring it, reported that older Welch (0.54 s, not 0.3 s)."""
+    from numspark._session import artifact
+    path = os.path.join(ROOT, "spark-library", "target", f"{artifact()}-{numspark.JAR_VERSION}.jar")
+    if os.path.isfile(path):
+        return path
     try:
         return numspark.jar_path()
     except RuntimeError:
-        from numspark._session import artifact
-        root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-        path = os.path.join(root, "spark-library", "target",
-                            f"{artifact()}-{numspark.JAR_VERSION}.jar")
-        if not os.path.isfile(path):
-            sys.exit(f"pyspark_bench: no numspark jar; build it (mvn -DskipTests package): {path}")
-        return path
+        sys.exit(f"pyspark_bench: no numspark jar; build it (mvn -DskipTests package): {path}")
 
 
 def run(args) -> dict:
     # The UDFs' Python workers need this interpreter's numpy/SciPy (pyspark's default is python3).
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
-    spark = numspark.session(f"local[{args.cores}]", "numspark-pyspark-bench", jars=numspark_jar(), config={
+    jar = numspark_jar()
+    print(f"numspark jar: {jar} (modified {time.ctime(os.path.getmtime(jar))})", flush=True)
+    spark = numspark.session(f"local[{args.cores}]", "numspark-pyspark-bench", jars=jar, config={
         "spark.driver.memory": args.driver_memory, "spark.ui.enabled": "false",
         "spark.sql.execution.arrow.pyspark.enabled": "true"})
     df = signals(spark, args.rows, args.length, args.partitions)
-    results = {"rows": args.rows, "length": args.length, "cores": args.cores,
-               "partitions": args.partitions, "repeat": args.repeat,
+    results = {"jar": jar, "jar_modified": time.ctime(os.path.getmtime(jar)),
+               "rows": args.rows, "length": args.length, "cores": args.cores,
+               "partitions": args.partitions, "repeat": args.repeat, "warmup_seconds": args.warmup,
                "python": platform.python_version(), "pyspark": spark.version,
                "numpy": np.__version__, "scipy": scipy.__version__, "pandas": pd.__version__,
                "cpu": _cpu(), "ops": {}}
+    # What every peer pays before computing anything: reading the cached signals and writing a
+    # column of the same size to the sink.
+    warm_up(df, lambda: F.col("x"), args.warmup)
+    floor = statistics.median([time_query(df, F.col("x")) for _ in range(args.repeat)])
+    results["read_floor_seconds"] = floor
+    print(f"floor  (the signals themselves) median {floor:8.3f} s", flush=True)
     for op in args.ops:
         timings = {}
         for peer, column in PEERS[op].items():
             check_first_row(df, op, peer, column())
-            warm_up(df, column)
+            warm = warm_up(df, column, args.warmup)
             runs = [time_query(df, column()) for _ in range(args.repeat)]
             timings[peer] = {"seconds": statistics.median(runs), "runs": runs,
-                             "rows_per_s": args.rows / statistics.median(runs)}
+                             "rows_per_s": args.rows / statistics.median(runs),
+                             "first_run_seconds": warm[0], "warmup_runs": len(warm)}
             print(f"{op:6s} {peer:11s} median {statistics.median(runs):8.3f} s  "
-                  f"{timings[peer]['rows_per_s']:10.0f} signals/s  runs {runs}", flush=True)
+                  f"{timings[peer]['rows_per_s']:10.0f} signals/s  first run {warm[0]:.3f} s, "
+                  f"{len(warm)} warm-up runs  runs {[round(r, 3) for r in runs]}", flush=True)
         base = timings["numspark"]["seconds"]
         for peer in ("pandas_udf", "python_udf"):
             timings[f"numspark_vs_{peer}"] = timings[peer]["seconds"] / base
@@ -188,12 +213,15 @@ def main(argv=None):
     parser.add_argument("--cores", type=int, default=2)
     parser.add_argument("--partitions", type=int, default=8)
     parser.add_argument("--repeat", type=int)
+    parser.add_argument("--warmup", type=float,
+                        help="seconds of warm-up queries per peer (default 10; --quick 3)")
     parser.add_argument("--ops", nargs="+", default=["welch", "rfft"], choices=list(PEERS))
     parser.add_argument("--driver-memory", default="6g")
     parser.add_argument("--json", help="write the results to this file")
     args = parser.parse_args(argv)
     args.rows = args.rows or (2000 if args.quick else 20000)
     args.repeat = args.repeat or (2 if args.quick else 3)
+    args.warmup = args.warmup if args.warmup is not None else (3.0 if args.quick else 10.0)
     results = run(args)
     if args.json:
         with open(args.json, "w") as f:
