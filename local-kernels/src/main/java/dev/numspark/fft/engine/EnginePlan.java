@@ -7,12 +7,17 @@ import dev.numspark.fft.FftPlan;
  * for every segment and block (welch, csd, periodogram, spectrogram, stft, the convolutions'
  * spectra), runs on the single-line Vector API engine ({@link LineRunner#rfft}, the row path of
  * {@code Fft.rfft}) where {@link Engines#rowOnVector} says it beats JTransforms; its parts are
- * written back in JTransforms' packed layout. The other transforms stay on JTransforms. Made by
- * {@link PlanCache#plan} only when the engine may run, so its classes load only then.
+ * written back in JTransforms' packed layout. The real inverse (fftconvolve's and oaconvolve's
+ * results, istft's segments) runs on the engine's irfft line ({@link LineRunner#irfftPacked},
+ * the path of {@code Fft.irfft}) for the lengths that has. The complex transforms stay on
+ * JTransforms. Made by {@link PlanCache#plan} only when the engine may run, so its classes load
+ * only then.
  */
 final class EnginePlan implements FftPlan {
   private final FftPlan jtransforms;
   private final int n;
+  /** Whether {@link #realInverse} runs on the engine ({@link LineRunner#supportsInverse}). */
+  private final boolean inverseOnEngine;
 
   /** Per-thread parts of the spectrum, {@code n/2 + 1} each (grown as needed). */
   private static final ThreadLocal<double[][]> PARTS =
@@ -21,6 +26,7 @@ final class EnginePlan implements FftPlan {
   private EnginePlan(FftPlan jtransforms) {
     this.jtransforms = jtransforms;
     this.n = jtransforms.length();
+    this.inverseOnEngine = LineRunner.supportsInverse(n);
   }
 
   /** {@code plan}, or a plan running its real forward transform on the engine where that pays. */
@@ -65,6 +71,10 @@ final class EnginePlan implements FftPlan {
 
   @Override
   public void realInverse(double[] a, int offset, boolean scale) {
-    jtransforms.realInverse(a, offset, scale);
+    if (inverseOnEngine) {
+      LineRunner.irfftPacked(a, offset, n, scale ? 1.0 / n : 1.0);
+    } else {
+      jtransforms.realInverse(a, offset, scale);
+    }
   }
 }

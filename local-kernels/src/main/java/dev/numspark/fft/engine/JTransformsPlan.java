@@ -6,7 +6,8 @@ import pl.edu.icm.jlargearrays.ConcurrencyUtils;
 
 /**
  * An {@link FftPlan} computed by JTransforms' {@link DoubleFFT_1D} (its twiddle tables
- * and Bluestein kernel), every call passed straight through, so results are JTransforms' bits.
+ * and Bluestein kernel), every call passed straight through (the unscaled real inverse fixed
+ * up, below), so results are JTransforms' bits.
  *
  * <p>A JTransforms plan is immutable once built (it writes its fields only in the constructor and
  * allocates scratch per call), so one instance serves concurrent callers. JTransforms' own thread
@@ -55,6 +56,14 @@ final class JTransformsPlan implements FftPlan {
 
   @Override
   public void realInverse(double[] a, int offset, boolean scale) {
-    fft.realInverse(a, offset, scale);
+    // JTransforms' unscaled realInverse returns half the sum for power-of-two lengths (as
+    // RealInverseLineOp notes); its scaled one is right for every length, so the plain sum
+    // FftPlan promises is that times n (every caller in numspark scales: the same bits as before)
+    fft.realInverse(a, offset, true);
+    if (!scale) {
+      for (int i = offset; i < offset + n; i++) {
+        a[i] *= n;
+      }
+    }
   }
 }

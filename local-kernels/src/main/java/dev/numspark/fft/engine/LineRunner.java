@@ -85,9 +85,14 @@ public final class LineRunner {
       return supportsReal(r.n);
     }
     if (op instanceof RealInverseLineOp r) {
-      return r.n >= MIN_REAL && LineReal.supportsHalf(r.n);
+      return supportsInverse(r.n);
     }
     return false;
+  }
+
+  /** Whether one real inverse line of length n ({@code irfft}) runs here. */
+  static boolean supportsInverse(int n) {
+    return n >= MIN_REAL && LineReal.supportsHalf(n);
   }
 
   private static LineFft complexPlan(int n) {
@@ -283,6 +288,35 @@ public final class LineRunner {
     for (int k = 0, d = o; k < n; k++, d += inner) {
       dst[d] = y[k];
     }
+  }
+
+  /**
+   * The irfft, times {@code norm}, of the spectrum in JTransforms' packed layout ({@code FftPlan}:
+   * {@code a[off]} bin 0, {@code a[off + 1]} the real Nyquist bin, then re, im of bins 1 .. n/2-1)
+   * in place over it, for {@link EnginePlan#realInverse}; n as {@link #supportsInverse} says. The
+   * same arithmetic as {@link #realInverseLine} of those bins, on the per-thread scratch.
+   */
+  static void irfftPacked(double[] a, int off, int n, double norm) {
+    int h = n / 2;
+    LineReal p = realPlan(n);
+    int blockLen = p.half.blockLength();
+    int splitLen = p.splitLength();
+    Scratch sc = SCRATCH.get();
+    boolean keep = blockLen <= KEEP_MAX;
+    double[] sr = keep ? (sc.re = fit(sc.re, splitLen)) : new double[splitLen];
+    double[] si = keep ? (sc.im = fit(sc.im, splitLen)) : new double[splitLen];
+    double[] zr = keep ? (sc.xr = fit(sc.xr, splitLen)) : new double[splitLen];
+    double[] zi = keep ? (sc.xi = fit(sc.xi, splitLen)) : new double[splitLen];
+    double[] block = keep ? (sc.a = fit(sc.a, blockLen)) : new double[blockLen];
+    sr[0] = a[off];
+    si[0] = 0.0;
+    sr[h] = a[off + 1];
+    si[h] = 0.0;
+    for (int k = 1; k < h; k++) {
+      sr[k] = a[off + 2 * k];
+      si[k] = a[off + 2 * k + 1];
+    }
+    p.inverse(sr, si, norm, a, off, block, sc.tile, zr, zi, 1);
   }
 
   /** The calling thread's line buffer of at least {@code need} doubles (kept if not huge). */

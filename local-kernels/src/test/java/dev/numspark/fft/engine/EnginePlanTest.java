@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
  * The plans signal computes with ({@link FftPlan#of}) give {@code Fft.rfft}'s bits in
  * JTransforms' packed layout, whichever engine runs them at this vector width: on the
  * single-line engine ({@link EnginePlan}, where {@link Engines#rowOnVector}) and on JTransforms.
+ * Their real inverse gives {@code Fft.irfft}'s bits where the engine runs it, and the inverse
+ * DFT (to rounding) everywhere.
  */
 class EnginePlanTest {
   @Test
@@ -38,6 +40,59 @@ class EnginePlanTest {
       } else {
         assertBits(expected[n - 1], a[3 + n - 1], n, "last re");
         assertBits(expected[n], a[4], n, "last im");
+      }
+    }
+  }
+
+  @Test
+  void realInverseIsIrfftOfThePackedSpectrum() {
+    SplittableRandom rnd = new SplittableRandom(6);
+    for (int n : new int[] {16, 128, 256, 1000, 1024, 4096, 4800}) {
+      int h = n / 2;
+      double[] re = new double[h + 1];
+      double[] im = new double[h + 1];
+      for (int k = 0; k <= h; k++) {
+        re[k] = rnd.nextDouble() - 0.5;
+        im[k] = k == 0 || k == h ? 0.0 : rnd.nextDouble() - 0.5;
+      }
+      double[] packed = new double[n + 3];
+      packed[3] = re[0];
+      packed[4] = re[h];
+      for (int k = 1; k < h; k++) {
+        packed[3 + 2 * k] = re[k];
+        packed[3 + 2 * k + 1] = im[k];
+      }
+      double[] bins = new double[2 * (h + 1)];
+      for (int k = 0; k <= h; k++) {
+        bins[2 * k] = re[k];
+        bins[2 * k + 1] = im[k];
+      }
+      NdArray spectrum = NdArray.complex(bins, h + 1);
+      FftPlan plan = FftPlan.of(n);
+      boolean onEngine = plan instanceof EnginePlan && LineRunner.supportsInverse(n);
+      for (boolean scale : new boolean[] {true, false}) {
+        double[] a = packed.clone();
+        plan.realInverse(a, 3, scale);
+        // the definition: x_j = sum_k c_k Re(X_k e^{2 pi i jk/n}), c = 1 at 0 and n/2, else 2
+        for (int j = 0; j < n; j++) {
+          double sum = 0.0;
+          for (int k = 0; k <= h; k++) {
+            double t = 2 * Math.PI * ((long) j * k % n) / n;
+            double c = k == 0 || k == h ? 1.0 : 2.0;
+            sum += c * (re[k] * Math.cos(t) - im[k] * Math.sin(t));
+          }
+          double expected = scale ? sum / n : sum;
+          assertEquals(expected, a[3 + j], 1e-12 * (scale ? 1.0 : n), "n " + n + " x_" + j);
+        }
+        if (onEngine) {
+          double[] irfft = Fft.irfft(spectrum, n, -1, scale ? "backward" : "forward", 1).data();
+          for (int j = 0; j < n; j++) {
+            assertBits(irfft[j], a[3 + j], n, (scale ? "scaled" : "unscaled") + " x_" + j);
+          }
+        }
+        for (int i = 0; i < 3; i++) {
+          assertEquals(packed[i], a[i], 0.0, "before the offset");
+        }
       }
     }
   }
