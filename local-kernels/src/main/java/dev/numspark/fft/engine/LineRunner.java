@@ -260,15 +260,9 @@ public final class LineRunner {
     int n = r.n;
     int h = n / 2;
     LineReal p = realPlan(n);
-    int blockLen = p.half.blockLength();
-    int splitLen = p.splitLength();
-    Scratch sc = SCRATCH.get();
-    boolean keep = blockLen <= KEEP_MAX;
-    double[] sr = keep ? (sc.re = fit(sc.re, splitLen)) : new double[splitLen];
-    double[] si = keep ? (sc.im = fit(sc.im, splitLen)) : new double[splitLen];
-    double[] zr = keep ? (sc.xr = fit(sc.xr, splitLen)) : new double[splitLen];
-    double[] zi = keep ? (sc.xi = fit(sc.xi, splitLen)) : new double[splitLen];
-    double[] a = keep ? (sc.a = fit(sc.a, blockLen)) : new double[blockLen];
+    Scratch sc = inverseScratch(p);
+    double[] sr = sc.re;
+    double[] si = sc.im;
     double sign = r.conjugate ? -1.0 : 1.0;
     for (int j = 0, i = s; j < r.take; j++, i += inner) {
       sr[j] = srcComplex ? src[2 * i] : src[i];
@@ -280,11 +274,11 @@ public final class LineRunner {
     si[0] = 0.0;
     si[h] = 0.0;
     if (inner == 1) {
-      p.inverse(sr, si, r.norm, dst, o, a, sc.tile, zr, zi, workers);
+      p.inverse(sr, si, r.norm, dst, o, sc.a, sc.tile, sc.xr, sc.xi, workers);
       return;
     }
     double[] y = new double[n];
-    p.inverse(sr, si, r.norm, y, 0, a, sc.tile, zr, zi, workers);
+    p.inverse(sr, si, r.norm, y, 0, sc.a, sc.tile, sc.xr, sc.xi, workers);
     for (int k = 0, d = o; k < n; k++, d += inner) {
       dst[d] = y[k];
     }
@@ -299,15 +293,9 @@ public final class LineRunner {
   static void irfftPacked(double[] a, int off, int n, double norm) {
     int h = n / 2;
     LineReal p = realPlan(n);
-    int blockLen = p.half.blockLength();
-    int splitLen = p.splitLength();
-    Scratch sc = SCRATCH.get();
-    boolean keep = blockLen <= KEEP_MAX;
-    double[] sr = keep ? (sc.re = fit(sc.re, splitLen)) : new double[splitLen];
-    double[] si = keep ? (sc.im = fit(sc.im, splitLen)) : new double[splitLen];
-    double[] zr = keep ? (sc.xr = fit(sc.xr, splitLen)) : new double[splitLen];
-    double[] zi = keep ? (sc.xi = fit(sc.xi, splitLen)) : new double[splitLen];
-    double[] block = keep ? (sc.a = fit(sc.a, blockLen)) : new double[blockLen];
+    Scratch sc = inverseScratch(p);
+    double[] sr = sc.re;
+    double[] si = sc.im;
     sr[0] = a[off];
     si[0] = 0.0;
     sr[h] = a[off + 1];
@@ -316,7 +304,24 @@ public final class LineRunner {
       sr[k] = a[off + 2 * k];
       si[k] = a[off + 2 * k + 1];
     }
-    p.inverse(sr, si, norm, a, off, block, sc.tile, zr, zi, 1);
+    p.inverse(sr, si, norm, a, off, sc.a, sc.tile, sc.xr, sc.xi, 1);
+  }
+
+  /**
+   * Scratch for one real inverse line of {@code p}: the bins' parts in {@code re}, {@code im},
+   * {@link LineReal#inverse}'s {@code zr}, {@code zi} in {@code xr}, {@code xi} and its block in
+   * {@code a}. The thread's own (grown as needed), or a new one for a line too long to keep.
+   */
+  private static Scratch inverseScratch(LineReal p) {
+    int blockLen = p.half.blockLength();
+    int splitLen = p.splitLength();
+    Scratch sc = blockLen <= KEEP_MAX ? SCRATCH.get() : new Scratch();
+    sc.re = fit(sc.re, splitLen);
+    sc.im = fit(sc.im, splitLen);
+    sc.xr = fit(sc.xr, splitLen);
+    sc.xi = fit(sc.xi, splitLen);
+    sc.a = fit(sc.a, blockLen);
+    return sc;
   }
 
   /** The calling thread's line buffer of at least {@code need} doubles (kept if not huge). */
