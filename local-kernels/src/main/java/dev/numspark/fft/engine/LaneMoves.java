@@ -10,9 +10,9 @@ import jdk.incubator.vector.DoubleVector;
  * scatters where the JIT compiles them to instructions, lane by lane elsewhere (and for the
  * common gather of unconjugated pairs at 8 lanes too, {@link #gatherPairs8}: faster there).
  * JDK 17's C2 has a scatter instruction only with AVX-512 (and gathers of 2 lanes not at all);
- * below 512 bits {@code intoArray(a, i, map, 0)} ran its Java fallback, which boxes: scattering a block of 1024
- * elements took 31 us per line at 4 lanes ({@code -XX:UseAVX=2}) and 134 us at 2
- * ({@code -XX:MaxVectorSize=16}) against 2.8 us at 8, ten times the transform itself. Element
+ * below 512 bits {@code intoArray(a, i, map, 0)} ran its Java fallback, which boxes: scattering
+ * a block of 1024 elements took 31 us per line at 4 lanes ({@code -XX:UseAVX=2}) and 134 us at
+ * 2 ({@code -XX:MaxVectorSize=16}) against 2.8 us at 8, ten times the transform itself. Element
  * extraction with a constant lane index compiles to a shuffle, so the lane-by-lane forms are
  * written out per width. Both forms move the same values: results do not depend on the width's
  * choice.
