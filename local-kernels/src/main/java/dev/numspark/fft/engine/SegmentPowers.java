@@ -265,7 +265,9 @@ public final class SegmentPowers {
    * row: each row reads one sample of each of the V segments (V sequential streams) and writes V
    * contiguous doubles. Measured against vector gathers (8 lanes: 1.1x slower with their index
    * checks), one segment at a time (writes V doubles apart: 1.5x slower), and this loop with the
-   * lanes unrolled for 8 (C2 keeps the starts and means in registers: 1.2x faster, kept for 8).
+   * lanes unrolled for 8 (C2 keeps the starts and means in registers: 1.2x faster, kept for 8),
+   * and for 4 (256-bit vectors: Welch of 4096 samples, nperseg 256, 18.6-22.4 us a signal before,
+   * 17.3-18.1 after, interleaved JVMs with {@code -XX:UseAVX=2}).
    */
   private void fill(double[] x, boolean demean) {
     for (int v = 0; v < V; v++) {
@@ -273,6 +275,8 @@ public final class SegmentPowers {
     }
     if (V == 8) {
       fill8(x);
+    } else if (V == 4) {
+      fill4(x);
     } else {
       for (int j = 0; j < nperseg; j++) {
         double w = win[j];
@@ -283,6 +287,18 @@ public final class SegmentPowers {
       }
     }
     java.util.Arrays.fill(work, V * nperseg, work.length, 0.0);
+  }
+
+  private void fill4(double[] x) {
+    int s0 = start[0], s1 = start[1], s2 = start[2], s3 = start[3];
+    double m0 = mean[0], m1 = mean[1], m2 = mean[2], m3 = mean[3];
+    for (int j = 0, o = 0; j < nperseg; j++, o += 4) {
+      double w = win[j];
+      work[o] = w * (x[s0 + j] - m0);
+      work[o + 1] = w * (x[s1 + j] - m1);
+      work[o + 2] = w * (x[s2 + j] - m2);
+      work[o + 3] = w * (x[s3 + j] - m3);
+    }
   }
 
   private void fill8(double[] x) {
