@@ -121,6 +121,7 @@ final class ShortTime {
     // SciPy warns that complex input switches to a two-sided result; numspark does so silently
     boolean onesided = (o.returnOnesided == null || o.returnOnesided) && !x.isComplex();
     int bins = onesided ? nfft / 2 + 1 : nfft;
+    double[] powerScale = Spectral.binScales(nfft, bins, scale, onesided);
 
     Lines lines = new Lines(x.shape(), axis);
     int[] outShape = new int[x.ndim() + 1];
@@ -134,15 +135,16 @@ final class ShortTime {
     int segs = nseg;
     if (onesided && (detrend == Detrend.CONSTANT || detrend == Detrend.NONE)
         && Engines.segmentPowers(nperseg, nfft, nseg)) {
-      onEngine(x, lines, ext, boundary, length, win, nfft, step, nseg, detrend, scale, psd, out,
-          workers);
+      onEngine(x, lines, ext, boundary, length, win, nfft, step, nseg, detrend, scale,
+          powerScale, psd, out, workers);
     } else if (lines.count() == 1 && workers > 1 && nseg > 1) {
       double[][] line = readExtended(x, lines, 0, ext, boundary, length);
       WorkerPool.parallelFor(workers, nseg, (from, to) -> {
         SegmentFft fft = new SegmentFft(winF, nfftF, detrend, onesided);
         double[] binsBuf = new double[2 * fft.bins];
         for (int s = from; s < to; s++) {
-          writeSegment(fft, line, s, step, binsBuf, out, lines, 0, segs, scale, psd, onesided);
+          writeSegment(fft, line, s, step, binsBuf, out, lines, 0, segs, scale, powerScale,
+              psd);
         }
       });
     } else {
@@ -152,7 +154,8 @@ final class ShortTime {
         for (int l = from; l < to; l++) {
           double[][] line = readExtended(x, lines, l, ext, boundary, length);
           for (int s = 0; s < segs; s++) {
-            writeSegment(fft, line, s, step, binsBuf, out, lines, l, segs, scale, psd, onesided);
+            writeSegment(fft, line, s, step, binsBuf, out, lines, l, segs, scale, powerScale,
+                psd);
           }
         }
       });
@@ -175,10 +178,9 @@ final class ShortTime {
    * computed alone in its lane, so workers do not change the result.
    */
   private static void onEngine(NdArray x, Lines lines, int ext, Boundary boundary, int length,
-      double[] win, int nfft, int step, int nseg, Detrend detrend, double scale, boolean psd,
-      NdArray out, int workers) {
+      double[] win, int nfft, int step, int nseg, Detrend detrend, double scale,
+      double[] powerScale, boolean psd, NdArray out, int workers) {
     int bins = nfft / 2 + 1;
-    double[] factor = Spectral.binScales(nfft, bins, scale);
     boolean demean = detrend == Detrend.CONSTANT;
     double[] d = out.data();
     SegmentRange range = (line, l, first, count) -> {
@@ -186,7 +188,7 @@ final class ShortTime {
       int stride = lines.index(l, 1, bins) * nseg - base;
       SegmentPowers p = SegmentPowers.forThread(win, nfft);
       if (psd) {
-        p.eachPower(line, 0, step, first, count, demean, factor, d, base, stride);
+        p.eachPower(line, 0, step, first, count, demean, powerScale, d, base, stride);
       } else {
         p.eachSpectrum(line, 0, step, first, count, demean, scale, d, base, stride);
       }
@@ -212,22 +214,17 @@ final class ShortTime {
   }
 
   private static void writeSegment(SegmentFft fft, double[][] line, int s, int step,
-      double[] binsBuf, NdArray out, Lines lines, int l, int nseg, double scale, boolean psd,
-      boolean onesided) {
+      double[] binsBuf, NdArray out, Lines lines, int l, int nseg, double scale,
+      double[] powerScale, boolean psd) {
     fft.transform(line[0], line[1], s * step, binsBuf);
     double[] d = out.data();
     int bins = fft.bins;
-    int lastDoubled = fft.nfft % 2 == 0 ? bins - 1 : bins;
     for (int k = 0; k < bins; k++) {
       int idx = lines.index(l, k, bins) * nseg + s;
       double re = binsBuf[2 * k];
       double im = binsBuf[2 * k + 1];
       if (psd) {
-        double f = scale;
-        if (onesided && k >= 1 && k < lastDoubled) {
-          f *= 2;
-        }
-        d[idx] = (re * re + im * im) * f;
+        d[idx] = (re * re + im * im) * powerScale[k];
       } else {
         d[2 * idx] = re * scale;
         d[2 * idx + 1] = im * scale;

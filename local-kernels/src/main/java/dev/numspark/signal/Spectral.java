@@ -132,14 +132,14 @@ final class Spectral {
   }
 
   /**
-   * The scale of each one-sided bin's power: {@code scale}, doubled for the bins whose negative
-   * frequencies were dropped (all but 0 and, for even nfft, Nyquist).
+   * The scale of each bin's power: {@code scale}, doubled for the one-sided bins whose negative
+   * frequencies were dropped (all but 0 and, for even nfft, Nyquist); none doubled two-sided.
    */
-  static double[] binScales(int nfft, int bins, double scale) {
+  static double[] binScales(int nfft, int bins, double scale, boolean onesided) {
     double[] f = new double[bins];
     int lastDoubled = nfft % 2 == 0 ? bins - 1 : bins; // exclusive
     for (int k = 0; k < bins; k++) {
-      f[k] = k >= 1 && k < lastDoubled ? 2 * scale : scale;
+      f[k] = onesided && k >= 1 && k < lastDoubled ? 2 * scale : scale;
     }
     return f;
   }
@@ -188,8 +188,8 @@ final class Spectral {
     int bins = onesided ? p.nfft() / 2 + 1 : p.nfft();
     boolean cross = y != null;
     NdArray out = NdArray.zeros(cross, xl.shapeWithAxis(bins));
-    Job job = new Job(x, y, xl, yl, n, p, detrend, onesided, bins, scale, nseg, cross, average,
-        out, complexIn);
+    Job job = new Job(x, y, xl, yl, n, p, detrend, onesided, bins,
+        binScales(p.nfft(), bins, scale, onesided), nseg, cross, average, out, complexIn);
     int lines = xl.count();
     if (lines == 1 && workers > 1 && nseg > 1) {
       job.singleLineParallel(workers);
@@ -247,8 +247,9 @@ final class Spectral {
   }
 
   /** The shared inputs of one call. */
+  /** {@code binScale}: each bin's power scale ({@link #binScales}), made once per call. */
   private record Job(NdArray x, NdArray y, Lines xl, Lines yl, int n, Params p, Detrend detrend,
-      boolean onesided, int bins, double scale, int nseg, boolean cross, Average average,
+      boolean onesided, int bins, double[] binScale, int nseg, boolean cross, Average average,
       NdArray out, boolean complexIn) {
 
     Worker worker() {
@@ -286,10 +287,9 @@ final class Spectral {
      * scale (doubled one-sided).
      */
     void scalePowers(double[] sum, double[] acc) {
-      double[] f = binScales(p.nfft(), bins, scale);
       int per = width() / bins;
       for (int i = 0; i < sum.length; i++) {
-        acc[i] = sum[i] * f[i / per];
+        acc[i] = sum[i] * binScale[i / per];
       }
     }
 
@@ -359,7 +359,7 @@ final class Spectral {
           }
         }
       }
-      double[] acc = new double[width()];
+      double[] acc = new double[width];
       scalePowers(total, acc);
       reader.writeMean(0, acc);
     }
@@ -463,13 +463,8 @@ final class Spectral {
         fft.transform(src.yre, src.yim, start, ybins);
       }
       int bins = job.bins;
-      int nfft = job.p.nfft();
-      int lastDoubled = nfft % 2 == 0 ? bins - 1 : bins; // exclusive
       for (int k = 0; k < bins; k++) {
-        double f = job.scale;
-        if (job.onesided && k >= 1 && k < lastDoubled) {
-          f *= 2;
-        }
+        double f = job.binScale[k];
         double xr = xbins[2 * k];
         double xi = xbins[2 * k + 1];
         if (job.cross) {
