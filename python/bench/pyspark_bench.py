@@ -98,7 +98,7 @@ def signals(spark, rows: int, length: int, partitions: int):
 
     ``cache()``, PySpark's default for a DataFrame (MEMORY_AND_DISK_DESER: rows kept as objects).
     PySpark's ``StorageLevel.MEMORY_ONLY`` is the *serialized* level: every query then spent
-    about 0.2 s of this run's 0.45 s deserializing the 655 MB of cached batches (a JFR profile of a
+    about 0.15 s deserializing the 655 MB of cached batches (a JFR profile of a
     query reading only ``id`` was 40% ObjectInputStream/LZ4), the same for every peer."""
     df = spark.range(0, rows, numPartitions=partitions).select(
         F.col("id"),
@@ -155,12 +155,13 @@ def run(args) -> dict:
     # The UDFs' Python workers need this interpreter's numpy/SciPy (pyspark's default is python3).
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     jar = numspark_jar()
-    print(f"numspark jar: {jar} (modified {time.ctime(os.path.getmtime(jar))})", flush=True)
+    modified = time.ctime(os.path.getmtime(jar))
+    print(f"numspark jar: {jar} (modified {modified})", flush=True)
     spark = numspark.session(f"local[{args.cores}]", "numspark-pyspark-bench", jars=jar, config={
         "spark.driver.memory": args.driver_memory, "spark.ui.enabled": "false",
         "spark.sql.execution.arrow.pyspark.enabled": "true"})
     df = signals(spark, args.rows, args.length, args.partitions)
-    results = {"jar": jar, "jar_modified": time.ctime(os.path.getmtime(jar)),
+    results = {"jar": jar, "jar_modified": modified,
                "rows": args.rows, "length": args.length, "cores": args.cores,
                "partitions": args.partitions, "repeat": args.repeat, "warmup_seconds": args.warmup,
                "python": platform.python_version(), "pyspark": spark.version,
