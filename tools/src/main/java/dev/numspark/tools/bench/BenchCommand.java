@@ -39,7 +39,7 @@ public final class BenchCommand implements Subcommand {
     if (argv.contains("--help")) {
       out.println("usage: bin/numspark bench [--quick] [--suite fft,signal,linalg,optimize,spark]"
           + " [--output DIR] [--python PATH] [--forks N] [--widths native,256,128]");
-      out.println("  --quick    smaller sizes and fewer JMH iterations (about 3 minutes on 2 cores)");
+      out.println("  --quick    smaller sizes, fewer iterations, shared forks (under 3 minutes on 2 cores)");
       out.println("  --suite    comma-separated suites (default: all; available: "
           + String.join(", ", names(available())) + ")");
       out.println("  --output   directory for bench-report.{json,md,png} (default: .)");

@@ -2,12 +2,16 @@ package dev.numspark.tools.bench;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -20,6 +24,7 @@ final class BenchRunner {
   private final BenchSettings settings;
   private final PrintStream out;
   private final JmhTimer jmh;
+  private final Path jmhLog;
   private final PythonPeer python;
   private final List<String> notices = new ArrayList<>();
   private PythonPeer.Probe probe;
@@ -28,6 +33,7 @@ final class BenchRunner {
     this.settings = settings;
     this.out = out;
     this.jmh = new JmhTimer(settings, jmhLog);
+    this.jmhLog = jmhLog;
     this.python = new PythonPeer(settings);
   }
 
@@ -71,14 +77,67 @@ final class BenchRunner {
       pythonTimesBySuite.put(name, pythonTimes);
     }
     Map<Supplier<Runnable>, Object> numsparkTimes = new IdentityHashMap<>();
+    Map<String, Object> peerTimes = new LinkedHashMap<>();
+    if (settings.quick() && settings.forks() > 0 && !suite.wallClock()) {
+      // --quick: one fork for an operation at one size and its worker counts, and one for the
+      // scaling study (one kernel at three sizes and two worker counts)
+      shareForks(name, CaseCatalog.COMPARE, cases, c -> c.operation() + " " + c.size(),
+          numsparkTimes, peerTimes);
+      shareForks(name, CaseCatalog.SCALING, scaling, c -> "", numsparkTimes, peerTimes);
+    }
     for (int i = 0; i < cases.size(); i++) {
       results.add(runCase(suite, CaseCatalog.COMPARE, i, cases.get(i), pythonTimes,
-          numsparkTimes, width));
+          numsparkTimes, peerTimes, width));
     }
     for (int i = 0; i < scaling.size(); i++) {
       results.add(runCase(suite, CaseCatalog.SCALING, i, scaling.get(i), Map.of(),
-          numsparkTimes, width));
+          numsparkTimes, peerTimes, width));
     }
+  }
+
+  /**
+   * Times the cases of {@code section} that fall in one {@code group} in one {@link SharedFork}
+   * per side, numspark's into {@code numsparkTimes} (by setup: cases sharing one are timed once)
+   * and the Java peers' into {@code peerTimes} (by case id). A group of one is left to its own
+   * fork.
+   */
+  private void shareForks(String suite, String section, List<BenchCase> cases,
+      Function<BenchCase, String> group, Map<Supplier<Runnable>, Object> numsparkTimes,
+      Map<String, Object> peerTimes) throws IOException, InterruptedException {
+    Map<String, List<Integer>> ours = new LinkedHashMap<>();
+    Map<String, List<Integer>> theirs = new LinkedHashMap<>();
+    Set<Supplier<Runnable>> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (int i = 0; i < cases.size(); i++) {
+      BenchCase c = cases.get(i);
+      if (seen.add(c.setup())) {
+        ours.computeIfAbsent(group.apply(c), g -> new ArrayList<>()).add(i);
+      }
+      if (c.pythonStmt() == null && c.javaPeer() != null) {
+        theirs.computeIfAbsent(group.apply(c), g -> new ArrayList<>()).add(i);
+      }
+    }
+    for (List<Integer> members : ours.values()) {
+      Map<String, Object> times = sharedFork(suite, section, members, JmhTimer.NUMSPARK);
+      for (int i : members) {
+        Object t = times.get(CaseCatalog.id(suite, section, i));
+        if (t != null) {
+          numsparkTimes.put(cases.get(i).setup(), t);
+        }
+      }
+    }
+    for (List<Integer> members : theirs.values()) {
+      peerTimes.putAll(sharedFork(suite, section, members, JmhTimer.PEER));
+    }
+  }
+
+  /** {@code side} of the cases {@code members} of a section in one fork, if there are two. */
+  private Map<String, Object> sharedFork(String suite, String section, List<Integer> members,
+      String side) throws IOException, InterruptedException {
+    if (members.size() < 2) {
+      return Map.of();
+    }
+    List<String> ids = members.stream().map(i -> CaseCatalog.id(suite, section, i)).toList();
+    return SharedFork.time(jmh, ids, side, settings.quick(), jmhLog);
   }
 
   /** The Python peers' times per suite: measured at the first width, reused at the others. */
@@ -119,7 +178,7 @@ final class BenchRunner {
 
   private BenchResult runCase(BenchSuite suite, String section, int index, BenchCase c,
       Map<String, PythonPeer.Outcome> pythonTimes, Map<Supplier<Runnable>, Object> numsparkTimes,
-      VectorWidth width) {
+      Map<String, Object> peerTimes, VectorWidth width) {
     String id = CaseCatalog.id(suite.name(), section, index);
     List<String> notes = new ArrayList<>();
     // Cases that share numspark's setup (one operation against two peers) are timed once.
@@ -140,7 +199,8 @@ final class BenchRunner {
         peer = o.measurement();
       }
     } else if (c.javaPeer() != null) {
-      Object theirs = measure(suite, id, JmhTimer.PEER, c.javaPeer());
+      Object theirs = peerTimes.containsKey(id) ? peerTimes.get(id)
+          : measure(suite, id, JmhTimer.PEER, c.javaPeer());
       if (theirs instanceof Measurement m) {
         peer = m;
       } else {

@@ -26,7 +26,10 @@ public record BenchSettings(
     double pythonBudgetSeconds,
     String python) {
 
-  /** The defaults: quick takes about 5 minutes on 2 cores (60 forks of ~3.4 s), full 20. */
+  /**
+   * The defaults: quick takes under 3 minutes on 2 cores (20 JMH forks, {@link SharedFork}), full
+   * about 20.
+   */
   public static BenchSettings defaults(boolean quick, String python) {
     return quick
         ? new BenchSettings(true, 1, 100, 7, 100, 1, 5, 3, 2, python)

@@ -34,6 +34,13 @@ public class CaseBenchmark {
   @Param("numspark")
   public String side;
 
+  /**
+   * The least warm-up in ms before JMH's own, 0 for the default (1.5 s quick, 3 s full); shorter
+   * for a case whose code an earlier case in the same JVM has compiled ({@link SharedFork}).
+   */
+  @Param("0")
+  public long minWarmupMs;
+
   private Runnable action;
 
   @Setup(Level.Trial)
@@ -45,8 +52,9 @@ public class CaseBenchmark {
       default -> throw new IllegalArgumentException("side must be numspark or peer, got " + side);
     };
     // until the JIT is done with it: JMH's fixed warm-up is too short for Vector API code
-    SteadyWarmup.run(action, quick ? 1_500_000_000L : 3_000_000_000L,
-        quick ? 8_000_000_000L : 20_000_000_000L);
+    long min = minWarmupMs > 0 ? minWarmupMs * 1_000_000L
+        : quick ? 1_500_000_000L : 3_000_000_000L;
+    SteadyWarmup.run(action, min, quick ? 8_000_000_000L : 20_000_000_000L);
   }
 
   @Benchmark

@@ -41,17 +41,24 @@ final class JmhTimer {
     this.log = log;
   }
 
+  /** A fork's flags: {@link #forkJvmArgs(boolean)}, then the width's. */
+  List<String> forkJvmArgs() {
+    List<String> args = new java.util.ArrayList<>(forkJvmArgs(settings.quick()));
+    args.addAll(width.flags());
+    return args;
+  }
+
   /**
-   * This JVM's flags for the fork, less debugger and profiler agents (they would clash), plus
+   * This JVM's flags for a fork, less debugger and profiler agents (they would clash), plus
    * {@link #heapArgs} unless the heap was sized.
    */
-  static List<String> forkJvmArgs() {
+  static List<String> forkJvmArgs(boolean quick) {
     List<String> given = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
         .filter(a -> !a.startsWith("-agentlib:") && !a.startsWith("-javaagent:")
             && !a.startsWith("-Xrunjdwp") && !a.startsWith("-agentpath:"))
         .toList();
     List<String> args = new java.util.ArrayList<>(given);
-    args.addAll(heapArgs(given));
+    args.addAll(heapArgs(given, quick));
     return List.copyOf(args);
   }
 
@@ -59,17 +66,24 @@ final class JmhTimer {
   static final List<String> FIXED_HEAP = List.of("-Xms3g", "-Xmx3g", "-XX:+AlwaysPreTouch");
 
   /**
-   * {@link #FIXED_HEAP} when {@code given} has no -Xms/-Xmx, else nothing. Why: cases allocate
+   * --quick's: its largest case holds about 50 MB, and touching 3 GB took a second of each
+   * fork's 3.7 s here (1 GB: 0.4 s).
+   */
+  static final List<String> QUICK_HEAP = List.of("-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch");
+
+  /**
+   * {@link #FIXED_HEAP} ({@link #QUICK_HEAP} for --quick) when {@code given} has no -Xms/-Xmx,
+   * else nothing. Why: cases allocate
    * results of up to 134 MB per call, and a growing heap touches fresh pages during the
    * measurement; on a VM a page's first touch is slow (measured here: 0.3-0.5 s stalls while the
    * heap grew, and ±100-270% errors on the largest FFT cases), while numpy's malloc reuses warm
    * memory. A fixed heap whose pages are touched at start-up keeps that out of the figures, as
    * JMH advises for allocation-heavy benchmarks. 3 GB holds every case's data several times.
    */
-  static List<String> heapArgs(List<String> given) {
+  static List<String> heapArgs(List<String> given, boolean quick) {
     boolean sized = given.stream().anyMatch(a -> a.startsWith("-Xms") || a.startsWith("-Xmx")
         || a.startsWith("-XX:MaxHeapSize") || a.startsWith("-XX:InitialHeapSize"));
-    return sized ? List.of() : FIXED_HEAP;
+    return sized ? List.of() : quick ? QUICK_HEAP : FIXED_HEAP;
   }
 
   /** Forks from now on run at {@code width} (its flags after this JVM's). */
@@ -79,6 +93,14 @@ final class JmhTimer {
 
   /** The time per call of {@code side} ({@link #NUMSPARK} or {@link #PEER}) of a case. */
   Measurement time(String caseId, String side) throws IOException {
+    return time(caseId, side, 0);
+  }
+
+  /**
+   * The same, warming up for at least {@code minWarmupMs} (0: the default) before JMH's own
+   * warm-up.
+   */
+  Measurement time(String caseId, String side, long minWarmupMs) throws IOException {
     Path output = Files.createTempFile("numspark-jmh", ".log");
     try {
       ChainedOptionsBuilder options = new OptionsBuilder()
@@ -86,6 +108,7 @@ final class JmhTimer {
           .param("caseId", caseId)
           .param("quick", String.valueOf(settings.quick()))
           .param("side", side)
+          .param("minWarmupMs", String.valueOf(minWarmupMs))
           .warmupIterations(settings.warmupIterations())
           .warmupTime(TimeValue.milliseconds(settings.warmupMs()))
           .measurementIterations(settings.iterations())
@@ -95,9 +118,7 @@ final class JmhTimer {
           .verbosity(VerboseMode.NORMAL)
           .output(output.toString());
       if (settings.forks() > 0) {
-        List<String> args = new java.util.ArrayList<>(forkJvmArgs());
-        args.addAll(width.flags());
-        options.jvmArgs(args.toArray(String[]::new));
+        options.jvmArgs(forkJvmArgs().toArray(String[]::new));
       }
       RunResult run;
       try {

@@ -110,25 +110,30 @@ class BenchCommandTest {
     assertFalse(r.out().contains("failed"), r.out());
     String log = Files.readString(dir.resolve("bench-jmh.log"));
     assertTrue(log.contains("# Fork: 1 of 1"), log);
-    for (String flag : JmhTimer.forkJvmArgs()) {
+    for (String flag : JmhTimer.forkJvmArgs(true)) {
       assertTrue(log.contains(flag), "fork VM options carry " + flag + ":\n" + log);
     }
   }
 
   @Test
   void forkArgsAreThisJvmsFlags() {
-    List<String> args = JmhTimer.forkJvmArgs();
+    List<String> args = JmhTimer.forkJvmArgs(false);
     assertTrue(args.contains("--add-opens=java.base/java.nio=ALL-UNNAMED"), args.toString());
     assertTrue(args.stream().noneMatch(a -> a.startsWith("-agentlib:")), args.toString());
   }
 
   @Test
   void forksGetAFixedPreTouchedHeapUnlessTheHeapIsSized() {
-    assertEquals(JmhTimer.FIXED_HEAP, JmhTimer.heapArgs(List.of("-Xss8m", "-XX:+UseParallelGC")));
+    List<String> unsized = List.of("-Xss8m", "-XX:+UseParallelGC");
+    assertEquals(JmhTimer.FIXED_HEAP, JmhTimer.heapArgs(unsized, false));
+    assertEquals(JmhTimer.QUICK_HEAP, JmhTimer.heapArgs(unsized, true));
     assertTrue(JmhTimer.FIXED_HEAP.contains("-XX:+AlwaysPreTouch"));
-    assertEquals(List.of(), JmhTimer.heapArgs(List.of("-Xss8m", "-Xmx12g")));
-    assertEquals(List.of(), JmhTimer.heapArgs(List.of("-Xms1g")));
-    assertEquals(List.of(), JmhTimer.heapArgs(List.of("-XX:MaxHeapSize=2g")));
+    assertTrue(JmhTimer.QUICK_HEAP.contains("-XX:+AlwaysPreTouch"));
+    for (boolean quick : new boolean[] {false, true}) {
+      assertEquals(List.of(), JmhTimer.heapArgs(List.of("-Xss8m", "-Xmx12g"), quick));
+      assertEquals(List.of(), JmhTimer.heapArgs(List.of("-Xms1g"), quick));
+      assertEquals(List.of(), JmhTimer.heapArgs(List.of("-XX:MaxHeapSize=2g"), quick));
+    }
   }
 
   @Test
