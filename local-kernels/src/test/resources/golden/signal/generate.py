@@ -146,6 +146,12 @@ case("welch_long_nodetrend", "welch", ["xlong"], {"nperseg": "100", "noverlap": 
 inp("ylong", np.cos(2 * np.pi * 0.07 * np.arange(20000) + 0.3) + welch_rng.standard_normal(20000))
 case("csd_engine_long", "csd", ["xlong", "ylong"], {"fs": "250", "nperseg": "64"})
 case("csd_engine_pad", "csd", ["x1", "y1"], {"nperseg": "101", "nfft": "256", "detrend": "false"})
+# Welch's median on the engine (each segment's power, then the median bin by bin): an even count
+# of segments over a long line (split over workers), an odd count without detrending, and lines
+# of a 2-D array
+case("welch_median_long", "welch", ["xlong"], {"fs": "250", "nperseg": "64", "average": "median"})
+case("welch_median_long_odd", "welch", ["xlong"], {"nperseg": "100", "noverlap": "30", "detrend": "false", "average": "median"})
+case("welch_median_2d", "welch", ["x2"], {"nperseg": "64", "average": "median"})
 
 # ---- csd
 case("csd_default", "csd", ["x1", "y1"], {"nperseg": "128"})
