@@ -152,6 +152,11 @@ case("csd_engine_pad", "csd", ["x1", "y1"], {"nperseg": "101", "nfft": "256", "d
 case("welch_median_long", "welch", ["xlong"], {"fs": "250", "nperseg": "64", "average": "median"})
 case("welch_median_long_odd", "welch", ["xlong"], {"nperseg": "100", "noverlap": "30", "detrend": "false", "average": "median"})
 case("welch_median_2d", "welch", ["x2"], {"nperseg": "64", "average": "median"})
+# linear detrending on the engine (each segment's least-squares line taken off as it is laid in)
+case("welch_linear_long", "welch", ["xlong"], {"nperseg": "100", "noverlap": "30", "detrend": "linear"})
+case("welch_linear_median", "welch", ["xlong"], {"nperseg": "64", "detrend": "linear", "average": "median"})
+case("csd_engine_linear", "csd", ["xlong", "ylong"], {"nperseg": "64", "detrend": "linear"})
+case("spec_engine_linear", "spectrogram", ["xlong"], {"nperseg": "128", "detrend": "linear"})
 
 # ---- csd
 case("csd_default", "csd", ["x1", "y1"], {"nperseg": "128"})
@@ -211,6 +216,12 @@ case("istft_3d", "istft", ["z3"], {"nperseg": "32"})
 inp("zt", np.ascontiguousarray(np.moveaxis(inputs["z1"], -1, 0)))  # (time, freq)
 case("istft_axes", "istft", ["zt"], {"time-axis": "0", "freq-axis": "1"})
 case("istft_noboundary", "istft", ["z1"], {"istft-boundary": "false", "nfft": "80", "nperseg": "64"})
+# istft on the engine (V segments per block): many blocks with a partial last one, and segments
+# shorter than nfft
+inp("zlong", ss.stft(inputs["xlong"], nperseg=128, noverlap=96)[2])
+case("istft_engine_long", "istft", ["zlong"], {"nperseg": "128", "noverlap": "96"})
+inp("zpad", ss.stft(inputs["x1"], nperseg=100, noverlap=60, nfft=160, window="hamming")[2])
+case("istft_engine_pad", "istft", ["zpad"], {"nperseg": "100", "noverlap": "60", "nfft": "160", "window": "hamming"})
 
 # ---- convolution
 inp("a1", rng.standard_normal(1000))

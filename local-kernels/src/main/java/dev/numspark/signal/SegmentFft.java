@@ -1,5 +1,6 @@
 package dev.numspark.signal;
 
+import dev.numspark.fft.engine.SegmentTrend;
 import dev.numspark.fft.FftPlan;
 import dev.numspark.signal.SpectralOptions.Detrend;
 
@@ -89,9 +90,9 @@ final class SegmentFft {
   }
 
   /**
-   * scipy.signal.detrend of one segment in place. Linear: the least-squares line through
-   * {@code (j+1)/n, x[j]}, which SciPy solves with lstsq; here in closed form (centred sums), equal
-   * to rounding. A one-sample segment detrends to zero either way.
+   * scipy.signal.detrend of one segment in place. Linear: the least-squares line
+   * ({@link SegmentTrend#slope}, as on the engine). A one-sample segment detrends to zero either
+   * way.
    */
   static void detrend(double[] x, Detrend type) {
     int n = x.length;
@@ -110,14 +111,7 @@ final class SegmentFft {
       return;
     }
     double tMean = (n + 1) / 2.0;
-    double sxy = 0.0;
-    double sxx = 0.0;
-    for (int j = 0; j < n; j++) {
-      double dt = (j + 1) - tMean;
-      sxy += dt * (x[j] - mean);
-      sxx += dt * dt;
-    }
-    double slope = sxy / sxx;
+    double slope = SegmentTrend.slope(x, 0, n, mean);
     for (int j = 0; j < n; j++) {
       x[j] -= mean + slope * ((j + 1) - tMean);
     }

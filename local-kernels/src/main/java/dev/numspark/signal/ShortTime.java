@@ -2,7 +2,9 @@ package dev.numspark.signal;
 
 import dev.numspark.array.NdArray;
 import dev.numspark.fft.engine.Engines;
+import dev.numspark.fft.engine.SegmentInverse;
 import dev.numspark.fft.engine.SegmentPowers;
+import dev.numspark.fft.engine.SegmentTrend;
 import dev.numspark.fft.FftPlan;
 import dev.numspark.parallel.WorkerPool;
 import dev.numspark.parallel.Workers;
@@ -133,8 +135,7 @@ final class ShortTime {
     double[] winF = win;
     int nfftF = nfft;
     int segs = nseg;
-    if (onesided && (detrend == Detrend.CONSTANT || detrend == Detrend.NONE)
-        && Engines.segmentPowers(nperseg, nfft, nseg)) {
+    if (onesided && Engines.segmentPowers(nperseg, nfft, nseg)) {
       onEngine(x, lines, ext, boundary, length, win, nfft, step, nseg, detrend, scale,
           powerScale, psd, out, workers);
     } else if (lines.count() == 1 && workers > 1 && nseg > 1) {
@@ -181,16 +182,16 @@ final class ShortTime {
       double[] win, int nfft, int step, int nseg, Detrend detrend, double scale,
       double[] powerScale, boolean psd, NdArray out, int workers) {
     int bins = nfft / 2 + 1;
-    boolean demean = detrend == Detrend.CONSTANT;
+    SegmentTrend trend = Spectral.trend(detrend);
     double[] d = out.data();
     SegmentRange range = (line, l, first, count) -> {
       int base = lines.index(l, 0, bins) * nseg;
       int stride = lines.index(l, 1, bins) * nseg - base;
       SegmentPowers p = SegmentPowers.forThread(win, nfft);
       if (psd) {
-        p.eachPower(line, 0, step, first, count, demean, powerScale, d, base, stride);
+        p.eachPower(line, 0, step, first, count, trend, powerScale, d, base, stride);
       } else {
-        p.eachSpectrum(line, 0, step, first, count, demean, scale, d, base, stride);
+        p.eachSpectrum(line, 0, step, first, count, trend, scale, d, base, stride);
       }
     };
     if (lines.count() == 1 && workers > 1) {
@@ -403,6 +404,9 @@ final class ShortTime {
     int workers = Workers.resolve(o.workers);
     int nfftF = nfft;
     int fl = finalLength;
+    // a real result from exactly nfft/2 + 1 bins: V segments per block of the engine
+    boolean onEngine = inputOnesided && nfreq == nfft / 2 + 1
+        && Engines.segmentInverse(nfft, nseg);
     WorkerPool.parallelFor(workers, lineCount, (from, to) -> {
       FftPlan plan = FftPlan.of(nfftF);
       double[] buf = new double[inputOnesided ? Math.max(nfftF, 2) : 2 * nfftF];
@@ -419,7 +423,11 @@ final class ShortTime {
           base += (rem % outerDims[k]) * strides[outerAxes[k]];
           rem /= outerDims[k];
         }
-        for (int s = 0; s < nseg; s++) {
+        if (onEngine) {
+          SegmentInverse.forThread(nfftF).overlapAdd(zd, base, strides[timeAxis],
+              strides[freqAxis], 0, nseg, win, factor, nstep, xr);
+        }
+        for (int s = 0; s < (onEngine ? 0 : nseg); s++) {
           int col = base + s * strides[timeAxis];
           java.util.Arrays.fill(buf, 0.0);
           if (inputOnesided) {

@@ -3,6 +3,7 @@ package dev.numspark.signal;
 import dev.numspark.array.NdArray;
 import dev.numspark.fft.engine.Engines;
 import dev.numspark.fft.engine.SegmentPowers;
+import dev.numspark.fft.engine.SegmentTrend;
 import dev.numspark.parallel.WorkerPool;
 import dev.numspark.parallel.Workers;
 import dev.numspark.signal.SpectralOptions.Average;
@@ -229,6 +230,15 @@ final class Spectral {
     return f;
   }
 
+  /** The engine's name for a detrend type. */
+  static SegmentTrend trend(Detrend detrend) {
+    return switch (detrend) {
+      case NONE -> SegmentTrend.NONE;
+      case CONSTANT -> SegmentTrend.MEAN;
+      case LINEAR -> SegmentTrend.LINE;
+    };
+  }
+
   /**
    * numpy's median of the first {@code n} values (reordered in place): the middle value of the
    * sorted values, or the mean of the two middle ones. By selection (expected O(n), as numpy's
@@ -359,9 +369,9 @@ final class Spectral {
           && Engines.segmentPowers(p.nperseg(), p.nfft(), nseg);
     }
 
-    /** What both engine paths need: real one-sided spectra, mean or no detrending. */
+    /** What both engine paths need: real one-sided spectra (any detrend type). */
     private boolean engineSegments() {
-      return !complexIn && onesided && (detrend == Detrend.CONSTANT || detrend == Detrend.NONE);
+      return !complexIn && onesided;
     }
 
     /** Values a bin of the summed spectra has: a power, or a cross spectrum's re and im. */
@@ -464,11 +474,11 @@ final class Spectral {
       double[] byBin = new double[nseg * bins];
       int lanes = Engines.lanes();
       int blocks = (nseg + lanes - 1) / lanes;
-      boolean demean = detrend == Detrend.CONSTANT;
+      SegmentTrend trend = trend(detrend);
       WorkerPool.parallelFor(workers, blocks, (from, to) -> {
         int first = from * lanes;
         SegmentPowers.forThread(p.win(), p.nfft()).eachPower(reader.xsrc, reader.xoff, p.hop(),
-            first, Math.min(nseg, to * lanes) - first, demean, binScale, byBin, 0, nseg);
+            first, Math.min(nseg, to * lanes) - first, trend, binScale, byBin, 0, nseg);
       });
       WorkerPool.parallelFor(workers, bins, (from, to) -> {
         double[] scratch = new double[nseg];
@@ -536,8 +546,8 @@ final class Spectral {
       readLine(l);
       if (powers != null && job.average == Average.MEDIAN) {
         // medianOnEngine: spectra[k nseg + s] is segment s's power in bin k
-        powers.eachPower(xsrc, xoff, job.p.hop(), 0, job.nseg,
-            job.detrend == Detrend.CONSTANT, job.binScale, spectra, 0, job.nseg);
+        powers.eachPower(xsrc, xoff, job.p.hop(), 0, job.nseg, trend(job.detrend),
+            job.binScale, spectra, 0, job.nseg);
         double bias = medianBias(job.nseg);
         for (int k = 0; k < job.bins; k++) {
           writeBinMedian(l, k, spectra, scratch, bias);
@@ -607,11 +617,11 @@ final class Spectral {
     void groupSum(SegmentPowers with, long g, double[] sum) {
       long first = g * SegmentPowers.GROUP;
       int count = (int) Math.min(SegmentPowers.GROUP, job.nseg - first);
-      boolean demean = job.detrend == Detrend.CONSTANT;
+      SegmentTrend trend = trend(job.detrend);
       if (job.cross) {
-        with.groupSumCross(xsrc, xoff, yre, 0, job.p.hop(), first, count, demean, sum);
+        with.groupSumCross(xsrc, xoff, yre, 0, job.p.hop(), first, count, trend, sum);
       } else {
-        with.groupSum(xsrc, xoff, job.p.hop(), first, count, demean, sum);
+        with.groupSum(xsrc, xoff, job.p.hop(), first, count, trend, sum);
       }
     }
 

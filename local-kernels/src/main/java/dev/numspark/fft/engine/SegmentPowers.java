@@ -53,6 +53,7 @@ public final class SegmentPowers {
   /** Where {@link #eachSpectrum} writes a full block: lane v, bin k at 2 (s0 + v + k stride). */
   private final BlockFft.Lines columns = new BlockFft.Lines();
   private final double[] mean = new double[V];
+  private final double[] slope = new double[V];
   private final double[] partial = new double[V];
   private final int[] start = new int[V];
 
@@ -101,16 +102,17 @@ public final class SegmentPowers {
 
   /**
    * {@code sum[k] = sum over segments s in [first, first + count) of |X_s[k]|^2}, {@code k = 0 ..
-   * nfft/2}, where segment s is {@code x[off + s hop ..]} ({@code nperseg} samples) less its mean
-   * if {@code demean}, times the window, zero-padded to nfft. {@code count} is at most
+   * nfft/2}, where segment s is {@code x[off + s hop ..]} ({@code nperseg} samples) less its
+   * {@code trend} (nothing, its mean, or its least-squares line), times the window, zero-padded to
+   * nfft. {@code count} is at most
    * {@link #GROUP} and {@code first} a multiple of it, so that every caller sums the same groups.
    */
-  public void groupSum(double[] x, int off, int hop, long first, int count, boolean demean,
+  public void groupSum(double[] x, int off, int hop, long first, int count, SegmentTrend trend,
       double[] sum) {
     java.util.Arrays.fill(lanes, 0.0);
     for (int b = 0; b < count; b += V) {
       int valid = Math.min(V, count - b);
-      transform(x, off, hop, first + b, valid, demean);
+      transform(x, off, hop, first + b, valid, trend);
       if (valid == V) {
         real.powers(work, lanes, true);
       } else {
@@ -151,7 +153,7 @@ public final class SegmentPowers {
    * the same of y).
    */
   public void groupSumCross(double[] x, int xOff, double[] y, int yOff, int hop, long first,
-      int count, boolean demean, double[] sum) {
+      int count, SegmentTrend trend, double[] sum) {
     double[] xs = spectra();
     if (other == null) {
       other = new double[2 * (h + 1) * V];
@@ -161,9 +163,9 @@ public final class SegmentPowers {
     java.util.Arrays.fill(lanesIm, 0.0);
     for (int b = 0; b < count; b += V) {
       int valid = Math.min(V, count - b);
-      transform(x, xOff, hop, first + b, valid, demean);
+      transform(x, xOff, hop, first + b, valid, trend);
       real.unpack(work, xs);
-      transform(y, yOff, hop, first + b, valid, demean);
+      transform(y, yOff, hop, first + b, valid, trend);
       real.unpack(work, other);
       for (int k = 0; k <= h; k++) {
         int re = 2 * V * k;
@@ -191,11 +193,11 @@ public final class SegmentPowers {
    * {@link #groupSum} defines them), {@code k = 0 .. nfft/2}. A segment's values do not depend on
    * the block it shares (lanes are independent), so any split of the segments gives the same bits.
    */
-  public void eachPower(double[] x, int off, int hop, int first, int count, boolean demean,
+  public void eachPower(double[] x, int off, int hop, int first, int count, SegmentTrend trend,
       double[] factor, double[] out, int base, int stride) {
     for (int b = 0; b < count; b += V) {
       int valid = Math.min(V, count - b);
-      transform(x, off, hop, first + b, valid, demean);
+      transform(x, off, hop, first + b, valid, trend);
       real.powers(work, part, false);
       int s0 = base + first + b;
       for (int k = 0; k <= h; k++) {
@@ -218,11 +220,11 @@ public final class SegmentPowers {
    * first + count)} as {@link #groupSum} defines them, {@code k = 0 .. nfft/2}. As
    * {@link #eachPower}, a segment's values do not depend on the block it shares.
    */
-  public void eachSpectrum(double[] x, int off, int hop, int first, int count, boolean demean,
+  public void eachSpectrum(double[] x, int off, int hop, int first, int count, SegmentTrend trend,
       double scale, double[] out, int base, int stride) {
     for (int b = 0; b < count; b += V) {
       int valid = Math.min(V, count - b);
-      transform(x, off, hop, first + b, valid, demean);
+      transform(x, off, hop, first + b, valid, trend);
       int s0 = base + first + b;
       if (valid == V) {
         // straight from the digit-reversed spectrum into the V time columns, scaled
@@ -250,17 +252,18 @@ public final class SegmentPowers {
    * {@link #work} (digit-reversed, as {@link BlockFft#dif} leaves them). Idle lanes of a partial
    * block transform its first segment; callers ignore them.
    */
-  private void transform(double[] x, int off, int hop, long first, int valid, boolean demean) {
+  private void transform(double[] x, int off, int hop, long first, int valid, SegmentTrend trend) {
     for (int v = 0; v < V; v++) {
       start[v] = Math.toIntExact(off + (first + (v < valid ? v : 0)) * hop);
     }
-    fill(x, demean);
+    fill(x, trend);
     real.half.dif(work);
   }
 
   /**
    * The V segments at {@link #start} into the block: sample j of lane v is
-   * {@code w_j (x[start_v + j] - mean_v)}, at {@code work[V j + v]} (the half-length line's
+   * {@code w_j (x[start_v + j] - mean_v)} (mean_v 0 for no trend; a line, {@link #fillLine}), at
+   * {@code work[V j + v]} (the half-length line's
    * element j/2, real part for even j, imaginary for odd), zero from {@code nperseg} on. Row by
    * row: each row reads one sample of each of the V segments (V sequential streams) and writes V
    * contiguous doubles. Measured against vector gathers (8 lanes: 1.1x slower with their index
@@ -269,11 +272,13 @@ public final class SegmentPowers {
    * and for 4 (256-bit vectors: Welch of 4096 samples, nperseg 256, 18.6-22.4 us a signal before,
    * 17.3-18.1 after, interleaved JVMs with {@code -XX:UseAVX=2}).
    */
-  private void fill(double[] x, boolean demean) {
+  private void fill(double[] x, SegmentTrend trend) {
     for (int v = 0; v < V; v++) {
-      mean[v] = demean ? mean(x, start[v]) : 0.0;
+      mean[v] = trend == SegmentTrend.NONE ? 0.0 : mean(x, start[v]);
     }
-    if (V == 8) {
+    if (trend == SegmentTrend.LINE) {
+      fillLine(x);
+    } else if (V == 8) {
       fill8(x);
     } else if (V == 4) {
       fill4(x);
@@ -287,6 +292,25 @@ public final class SegmentPowers {
       }
     }
     java.util.Arrays.fill(work, V * nperseg, work.length, 0.0);
+  }
+
+  /**
+   * {@link #fill} less each segment's least-squares line, as {@code SegmentFft.detrend} takes it
+   * off: {@code w_j (x_j - (mean + slope ((j + 1) - (n + 1) / 2)))}.
+   */
+  private void fillLine(double[] x) {
+    for (int v = 0; v < V; v++) {
+      slope[v] = SegmentTrend.slope(x, start[v], nperseg, mean[v]);
+    }
+    double tMean = (nperseg + 1) / 2.0;
+    for (int j = 0; j < nperseg; j++) {
+      double w = win[j];
+      double t = (j + 1) - tMean;
+      int o = V * j;
+      for (int v = 0; v < V; v++) {
+        work[o + v] = w * (x[start[v] + j] - (mean[v] + slope[v] * t));
+      }
+    }
   }
 
   private void fill4(double[] x) {

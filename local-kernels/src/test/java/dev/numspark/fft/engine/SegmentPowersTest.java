@@ -51,13 +51,14 @@ class SegmentPowersTest {
       int off = 7;
       double[] x = new double[off + (count - 1) * hop + nperseg + 3];
       for (int i = 0; i < x.length; i++) {
-        x[i] = 3.0 + Math.sin(0.3 * i) + r.nextDouble(-1, 1);
+        // a ramp too: taking off the mean and taking off the line then differ
+        x[i] = 3.0 + 0.02 * i + Math.sin(0.3 * i) + r.nextDouble(-1, 1);
       }
-      for (boolean demean : new boolean[] {true, false}) {
+      for (SegmentTrend trend : SegmentTrend.values()) {
         double[] got = new double[nfft / 2 + 1];
-        SegmentPowers.forThread(win, nfft).groupSum(x, off, hop, 0, count, demean, got);
-        double[] want = direct(x, off, hop, count, win, nfft, demean);
-        String what = nperseg + "/" + nfft + " hop " + hop + " x" + count + " demean " + demean;
+        SegmentPowers.forThread(win, nfft).groupSum(x, off, hop, 0, count, trend, got);
+        double[] want = direct(x, off, hop, count, win, nfft, trend);
+        String what = nperseg + "/" + nfft + " hop " + hop + " x" + count + " trend " + trend;
         assertClose(want, got, what);
       }
     }
@@ -75,8 +76,8 @@ class SegmentPowersTest {
       x[V * nperseg + i] = 1e6 * (i % 2 == 0 ? 1 : -1); // the last segment, alone in its block
     }
     double[] got = new double[nperseg / 2 + 1];
-    SegmentPowers.forThread(win, nperseg).groupSum(x, 0, nperseg, 0, count, false, got);
-    assertClose(direct(x, 0, nperseg, count, win, nperseg, false), got, "partial block");
+    SegmentPowers.forThread(win, nperseg).groupSum(x, 0, nperseg, 0, count, SegmentTrend.NONE, got);
+    assertClose(direct(x, 0, nperseg, count, win, nperseg, SegmentTrend.NONE), got, "partial block");
     assertEquals(Math.pow(1e6 * nperseg, 2), got[nperseg / 2], 1e-3, "Nyquist counted once");
   }
 
@@ -93,8 +94,8 @@ class SegmentPowersTest {
     }
     double[] got = new double[nperseg / 2 + 1];
     long first = SegmentPowers.GROUP;
-    SegmentPowers.forThread(win, nperseg).groupSum(x, 0, hop, first, 10, true, got);
-    assertClose(direct(x, (int) first * hop, hop, 10, win, nperseg, true), got, "group 1");
+    SegmentPowers.forThread(win, nperseg).groupSum(x, 0, hop, first, 10, SegmentTrend.MEAN, got);
+    assertClose(direct(x, (int) first * hop, hop, 10, win, nperseg, SegmentTrend.MEAN), got, "group 1");
   }
 
   @Test
@@ -111,7 +112,7 @@ class SegmentPowersTest {
     SplittableRandom r = new SplittableRandom(11);
     double[] x = new double[5 + count * hop + nperseg];
     for (int i = 0; i < x.length; i++) {
-      x[i] = 2.0 + r.nextDouble(-1, 1);
+      x[i] = 2.0 + 0.05 * i + r.nextDouble(-1, 1);
     }
     double[] factor = new double[bins];
     for (int k = 0; k < bins; k++) {
@@ -124,10 +125,10 @@ class SegmentPowersTest {
     java.util.Arrays.fill(out, -1.0);
     // segments 1 .. count-1 in two calls of an odd split: the first starts mid-block
     SegmentPowers p = SegmentPowers.forThread(win, nfft);
-    p.eachPower(x, 5, hop, 1, V + 1, true, factor, out, base, stride);
-    p.eachPower(x, 5, hop, V + 2, count - V - 2, true, factor, out, base, stride);
+    p.eachPower(x, 5, hop, 1, V + 1, SegmentTrend.LINE, factor, out, base, stride);
+    p.eachPower(x, 5, hop, V + 2, count - V - 2, SegmentTrend.LINE, factor, out, base, stride);
     for (int s = 0; s < count; s++) {
-      double[] want = direct(x, 5 + s * hop, hop, 1, win, nfft, true);
+      double[] want = direct(x, 5 + s * hop, hop, 1, win, nfft, SegmentTrend.LINE);
       double max = 0;
       for (int k = 0; k < bins; k++) {
         max = Math.max(max, want[k] * factor[k]);
@@ -171,8 +172,8 @@ class SegmentPowersTest {
     double scale = 0.25;
     // a full block and a partial one, in two calls
     SegmentPowers p = SegmentPowers.forThread(win, nfft);
-    p.eachSpectrum(x, 0, hop, 0, V, false, scale, out, base, stride);
-    p.eachSpectrum(x, 0, hop, V, count - V, false, scale, out, base, stride);
+    p.eachSpectrum(x, 0, hop, 0, V, SegmentTrend.NONE, scale, out, base, stride);
+    p.eachSpectrum(x, 0, hop, V, count - V, SegmentTrend.NONE, scale, out, base, stride);
     for (int s = 0; s < count; s++) {
       for (int k = 0; k < bins; k++) {
         double re = 0;
@@ -212,23 +213,40 @@ class SegmentPowersTest {
 
   /** The definition, with a direct DFT of every segment. */
   private static double[] direct(double[] x, int off, int hop, int count, double[] win, int nfft,
-      boolean demean) {
+      SegmentTrend trend) {
     int nperseg = win.length;
     double[] sum = new double[nfft / 2 + 1];
     for (int s = 0; s < count; s++) {
       int st = off + s * hop;
-      double mean = 0;
-      if (demean) {
+      // the trend c0 + c1 t at t = j + 1: none, the mean (b = 0), or the least-squares line from
+      // the normal equations [sum t^2, sum t; sum t, n] (c1, c0) = (sum t x, sum x)
+      double c0 = 0;
+      double c1 = 0;
+      if (trend != SegmentTrend.NONE) {
+        double st1 = 0;
+        double st2 = 0;
+        double sx = 0;
+        double stx = 0;
         for (int j = 0; j < nperseg; j++) {
-          mean += x[st + j];
+          double t = j + 1;
+          st1 += t;
+          st2 += t * t;
+          sx += x[st + j];
+          stx += t * x[st + j];
         }
-        mean /= nperseg;
+        if (trend == SegmentTrend.LINE) {
+          double det = st2 * nperseg - st1 * st1;
+          c1 = (stx * nperseg - st1 * sx) / det;
+          c0 = (st2 * sx - st1 * stx) / det;
+        } else {
+          c0 = sx / nperseg;
+        }
       }
       for (int k = 0; k <= nfft / 2; k++) {
         double re = 0;
         double im = 0;
         for (int j = 0; j < nperseg; j++) {
-          double v = win[j] * (x[st + j] - mean);
+          double v = win[j] * (x[st + j] - (c0 + c1 * (j + 1)));
           double a = -2 * Math.PI * ((long) j * k % nfft) / nfft;
           re += v * Math.cos(a);
           im += v * Math.sin(a);
