@@ -25,6 +25,13 @@ public final class LineRunner {
   static final int MIN_COMPLEX_POW2 = 256;
   /** Shortest real lines ({@code rfft}) run here (n = 128: 0.28 vs 0.41 us). */
   static final int MIN_REAL = 128;
+  /**
+   * At 4 lanes (AVX2), the shortest complex lines of any length and real lines run here: one
+   * line, JDK 17, {@code -XX:UseAVX=2}, against JTransforms, {@code fft} of 1024 13 vs 25 us, of
+   * 512 a tie; {@code rfft} of 2048 a tie, of 1024 slower (16-39 vs 9-10 us, JVM to JVM).
+   */
+  static final int MIN_COMPLEX_AT_4_LANES = 1024;
+  static final int MIN_REAL_AT_4_LANES = 4096;
   /** Complex lengths from which one line's steps are shared among the workers. */
   static final int PARALLEL_MIN = 1 << 15;
   /**
@@ -60,7 +67,8 @@ public final class LineRunner {
 
   /** Whether one complex line of length n runs here. */
   static boolean supportsComplex(int n) {
-    return LineFft.supports(n) && (n >= MIN_COMPLEX_POW2 || Integer.bitCount(n) != 1);
+    return LineFft.supports(n) && (n >= MIN_COMPLEX_POW2 || Integer.bitCount(n) != 1)
+        && (BlockFft.V != 4 || n >= MIN_COMPLEX_AT_4_LANES);
   }
 
   /**
@@ -73,7 +81,7 @@ public final class LineRunner {
   /** Whether one real line of length n ({@code rfft}) runs here. */
   static boolean supportsReal(int n) {
     LineReal last = lastReal;
-    return last != null && last.n == n || n >= MIN_REAL && LineReal.supports(n);
+    return last != null && last.n == n || n >= minReal() && LineReal.supports(n);
   }
 
   /** Whether {@code op} runs here. */
@@ -92,7 +100,11 @@ public final class LineRunner {
 
   /** Whether one real inverse line of length n ({@code irfft}) runs here. */
   static boolean supportsInverse(int n) {
-    return n >= MIN_REAL && LineReal.supportsHalf(n);
+    return n >= minReal() && LineReal.supportsHalf(n);
+  }
+
+  private static int minReal() {
+    return BlockFft.V == 4 ? MIN_REAL_AT_4_LANES : MIN_REAL;
   }
 
   private static LineFft complexPlan(int n) {

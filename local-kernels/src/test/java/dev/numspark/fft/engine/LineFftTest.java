@@ -41,10 +41,29 @@ class LineFftTest {
   @Test
   void theEngineTakesTheLengthsItShould() {
     assertTrue(FftConfig.VECTOR_ENGINE, "tests run with --add-modules=jdk.incubator.vector");
-    if (V != 8) {
-      // built for 8 lanes only: other widths keep JTransforms (the comparisons below still hold)
+    if (V == 2) {
+      // built for 8 and 4 lanes: at 2 the tile step would be a lone radix 2 on gathers that have
+      // no instruction; JTransforms keeps these lines (the comparisons below still hold)
       assertFalse(LineRunner.supportsReal(4096));
       assertFalse(LineRunner.supportsComplex(4096));
+      return;
+    }
+    if (V == 4) {
+      // measured against JTransforms at 4 lanes: complex lines from 1024, real ones from 4096, up
+      // to a complex length of 2^18
+      for (int n : new int[] {1024, 2000, 4096, 4800, 1 << 16, 1 << 18}) {
+        assertTrue(LineRunner.supportsComplex(n), "complex " + n);
+      }
+      for (int n : new int[] {4096, 4800, 9600, 1 << 17, 1 << 19}) {
+        assertTrue(LineRunner.supportsReal(n), "real " + n);
+      }
+      for (int n : new int[] {60, 64, 96, 192, 512, 1001, 3 * 5 * 7 * 64, (1 << 18) + 4}) {
+        assertFalse(LineRunner.supportsComplex(n), "complex " + n);
+      }
+      assertFalse(LineRunner.supportsReal(2048));
+      assertFalse(LineRunner.supportsReal(1 << 20), "half beyond 2^18");
+      assertFalse(LineRunner.supports(new RealInverseLineOp(1025, 2048, 1, false)));
+      assertTrue(LineRunner.supports(new RealInverseLineOp(2049, 4096, 1, false)));
       return;
     }
     for (int n : new int[] {64, 96, 192, 1000, 1024, 2000, 4096, 4800, 1 << 16, 1 << 22}) {
