@@ -426,34 +426,35 @@ final class ShortTime {
         if (onEngine) {
           SegmentInverse.forThread(nfftF).overlapAdd(zd, base, strides[timeAxis],
               strides[freqAxis], 0, nseg, win, factor, nstep, xr);
-        }
-        for (int s = 0; s < (onEngine ? 0 : nseg); s++) {
-          int col = base + s * strides[timeAxis];
-          java.util.Arrays.fill(buf, 0.0);
-          if (inputOnesided) {
-            java.util.Arrays.fill(bins, 0.0);
-            int take = Math.min(nfreq, nfftF / 2 + 1);
-            for (int f = 0; f < take; f++) {
-              int idx = col + f * strides[freqAxis];
-              bins[2 * f] = zd[2 * idx];
-              bins[2 * f + 1] = zd[2 * idx + 1];
-            }
-            RealPacking.packReal(bins, nfftF, buf);
-            plan.realInverse(buf, true);
-            for (int j = 0; j < nperseg; j++) {
-              xr[s * nstep + j] += buf[j] * factor * win[j];
-            }
-          } else {
-            int take = Math.min(nfreq, nfftF);
-            for (int f = 0; f < take; f++) {
-              int idx = col + f * strides[freqAxis];
-              buf[2 * f] = zd[2 * idx];
-              buf[2 * f + 1] = zd[2 * idx + 1];
-            }
-            plan.complexInverse(buf, true);
-            for (int j = 0; j < nperseg; j++) {
-              xr[s * nstep + j] += buf[2 * j] * factor * win[j];
-              xi[s * nstep + j] += buf[2 * j + 1] * factor * win[j];
+        } else {
+          for (int s = 0; s < nseg; s++) {
+            int col = base + s * strides[timeAxis];
+            java.util.Arrays.fill(buf, 0.0);
+            if (inputOnesided) {
+              java.util.Arrays.fill(bins, 0.0);
+              int take = Math.min(nfreq, nfftF / 2 + 1);
+              for (int f = 0; f < take; f++) {
+                int idx = col + f * strides[freqAxis];
+                bins[2 * f] = zd[2 * idx];
+                bins[2 * f + 1] = zd[2 * idx + 1];
+              }
+              RealPacking.packReal(bins, nfftF, buf);
+              plan.realInverse(buf, true);
+              for (int j = 0; j < nperseg; j++) {
+                xr[s * nstep + j] += buf[j] * factor * win[j];
+              }
+            } else {
+              int take = Math.min(nfreq, nfftF);
+              for (int f = 0; f < take; f++) {
+                int idx = col + f * strides[freqAxis];
+                buf[2 * f] = zd[2 * idx];
+                buf[2 * f + 1] = zd[2 * idx + 1];
+              }
+              plan.complexInverse(buf, true);
+              for (int j = 0; j < nperseg; j++) {
+                xr[s * nstep + j] += buf[2 * j] * factor * win[j];
+                xi[s * nstep + j] += buf[2 * j + 1] * factor * win[j];
+              }
             }
           }
         }
