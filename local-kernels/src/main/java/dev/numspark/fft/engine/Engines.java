@@ -110,7 +110,7 @@ public final class Engines {
   }
 
   /**
-   * Whether Welch's segment powers (real signal, one-sided, mean or no detrending, mean
+   * Whether Welch's segment powers (real signal, one-sided, any detrending, mean
    * averaging) run on the engine ({@link SegmentPowers}) for these segments.
    */
   public static boolean segmentPowers(int nperseg, int nfft, long nseg) {
