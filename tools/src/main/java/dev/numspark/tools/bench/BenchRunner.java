@@ -1,8 +1,8 @@
 package dev.numspark.tools.bench;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -24,7 +24,6 @@ final class BenchRunner {
   private final BenchSettings settings;
   private final PrintStream out;
   private final JmhTimer jmh;
-  private final Path jmhLog;
   private final PythonPeer python;
   private final List<String> notices = new ArrayList<>();
   private PythonPeer.Probe probe;
@@ -33,7 +32,6 @@ final class BenchRunner {
     this.settings = settings;
     this.out = out;
     this.jmh = new JmhTimer(settings, jmhLog);
-    this.jmhLog = jmhLog;
     this.python = new PythonPeer(settings);
   }
 
@@ -137,7 +135,7 @@ final class BenchRunner {
       return Map.of();
     }
     List<String> ids = members.stream().map(i -> CaseCatalog.id(suite, section, i)).toList();
-    return SharedFork.time(jmh, ids, side, settings.quick(), jmhLog);
+    return SharedFork.time(jmh, ids, side);
   }
 
   /** The Python peers' times per suite: measured at the first width, reused at the others. */
@@ -241,9 +239,14 @@ final class BenchRunner {
       return suite.wallClock() ? WallClockTimer.time(action, settings.wallRepeats())
           : jmh.time(id, side);
     } catch (Exception | StackOverflowError | OutOfMemoryError e) {
-      String message = e.getMessage();
-      return message == null || message.isBlank() ? e.getClass().getSimpleName()
-          : message.replace('\n', ' ');
+      return failure(e);
     }
+  }
+
+  /** A failed case's note: the exception's message on one line, or its class's name. */
+  static String failure(Throwable e) {
+    String message = e.getMessage();
+    return message == null || message.isBlank() ? e.getClass().getSimpleName()
+        : message.replace('\n', ' ');
   }
 }

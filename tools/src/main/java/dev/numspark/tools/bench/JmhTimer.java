@@ -41,6 +41,16 @@ final class JmhTimer {
     this.log = log;
   }
 
+  /** How long and how often this timer measures. */
+  BenchSettings settings() {
+    return settings;
+  }
+
+  /** Where JMH's own output is appended (null: nowhere). */
+  Path log() {
+    return log;
+  }
+
   /** A fork's flags: {@link #forkJvmArgs(boolean)}, then the width's. */
   List<String> forkJvmArgs() {
     List<String> args = new java.util.ArrayList<>(forkJvmArgs(settings.quick()));

@@ -9,11 +9,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Several cases of one operation timed in one forked JVM, one after another (JMH run inside it):
- * --quick's scaling study, the same kernel at three batch sizes and two worker counts. The first
- * case warms up as in its own fork; the later ones find the kernel compiled and warm up for
- * {@link #LATER_WARMUP_MS} (then until the JIT is quiet, {@link SteadyWarmup}). Six forks of
- * about 3.7 s each became one of about 10 s per family. The full run keeps a fork per case.
+ * Several cases timed in one forked JVM, one after another (JMH run inside it), for --quick: an
+ * operation at one size and its worker counts, or a scaling study (one kernel at three batch
+ * sizes and two worker counts). The first case warms up as in its own fork; the later ones find
+ * the kernel compiled and warm up for at least {@link #LATER_WARMUP_MS} (then until the JIT is
+ * quiet, {@link SteadyWarmup}). Six scaling forks of about 3.7 s each became one of about 10 s per
+ * family. The full run keeps a fork per case.
  */
 final class SharedFork {
   /** The least warm-up of the cases after the first: their code is compiled by then. */
@@ -22,16 +23,17 @@ final class SharedFork {
   private SharedFork() {}
 
   /**
-   * Times {@code side} of each case in one JVM with {@code timer}'s fork flags; per id a
-   * {@link Measurement}, or the failure's message. JMH's output goes to {@code log}.
+   * Times {@code side} of each case in one JVM with {@code timer}'s fork flags and settings; per
+   * id a {@link Measurement}, or the failure's message. JMH's output goes to the timer's log.
    */
-  static Map<String, Object> time(JmhTimer timer, List<String> ids, String side, boolean quick,
-      Path log) throws IOException, InterruptedException {
+  static Map<String, Object> time(JmhTimer timer, List<String> ids, String side)
+      throws IOException, InterruptedException {
+    Path log = timer.log();
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.addAll(timer.forkJvmArgs());
     cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), SharedFork.class.getName(),
-        String.valueOf(quick), side, log == null ? "" : log.toString()));
+        String.valueOf(timer.settings().quick()), side, log == null ? "" : log.toString()));
     cmd.addAll(ids);
     Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -66,9 +68,7 @@ final class SharedFork {
         Measurement m = timer.time(id, side, i == 3 ? 0 : LATER_WARMUP_MS);
         System.out.println("result " + id + " " + m.ms() + " " + m.errorMs() + " " + m.samples());
       } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-        String message = e.getMessage();
-        System.out.println("failed " + id + " " + (message == null || message.isBlank()
-            ? e.getClass().getSimpleName() : message.replace('\n', ' ')));
+        System.out.println("failed " + id + " " + BenchRunner.failure(e));
       }
       System.out.flush();
     }

@@ -23,7 +23,7 @@ class SharedForkTest {
     Path log = dir.resolve("jmh.log");
     JmhTimer timer = new JmhTimer(BenchSettings.defaults(true, null), log);
     List<String> ids = List.of("fake/compare/0", "fake/compare/99", "fake/compare/1");
-    Map<String, Object> r = SharedFork.time(timer, ids, JmhTimer.NUMSPARK, true, log);
+    Map<String, Object> r = SharedFork.time(timer, ids, JmhTimer.NUMSPARK);
 
     assertEquals(ids, List.copyOf(r.keySet()));
     for (String ok : List.of("fake/compare/0", "fake/compare/1")) {
