@@ -471,7 +471,7 @@ final class Spectral {
      * then the bins' medians spread over workers too.
      */
     private void singleLineMedianOnEngine(Worker reader, int workers) {
-      double[] byBin = new double[nseg * bins];
+      double[] byBin = reader.spectra; // nseg values a bin, as Worker.line lays them out
       int lanes = Engines.lanes();
       int blocks = (nseg + lanes - 1) / lanes;
       SegmentTrend trend = trend(detrend);
