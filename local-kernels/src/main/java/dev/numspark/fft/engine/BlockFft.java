@@ -227,6 +227,17 @@ final class BlockFft {
     double[] dst = out.data;
     int[] map = out.map;
     int im = out.imOff;
+    if (LaneMoves.VECTOR && im == 1) {
+      // interleaved lines: each element's (re, im) pair stored together (LaneMoves.storePairs8)
+      double[] tile = new double[2 * V];
+      for (int k = 0, d = out.base; k < n; k++, d += out.step) {
+        int i = 2 * V * perm[k];
+        ld(x, i).mul(vr).intoArray(tile, 0);
+        ld(x, i + V).mul(vi).intoArray(tile, V);
+        LaneMoves.storePairs8(tile, dst, d, map);
+      }
+      return;
+    }
     for (int k = 0, d = out.base; k < n; k++, d += out.step) {
       int i = 2 * V * perm[k];
       LaneMoves.scatter(ld(x, i).mul(vr), dst, d, map);

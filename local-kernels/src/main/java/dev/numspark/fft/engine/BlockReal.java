@@ -69,6 +69,8 @@ final class BlockReal {
     double[] dst = out.data;
     int[] map = out.map;
     int im = out.imOff;
+    boolean pairs = LaneMoves.VECTOR && im == 1;
+    double[] tile = new double[2 * V];
     for (int k = 0, o = out.base; k <= h; k++, o += out.step) {
       int a = 2 * V * perm[k == h ? 0 : k];
       int b = 2 * V * perm[k == 0 ? 0 : h - k];
@@ -82,8 +84,16 @@ final class BlockReal {
       DoubleVector oi = mr.sub(zr).mul(half);
       DoubleVector cr = DoubleVector.broadcast(S, wr[k]);
       DoubleVector ci = DoubleVector.broadcast(S, wi[k]);
-      LaneMoves.scatter(er.add(or.mul(cr)).sub(oi.mul(ci)).mul(vfr), dst, o, map);
-      LaneMoves.scatter(ei.add(oi.mul(cr)).add(or.mul(ci)).mul(vfi), dst, o + im, map);
+      DoubleVector xr = er.add(or.mul(cr)).sub(oi.mul(ci)).mul(vfr);
+      DoubleVector xi = ei.add(oi.mul(cr)).add(or.mul(ci)).mul(vfi);
+      if (pairs) {
+        xr.intoArray(tile, 0);
+        xi.intoArray(tile, V);
+        LaneMoves.storePairs8(tile, dst, o, map);
+      } else {
+        LaneMoves.scatter(xr, dst, o, map);
+        LaneMoves.scatter(xi, dst, o + im, map);
+      }
     }
   }
 
