@@ -166,7 +166,7 @@ final class BlockBluestein {
 
   /**
    * {@code X_k = w_k conj(d_k)} times {@code (fr, fi)}, k in [0, count), from {@link #convolve}'s
-   * result {@code d}, by vector scatters to the caller's output lines.
+   * result {@code d}, to the caller's output lines ({@link LaneMoves#scatterPairs}).
    */
   void finish(double[] d, int count, BlockFft.Lines out, double fr, double fi) {
     DoubleVector vr = DoubleVector.broadcast(S, fr);
@@ -175,6 +175,7 @@ final class BlockBluestein {
     double[] dst = out.data;
     int[] map = out.map;
     int im = out.imOff;
+    double[] tile = new double[2 * V];
     for (int k = 0, o = out.base; k < count; k++, o += out.step) {
       int i = 2 * V * perm[k];
       DoubleVector cr = ld(d, i);
@@ -182,8 +183,8 @@ final class BlockBluestein {
       DoubleVector ur = DoubleVector.broadcast(S, wr[k]);
       DoubleVector ui = DoubleVector.broadcast(S, wi[k]);
       // (cr - i ci)(ur + i ui)
-      LaneMoves.scatter(cr.fma(ur, ci.mul(ui)).mul(vr), dst, o, map);
-      LaneMoves.scatter(cr.fma(ui, ci.mul(ur).neg()).mul(vi), dst, o + im, map);
+      LaneMoves.scatterPairs(cr.fma(ur, ci.mul(ui)).mul(vr), cr.fma(ui, ci.mul(ur).neg()).mul(vi),
+          tile, dst, o, im, map);
     }
   }
 

@@ -218,8 +218,9 @@ final class BlockFft {
   }
 
   /**
-   * Vector scatters of the {@link #dif} result in x, times {@code (fr, fi)}, to the caller's
-   * output lines in natural order: the same values as {@link #forward} and a scaled copy out.
+   * The {@link #dif} result in x, times {@code (fr, fi)}, to the caller's output lines in
+   * natural order ({@link LaneMoves#scatterPairs}): the same values as {@link #forward} and a
+   * scaled copy out.
    */
   void scatter(double[] x, Lines out, double fr, double fi) {
     DoubleVector vr = DoubleVector.broadcast(S, fr);
@@ -227,21 +228,10 @@ final class BlockFft {
     double[] dst = out.data;
     int[] map = out.map;
     int im = out.imOff;
-    if (LaneMoves.VECTOR && im == 1) {
-      // interleaved lines: each element's (re, im) pair stored together (LaneMoves.storePairs8)
-      double[] tile = new double[2 * V];
-      for (int k = 0, d = out.base; k < n; k++, d += out.step) {
-        int i = 2 * V * perm[k];
-        ld(x, i).mul(vr).intoArray(tile, 0);
-        ld(x, i + V).mul(vi).intoArray(tile, V);
-        LaneMoves.storePairs8(tile, dst, d, map);
-      }
-      return;
-    }
+    double[] tile = new double[2 * V];
     for (int k = 0, d = out.base; k < n; k++, d += out.step) {
       int i = 2 * V * perm[k];
-      LaneMoves.scatter(ld(x, i).mul(vr), dst, d, map);
-      LaneMoves.scatter(ld(x, i + V).mul(vi), dst, d + im, map);
+      LaneMoves.scatterPairs(ld(x, i).mul(vr), ld(x, i + V).mul(vi), tile, dst, d, im, map);
     }
   }
 

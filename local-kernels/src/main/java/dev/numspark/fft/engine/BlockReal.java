@@ -69,7 +69,6 @@ final class BlockReal {
     double[] dst = out.data;
     int[] map = out.map;
     int im = out.imOff;
-    boolean pairs = LaneMoves.VECTOR && im == 1;
     double[] tile = new double[2 * V];
     for (int k = 0, o = out.base; k <= h; k++, o += out.step) {
       int a = 2 * V * perm[k == h ? 0 : k];
@@ -86,14 +85,7 @@ final class BlockReal {
       DoubleVector ci = DoubleVector.broadcast(S, wi[k]);
       DoubleVector xr = er.add(or.mul(cr)).sub(oi.mul(ci)).mul(vfr);
       DoubleVector xi = ei.add(oi.mul(cr)).add(or.mul(ci)).mul(vfi);
-      if (pairs) {
-        xr.intoArray(tile, 0);
-        xi.intoArray(tile, V);
-        LaneMoves.storePairs8(tile, dst, o, map);
-      } else {
-        LaneMoves.scatter(xr, dst, o, map);
-        LaneMoves.scatter(xi, dst, o + im, map);
-      }
+      LaneMoves.scatterPairs(xr, xi, tile, dst, o, im, map);
     }
   }
 

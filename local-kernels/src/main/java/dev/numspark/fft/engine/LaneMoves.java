@@ -50,6 +50,23 @@ final class LaneMoves {
   }
 
   /**
+   * Lane v of {@code re} and {@code im} to {@code dst[off + map[v]]} and {@code imOffset} further:
+   * by {@link #storePairs8} for interleaved lines at 8 lanes ({@code tile} holds 2 V doubles),
+   * by two {@link #scatter}s otherwise.
+   */
+  static void scatterPairs(DoubleVector re, DoubleVector im, double[] tile, double[] dst, int off,
+      int imOffset, int[] map) {
+    if (VECTOR && imOffset == 1) {
+      re.intoArray(tile, 0);
+      im.intoArray(tile, V);
+      storePairs8(tile, dst, off, map);
+    } else {
+      scatter(re, dst, off, map);
+      scatter(im, dst, off + imOffset, map);
+    }
+  }
+
+  /**
    * {@code tile}'s 8 real parts and 8 imaginary parts as the (re, im) pairs of 8 interleaved
    * lines, element by element: the copy out of a block at 8 lanes, the two vectors stored into
    * the tile first. Measured against two vector scatters per element (interleaved JVMs, one
@@ -58,7 +75,7 @@ final class LaneMoves {
    * one lane at a time. (Extracting the lanes from the vectors instead of storing them once was
    * 4% faster at 128x4096 but left one JVM in two 3x slower on 16x1024.)
    */
-  static void storePairs8(double[] tile, double[] dst, int off, int[] map) {
+  private static void storePairs8(double[] tile, double[] dst, int off, int[] map) {
     int d0 = off + map[0], d1 = off + map[1], d2 = off + map[2], d3 = off + map[3];
     int d4 = off + map[4], d5 = off + map[5], d6 = off + map[6], d7 = off + map[7];
     dst[d0] = tile[0];
