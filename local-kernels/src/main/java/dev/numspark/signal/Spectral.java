@@ -350,8 +350,8 @@ final class Spectral {
 
     /**
      * Whether segment powers are summed on the FFT engine, V segments at a time
-     * ({@link SegmentPowers}): Welch's, the periodogram's and csd's common case, real one-sided spectra
-     * (any detrend type), mean averaging, and engine-sized segments.
+     * ({@link SegmentPowers}): Welch's, the periodogram's and csd's common case, real one-sided
+     * spectra (any detrend type), mean averaging, and engine-sized segments.
      */
     boolean onEngine() {
       return engineSegments() && average == Average.MEAN

@@ -50,7 +50,12 @@ final class KernelPriming {
     if (!(seconds > 0)) {
       return null;
     }
-    Thread t = new Thread(() -> prime((long) (seconds * 1e9)), "numspark-prime");
+    return startDaemon("numspark-prime", () -> prime((long) (seconds * 1e9)));
+  }
+
+  /** A started daemon thread at minimum priority: priming's own, and its row threads. */
+  private static Thread startDaemon(String name, Runnable body) {
+    Thread t = new Thread(body, name);
     t.setDaemon(true);
     t.setPriority(Thread.MIN_PRIORITY);
     t.start();
@@ -78,7 +83,7 @@ final class KernelPriming {
       UnsafeArrayData oddRow = UnsafeArrayData.fromPrimitiveArray(
           java.util.Arrays.copyOf(odd.data(), 1000));
       ArrayData[] otherKinds = otherArrayKinds(signal);
-      NdArray one = NdArray.real(java.util.Arrays.copyOf(rows.data(), 4096), 4096);
+      NdArray one = NdArray.real(signal, 4096); // the same first line, not copied again
       while (cpu.used() < budgetNanos && System.nanoTime() < wallEnd) {
         // The row path first, alone for the first 3/5 of the budget: it is what a SQL query's
         // first tasks run, and it reaches C2 only after some 15 000 calls (more while the JIT's
@@ -153,7 +158,7 @@ final class KernelPriming {
   static long onFreshThread(Runnable calls) throws Throwable {
     Throwable[] failure = new Throwable[1];
     long[] cpuNanos = new long[1];
-    Thread t = new Thread(() -> {
+    startDaemon("numspark-prime-rows", () -> {
       try {
         calls.run();
       } catch (Throwable e) {
@@ -161,11 +166,7 @@ final class KernelPriming {
       } finally {
         cpuNanos[0] = CpuBudget.threadCpu();
       }
-    }, "numspark-prime-rows");
-    t.setDaemon(true);
-    t.setPriority(Thread.MIN_PRIORITY);
-    t.start();
-    t.join();
+    }).join();
     if (failure[0] != null) {
       throw failure[0];
     }
@@ -198,7 +199,6 @@ final class KernelPriming {
       return own < 0 || ownStart < 0 ? System.nanoTime() - wallStart : own - ownStart + others;
     }
   }
-
 
   private static NdArray random(int lines, int n) {
     SplittableRandom r = new SplittableRandom(7);
