@@ -349,22 +349,40 @@ final class BlockFft {
 
   /**
    * Radix 5 in two kinds of small steps per butterfly ({@link #dif5Sums}, then {@link #dif5Out}
-   * twice), communicating through the block itself (L1-resident: the five elements were just
-   * loaded): written as one method like {@link #dif4}, the butterfly is past C2's inlining node
-   * budget and the vector operations are left un-inlined (boxed, allocating, several times
-   * slower). The steps take and return no vectors, so however C2 inlines them, nothing is boxed.
+   * twice), communicating through the block itself: written as one method like {@link #dif4}, the
+   * butterfly is past C2's inlining node budget and the vector operations are left un-inlined
+   * (boxed, allocating, several times slower). The steps take and return no vectors, so however
+   * C2 inlines them, nothing is boxed. The steps run as two sweeps over the level, first every
+   * butterfly's sums, then every butterfly's outputs: with both kinds in one loop C2 inlined the
+   * sums and stopped at the outputs ({@code NodeCountInliningCutoff} in
+   * {@code -XX:+PrintInlining}), leaving two calls per butterfly, and each sweep alone fits. The
+   * radix-5 levels are the last ones ({@link #factors}), so they run inside L1-resident sub-blocks
+   * ({@link #LEAF}) and the second sweep reads what the first left in L1. Every butterfly does the
+   * same operations on the same values in either order, so the bits do not change.
    */
   private static void dif5(double[] x, int base, int total, int len, double[] tr, double[] ti,
       int jFrom, int jTo) {
-    int m = len / 5;
-    int d = 2 * m * V;
+    int d = 2 * (len / 5) * V;
+    for (int j = jFrom; j < jTo; j++) {
+      for (int g = base; g < base + total; g += len) {
+        dif5Sums(x, 2 * (g + j) * V, d);
+      }
+    }
+    dif5Outs(x, base, total, len, tr, ti, jFrom, jTo);
+  }
+
+  /** {@link #dif5}'s second sweep: {@link #dif5Out} twice for every butterfly. */
+  private static void dif5Outs(double[] x, int base, int total, int len, double[] tr,
+      double[] ti, int jFrom, int jTo) {
+    int d = 2 * (len / 5) * V;
     for (int j = jFrom; j < jTo; j++) {
       int t = 4 * j;
+      double w1r = tr[t], w1i = ti[t], w2r = tr[t + 1], w2i = ti[t + 1];
+      double w3r = tr[t + 2], w3i = ti[t + 2], w4r = tr[t + 3], w4i = ti[t + 3];
       for (int g = base; g < base + total; g += len) {
         int i0 = 2 * (g + j) * V;
-        dif5Sums(x, i0, d);
-        dif5Out(x, i0 + d, i0 + 4 * d, tr[t], ti[t], tr[t + 3], ti[t + 3]);
-        dif5Out(x, i0 + 2 * d, i0 + 3 * d, tr[t + 1], ti[t + 1], tr[t + 2], ti[t + 2]);
+        dif5Out(x, i0 + d, i0 + 4 * d, w1r, w1i, w4r, w4i);
+        dif5Out(x, i0 + 2 * d, i0 + 3 * d, w2r, w2i, w3r, w3i);
       }
     }
   }
