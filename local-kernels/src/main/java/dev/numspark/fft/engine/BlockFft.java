@@ -223,6 +223,10 @@ final class BlockFft {
    * scaled copy out.
    */
   void scatter(double[] x, Lines out, double fr, double fi) {
+    if (LaneMoves.VECTOR && out.imOff == 1) {
+      LaneMoves.copyOutPairs8(x, perm, fr, fi, out.data, out.base, out.step, out.map);
+      return;
+    }
     DoubleVector vr = DoubleVector.broadcast(S, fr);
     DoubleVector vi = DoubleVector.broadcast(S, fi);
     double[] dst = out.data;

@@ -38,6 +38,8 @@ final class BlockReal {
         wi[k] = q == 1 ? -1.0 : 0.0;
       }
     }
+    unpackedAt = java.util.Arrays.copyOf(half.perm, h + 1);
+    unpackedAt[h] = h;
   }
 
   /**
@@ -90,6 +92,59 @@ final class BlockReal {
   }
 
   /**
+   * {@link #unpack(double[], int[], BlockFft.Lines, double, double)} of a full block into its
+   * caller's lines, {@code z} ({@code 2 (h + 1) V} doubles) overwritten. At 8 lanes with
+   * interleaved (re, im) lines, in two steps: {@code X_k} and {@code X_h-k} computed together
+   * from {@code Z_k} and {@code Z_h-k} into those two slots ({@code X_h} into the spare slot h),
+   * then copied out by {@link LaneMoves#copyOutPairs8}, which moves pairs from the block faster
+   * than the one-step unpack's per-element tile; the same products in the same order, so the
+   * same bits. Otherwise the one-step unpack.
+   */
+  void unpackOut(double[] z, BlockFft.Lines out, double fr, double fi) {
+    if (!LaneMoves.VECTOR || out.imOff != 1) {
+      unpack(z, half.perm, out, fr, fi);
+      return;
+    }
+    int h = n / 2;
+    int[] perm = half.perm;
+    for (int k = 1; 2 * k <= h; k++) {
+      int a = 2 * V * perm[k];
+      int b = 2 * V * perm[h - k];
+      DoubleVector zr = DoubleVector.fromArray(S, z, a);
+      DoubleVector zi = DoubleVector.fromArray(S, z, a + V);
+      DoubleVector mr = DoubleVector.fromArray(S, z, b);
+      DoubleVector mi = DoubleVector.fromArray(S, z, b + V);
+      if (2 * k < h) {
+        // X_h-k: the same expression with Z_h-k and Z_k in each other's places
+        unpackStore(mr, mi, zr, zi, h - k, z, b);
+      }
+      unpackStore(zr, zi, mr, mi, k, z, a);
+    }
+    DoubleVector z0r = DoubleVector.fromArray(S, z, 2 * V * perm[0]);
+    DoubleVector z0i = DoubleVector.fromArray(S, z, 2 * V * perm[0] + V);
+    unpackStore(z0r, z0i, z0r, z0i, h, z, 2 * V * h);
+    unpackStore(z0r, z0i, z0r, z0i, 0, z, 2 * V * perm[0]);
+    LaneMoves.copyOutPairs8(z, unpackedAt, fr, fi, out.data, out.base, out.step, out.map);
+  }
+
+  /** Where {@link #unpackOut} leaves {@code X_k}: {@code perm[k]}, and slot h for {@code X_h}. */
+  private final int[] unpackedAt;
+
+  /** {@code X_k} from {@code Z_k = (zr, zi)} and {@code Z_h-k = (mr, mi)}, unscaled, at z[at]. */
+  private void unpackStore(DoubleVector zr, DoubleVector zi, DoubleVector mr, DoubleVector mi,
+      int k, double[] z, int at) {
+    DoubleVector oneHalf = DoubleVector.broadcast(S, 0.5);
+    DoubleVector er = zr.add(mr).mul(oneHalf);
+    DoubleVector ei = zi.sub(mi).mul(oneHalf);
+    DoubleVector or = zi.add(mi).mul(oneHalf);
+    DoubleVector oi = mr.sub(zr).mul(oneHalf);
+    DoubleVector cr = DoubleVector.broadcast(S, wr[k]);
+    DoubleVector ci = DoubleVector.broadcast(S, wi[k]);
+    er.add(or.mul(cr)).sub(oi.mul(ci)).intoArray(z, at);
+    ei.add(oi.mul(cr)).add(or.mul(ci)).intoArray(z, at + V);
+  }
+
+  /**
    * {@code into[k V + v] = |X_k|^2} of lane v ({@code += } if {@code add}), {@code k = 0 .. h},
    * from the half-length spectrum left by {@link BlockFft#dif} in {@code z}: {@link #unpack}'s
    * values, squared in place of being written out (the segments of Welch and the spectrogram,
@@ -119,44 +174,6 @@ final class BlockReal {
         p = DoubleVector.fromArray(S, into, k * V).add(p);
       }
       p.intoArray(into, k * V);
-    }
-  }
-
-  /**
-   * {@link #pack(double[], double[])} reading {@code X_0 .. X_h} straight from the caller's
-   * input lines (imaginary parts times {@code sign}; those of {@code X_0} and {@code X_h} taken
-   * as zero, as the separate copy in does), saving a pass over the block.
-   */
-  void pack(BlockFft.Lines in, double sign, double[] out) {
-    int h = n / 2;
-    double[] src = in.data;
-    int[] map = in.map;
-    int im = in.imOff;
-    DoubleVector sg = DoubleVector.broadcast(S, sign);
-    for (int k = 0; k < h; k++) {
-      int a = in.base + k * in.step;
-      int b = in.base + (h - k) * in.step;
-      DoubleVector ar = DoubleVector.fromArray(S, src, a, map, 0);
-      DoubleVector br = DoubleVector.fromArray(S, src, b, map, 0);
-      DoubleVector ai;
-      DoubleVector bi;
-      if (k == 0) {
-        ai = DoubleVector.zero(S);
-        bi = ai;
-      } else {
-        ai = DoubleVector.fromArray(S, src, a + im, map, 0).mul(sg);
-        bi = DoubleVector.fromArray(S, src, b + im, map, 0).mul(sg);
-      }
-      DoubleVector er = ar.add(br);
-      DoubleVector ei = ai.sub(bi);
-      DoubleVector dr = ar.sub(br);
-      DoubleVector di = ai.add(bi);
-      DoubleVector cr = DoubleVector.broadcast(S, wr[k]);
-      DoubleVector ci = DoubleVector.broadcast(S, wi[k]);
-      DoubleVector or = dr.mul(cr).add(di.mul(ci));
-      DoubleVector oi = di.mul(cr).sub(dr.mul(ci));
-      er.sub(oi).intoArray(out, 2 * V * k);
-      ei.add(or).neg().intoArray(out, 2 * V * k + V);
     }
   }
 

@@ -131,19 +131,18 @@ final class BlockRunner {
     } else if (op instanceof RealForwardLineOp r) {
       return realForward(src, g, r);
     }
-    return realInverse(src, g, (RealInverseLineOp) op, srcComplex);
+    return realInverse(src, g, (RealInverseLineOp) op);
   }
 
   /**
    * A worker's buffers for one block: the engine's work arrays {@code a} and {@code b}, the
-   * partial block's reordered result {@code res}, a lane index map and line pointers.
+   * partial block's reordered result {@code res}, a lane index map and the output lines.
    */
   private static final class Buffers {
     final double[] a;
     final double[] b;
     double[] res;
     final int[] map = new int[V];
-    final BlockFft.Lines in = new BlockFft.Lines();
     final BlockFft.Lines out = new BlockFft.Lines();
 
     Buffers(int aLength, int bLength) {
@@ -246,7 +245,7 @@ final class BlockRunner {
       void write(Buffers s, double[] dst, Geometry o, int first, boolean full) {
         if (full) {
           // copy out straight from the digit-reversed result: no reordering pass
-          point(s.out, dst, o, first, true, 2, 1);
+          point(s.out, dst, o, first, 2, 1);
           fft.scatter(s.a, s.out, c.factor, fi);
         } else {
           scatterComplex(s.res, o, first, c.n, c.factor, fi, dst, s.map);
@@ -278,8 +277,8 @@ final class BlockRunner {
       void write(Buffers s, double[] dst, Geometry o, int first, boolean full) {
         if (full) {
           // unpack straight from the digit-reversed half spectrum to the output lines
-          point(s.out, dst, o, first, true, 2, 1);
-          real.unpack(s.a, real.half.perm, s.out, r.factor, fi);
+          point(s.out, dst, o, first, 2, 1);
+          real.unpackOut(s.a, s.out, r.factor, fi);
         } else {
           scatterComplex(s.res, o, first, h + 1, r.factor, fi, dst, s.map);
         }
@@ -288,26 +287,19 @@ final class BlockRunner {
   }
 
   /** {@code irfft}/{@code hfft} of an even length whose half the engine factors. */
-  private static Kernel realInverse(double[] src, Geometry g, RealInverseLineOp r,
-      boolean srcComplex) {
+  private static Kernel realInverse(double[] src, Geometry g, RealInverseLineOp r) {
     BlockReal real = (BlockReal) plan(-r.n);
     int h = r.n / 2;
-    // the fused pack gathers with vectors: only where those compile (LaneMoves)
-    boolean fuse = LaneMoves.VECTOR && srcComplex && r.take >= h + 1;
+    // (a pack reading the input lines with vector gathers, skipping this copy in, was 1.2-1.25x
+    // slower at 8 lanes on an AMD EPYC, whose gathers load one element at a time)
     return new Kernel(g, 2 * (h + 1) * V, 2 * (h + 1) * V, false) {
       @Override
       public void compute(int blk, Buffers s) {
-        if (full(g, blk) && fuse) {
-          // pack straight from the input lines
-          point(s.in, src, g, blk * V, false, 2, 1);
-          real.pack(s.in, r.conjugate ? -1.0 : 1.0, s.b);
-        } else {
-          gatherComplex(src, g, blk * V, r.take, h + 1, r.conjugate, s.a, s.map);
-          // pocketfft ignores the imaginary parts of X_0 and X_n/2
-          Arrays.fill(s.a, V, 2 * V, 0.0);
-          Arrays.fill(s.a, 2 * h * V + V, 2 * (h + 1) * V, 0.0);
-          real.pack(s.a, s.b);
-        }
+        gatherComplex(src, g, blk * V, r.take, h + 1, r.conjugate, s.a, s.map);
+        // pocketfft ignores the imaginary parts of X_0 and X_n/2
+        Arrays.fill(s.a, V, 2 * V, 0.0);
+        Arrays.fill(s.a, 2 * h * V + V, 2 * (h + 1) * V, 0.0);
+        real.pack(s.a, s.b);
         if (full(g, blk)) {
           real.half.dif(s.b);
         } else {
@@ -319,7 +311,7 @@ final class BlockRunner {
       void write(Buffers s, double[] dst, Geometry o, int first, boolean full) {
         if (full) {
           // the result (x_2j, -x_2j+1) times n: real parts to even, imaginary to odd samples
-          point(s.out, dst, o, first, true, 1, o.inner());
+          point(s.out, dst, o, first, 1, o.inner());
           real.half.scatter(s.b, s.out, r.norm, -r.norm);
         } else {
           scatterReal(s.res, o, first, h, r.norm, dst, s.map);
@@ -348,7 +340,7 @@ final class BlockRunner {
       @Override
       void write(Buffers s, double[] dst, Geometry o, int first, boolean full) {
         if (full) {
-          point(s.out, dst, o, first, true, 2, 1);
+          point(s.out, dst, o, first, 2, 1);
           bs.finish(s.b, count, s.out, fr, fi);
         } else {
           scatterComplex(s.a, o, first, count, fr, fi, dst, s.map);
@@ -375,7 +367,7 @@ final class BlockRunner {
       @Override
       void write(Buffers s, double[] dst, Geometry o, int first, boolean full) {
         if (full) {
-          point(s.out, dst, o, first, true, 1, 0);
+          point(s.out, dst, o, first, 1, 0);
           s.out.step = o.inner();
           bs.finishReal(s.b, s.out, r.norm);
           return;
@@ -409,18 +401,17 @@ final class BlockRunner {
   }
 
   /**
-   * Points {@code l} at the V lines from {@code first} of {@code data} (the input or the output
-   * lines) with {@code width} doubles per line element: consecutive engine elements are
-   * {@code 2 inner} doubles apart (the next complex element, or the next pair of real samples),
-   * the imaginary part {@code imOff} doubles after the real part. Complex lines: width 2,
-   * imOff 1; real lines as half-length complex ones: width 1, imOff inner.
+   * Points {@code l} at the V output lines from {@code first} of {@code data} with {@code width}
+   * doubles per line element: consecutive engine elements are {@code 2 inner} doubles apart (the
+   * next complex element, or the next pair of real samples), the imaginary part {@code imOff}
+   * doubles after the real part. Complex lines: width 2, imOff 1; real lines as half-length
+   * complex ones: width 1, imOff inner.
    */
-  private static void point(BlockFft.Lines l, double[] data, Geometry g, int first, boolean out,
-      int width, int imOff) {
-    long base = out ? g.outStart(first) : g.inStart(first);
+  private static void point(BlockFft.Lines l, double[] data, Geometry g, int first, int width,
+      int imOff) {
+    long base = g.outStart(first);
     for (int v = 0; v < V; v++) {
-      long start = out ? g.outStart(first + v) : g.inStart(first + v);
-      l.map[v] = (int) (width * (start - base));
+      l.map[v] = (int) (width * (g.outStart(first + v) - base));
     }
     l.data = data;
     l.base = (int) (width * base);

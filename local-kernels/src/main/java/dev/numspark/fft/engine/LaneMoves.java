@@ -8,8 +8,8 @@ import jdk.incubator.vector.DoubleVector;
 /**
  * The engine's indexed moves between a block's lanes and the caller's lines: vector gathers and
  * scatters where the JIT compiles them to instructions, lane by lane elsewhere (and for the
- * common moves of (re, im) pairs at 8 lanes too, {@link #gatherPairs8} and
- * {@link #storePairs8}: faster there).
+ * common moves of (re, im) pairs at 8 lanes too, {@link #gatherPairs8}, {@link #copyOutPairs8}
+ * and {@link #storePairs8}: faster there).
  * JDK 17's C2 has a scatter instruction only with AVX-512 (and gathers of 2 lanes not at all);
  * below 512 bits {@code intoArray(a, i, map, 0)} ran its Java fallback, which boxes: scattering
  * a block of 1024 elements took 31 us per line at 4 lanes ({@code -XX:UseAVX=2}) and 134 us at
@@ -97,33 +97,67 @@ final class LaneMoves {
   }
 
   /**
+   * A block's elements in the order {@code perm} gives (element {@code perm[k]} to output element
+   * k), times {@code (fr, fi)}, as the (re, im) pairs of 8 interleaved lines: output element k of
+   * lane v at {@code dst[base + k step + map[v]]}. Scalar loads straight from the block and
+   * scalar stores: 1.25-1.4x faster per element-line than loading the element's two vectors and
+   * going through {@link #storePairs8}'s tile (the copy alone, n = 1000 to 4096; end to end, one
+   * worker, fft 256x1000 1.37 to 1.26 ms, 16x1024 81 to 76 us; same products, so the same bits).
+   */
+  static void copyOutPairs8(double[] x, int[] perm, double fr, double fi, double[] dst, int base,
+      int step, int[] map) {
+    int m0 = map[0], m1 = map[1], m2 = map[2], m3 = map[3];
+    int m4 = map[4], m5 = map[5], m6 = map[6], m7 = map[7];
+    for (int k = 0, d = base; k < perm.length; k++, d += step) {
+      int i = 16 * perm[k];
+      dst[d + m0] = x[i] * fr;
+      dst[d + m0 + 1] = x[i + 8] * fi;
+      dst[d + m1] = x[i + 1] * fr;
+      dst[d + m1 + 1] = x[i + 9] * fi;
+      dst[d + m2] = x[i + 2] * fr;
+      dst[d + m2 + 1] = x[i + 10] * fi;
+      dst[d + m3] = x[i + 3] * fr;
+      dst[d + m3 + 1] = x[i + 11] * fi;
+      dst[d + m4] = x[i + 4] * fr;
+      dst[d + m4 + 1] = x[i + 12] * fi;
+      dst[d + m5] = x[i + 5] * fr;
+      dst[d + m5 + 1] = x[i + 13] * fi;
+      dst[d + m6] = x[i + 6] * fr;
+      dst[d + m6 + 1] = x[i + 14] * fi;
+      dst[d + m7] = x[i + 7] * fr;
+      dst[d + m7 + 1] = x[i + 15] * fi;
+    }
+  }
+
+  /**
    * {@link #gather} of (re, im) pairs (complex lines, or a real line's sample pairs for the
-   * half-length trick) at 8 lanes, unconjugated: element by element, the eight lines' offsets in
-   * registers. Measured against the two vector gathers per element (interleaved JVMs, one
-   * worker, this AMD EPYC): rfft 128x4800 1.1-1.27x faster, rfft 512x4096 1.08-1.13x, fft
-   * 128x4096 about 1.05x; AMD's gathers load one element at a time, and a pair shares its line.
+   * half-length trick) at 8 lanes, imaginary parts times {@code sign} (-1 conjugates, for the
+   * inverses): element by element, the eight lines' offsets in registers. Measured against the two
+   * vector gathers per element (interleaved JVMs, one worker, this AMD EPYC): rfft 128x4800
+   * 1.1-1.27x faster, rfft 512x4096 1.08-1.13x, fft 128x4096 about 1.05x, ifft 256x1000 and
+   * 128x4096 1.13-1.17x; AMD's gathers load one element at a time, and a pair shares its line.
    */
   private static void gatherPairs8(double[] src, int start, int step, int[] map, int count,
-      double[] a) {
+      double sign, double[] a) {
     int m0 = map[0], m1 = map[1], m2 = map[2], m3 = map[3];
     int m4 = map[4], m5 = map[5], m6 = map[6], m7 = map[7];
     for (int j = 0, s = start, k = 0; j < count; j++, s += step, k += 16) {
       a[k] = src[s + m0];
-      a[k + 8] = src[s + m0 + 1];
+      a[k + 8] = sign * src[s + m0 + 1];
       a[k + 1] = src[s + m1];
-      a[k + 9] = src[s + m1 + 1];
+      a[k + 9] = sign * src[s + m1 + 1];
       a[k + 2] = src[s + m2];
-      a[k + 10] = src[s + m2 + 1];
+      a[k + 10] = sign * src[s + m2 + 1];
       a[k + 3] = src[s + m3];
-      a[k + 11] = src[s + m3 + 1];
+      a[k + 11] = sign * src[s + m3 + 1];
       a[k + 4] = src[s + m4];
-      a[k + 12] = src[s + m4 + 1];
+      a[k + 12] = sign * src[s + m4 + 1];
       a[k + 5] = src[s + m5];
-      a[k + 13] = src[s + m5 + 1];
+      a[k + 13] = sign * src[s + m5 + 1];
       a[k + 6] = src[s + m6];
-      a[k + 14] = src[s + m6 + 1];
+      a[k + 14] = sign * src[s + m6 + 1];
       a[k + 7] = src[s + m7];
-      a[k + 15] = src[s + m7 + 1];
+      a[k + 15] = sign * src[s + m7 + 1];
     }
   }
 
@@ -134,8 +168,8 @@ final class LaneMoves {
    */
   static void gather(double[] src, int start, int step, int imOffset, int[] map, int count,
       boolean conjugate, double[] a) {
-    if (VECTOR && imOffset == 1 && !conjugate) {
-      gatherPairs8(src, start, step, map, count, a);
+    if (VECTOR && imOffset == 1) {
+      gatherPairs8(src, start, step, map, count, conjugate ? -1.0 : 1.0, a);
       return;
     }
     if (VECTOR) {
