@@ -19,6 +19,8 @@ import pl.edu.icm.jlargearrays.ConcurrencyUtils;
  * <ul>
  *   <li>powers of two from 16 rows of 1024 (256 KB) to 128 MB: {@code fft} 4096 x 2048,
  *       {@code rfft} 4096 x 4096;
+ *   <li>{@code irfft} back to 512 x 4096 and 256 x 1280 real samples (from n/2 + 1 complex
+ *       values per row);
  *   <li>5-smooth lengths (1000, 1280, 4800) and the prime 1009 (Bluestein);
  *   <li>one {@code fft} of length 2^22 (one line: its steps shared among the workers, see
  *       {@code LineFft}); {@code fft2} of 2048 x 2048;
@@ -27,7 +29,8 @@ import pl.edu.icm.jlargearrays.ConcurrencyUtils;
  *       array: the kernels without the JVM's single-threaded zeroing of a new result.
  * </ul>
  * {@code quick}: five cases per worker count (16 x 1024, 128 x 4096, rfft 512 x 4096, 128 x
- * 1009, rfft 128 x 4800). {@code --widths} repeats them at 256 and 128 bits.
+ * 1009, rfft 128 x 4800; an irfft case took it to 2 min 59 s, so irfft is in the full suite
+ * only). {@code --widths} repeats them at 256 and 128 bits.
  */
 public final class FftBenchSuite implements BenchSuite {
 
@@ -58,6 +61,8 @@ public final class FftBenchSuite implements BenchSuite {
       cases.addAll(batched("rfft", 16, 4096, false, workers));
       cases.addAll(batched("rfft", 512, 4096, false, workers));
       cases.addAll(batched("rfft", 4096, 4096, false, workers));
+      cases.addAll(inverseReal(512, 4096, workers));
+      cases.addAll(inverseReal(256, 1280, workers));
       // 5-smooth and prime lengths
       cases.addAll(batched("fft", 256, 1000, true, workers));
       cases.addAll(batched("rfft", 256, 1280, false, workers));
@@ -109,6 +114,48 @@ public final class FftBenchSuite implements BenchSuite {
     BenchCase direct = new BenchCase(op, size, workers, scipy.work(), scipy.setup(),
         "jtransforms", () -> jtransformsRows(rows, n, complex, workers, false), null, null);
     return List.of(scipy, direct);
+  }
+
+  /**
+   * {@code irfft} of rows x (n/2 + 1) complex values to rows x n real samples, vs scipy and vs
+   * JTransforms' {@code realInverse} on each row (packed as it expects, then transformed in
+   * place), as {@link #batched}.
+   */
+  private static List<BenchCase> inverseReal(int rows, int n, int workers) {
+    int m = n / 2 + 1;
+    String python = "import numpy as np, scipy.fft\n"
+        + "rng = np.random.default_rng(0)\n"
+        + "x = rng.standard_normal((" + rows + ", " + m + ")) + 1j * rng.standard_normal(("
+        + rows + ", " + m + "))\n";
+    BenchCase scipy = new BenchCase("irfft", rows + "x" + n, workers, rowsWork(rows, n, false),
+        () -> {
+          NdArray x = NdArray.complex(randomData(2 * rows * m, 1), rows, m);
+          return () -> Fft.irfft(x, n, -1, null, workers);
+        }, "scipy", null, python, "scipy.fft.irfft(x, n=" + n + ", workers=" + workers + ")");
+    BenchCase direct = new BenchCase("irfft", rows + "x" + n, workers, scipy.work(),
+        scipy.setup(), "jtransforms", () -> jtransformsInverseRows(rows, n, workers), null, null);
+    return List.of(scipy, direct);
+  }
+
+  /**
+   * JTransforms' {@code realInverse} (scaled by 1/n, as irfft) on each row of a new array per
+   * call, packed from the rows' n/2 + 1 complex values (real parts of X_0 and X_n/2 first).
+   */
+  private static Runnable jtransformsInverseRows(int rows, int n, int workers) {
+    int m = n / 2 + 1;
+    double[] input = randomData(2 * rows * m, 1);
+    DoubleFFT_1D plan = jtransforms(n);
+    return () -> {
+      double[] work = new double[rows * n];
+      onThreads(workers, rows, row -> {
+        int in = row * 2 * m;
+        int off = row * n;
+        work[off] = input[in];
+        work[off + 1] = input[in + n];
+        System.arraycopy(input, in + 2, work, off + 2, n - 2);
+        plan.realInverse(work, off, true);
+      });
+    };
   }
 
   /** {@link #batched} into a reused {@code out}, vs JTransforms in place in a reused array. */
