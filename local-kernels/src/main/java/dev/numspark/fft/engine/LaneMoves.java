@@ -182,6 +182,19 @@ final class LaneMoves {
       return;
     }
     double sign = conjugate ? -1.0 : 1.0;
+    if (V == 2) {
+      // written out, the two lines' offsets in registers: 1.04-1.07x faster end to end at 2 lanes
+      // (fft 256x1000, rfft 128x4800; the same form at 4 lanes was 1.07x slower than the loop)
+      int m0 = map[0], m1 = map[1];
+      int i0 = imOffset + m0, i1 = imOffset + m1;
+      for (int j = 0, s = start, k = 0; j < count; j++, s += step, k += 4) {
+        a[k] = src[s + m0];
+        a[k + 1] = src[s + m1];
+        a[k + 2] = sign * src[s + i0];
+        a[k + 3] = sign * src[s + i1];
+      }
+      return;
+    }
     for (int j = 0, s = start, k = 0; j < count; j++, s += step, k += 2 * V) {
       for (int v = 0; v < V; v++) {
         a[k + v] = src[s + map[v]];
