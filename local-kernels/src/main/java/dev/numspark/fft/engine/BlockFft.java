@@ -219,8 +219,9 @@ final class BlockFft {
 
   /**
    * The {@link #dif} result in x, times {@code (fr, fi)}, to the caller's output lines in
-   * natural order ({@link LaneMoves#scatterPairs}): the same values as {@link #forward} and a
-   * scaled copy out.
+   * natural order ({@link LaneMoves#copyOutPairs8} for interleaved lines at 8 lanes,
+   * {@link LaneMoves#scatterPairs} otherwise): the same values as {@link #forward} and a scaled
+   * copy out.
    */
   void scatter(double[] x, Lines out, double fr, double fi) {
     if (LaneMoves.VECTOR && out.imOff == 1) {

@@ -267,8 +267,8 @@ class BlockFftTest {
 
   @Test
   void directCopiesGiveTheBitsOfSeparateCopies() {
-    // Full blocks copy out straight from the digit-reversed result (and irfft packs straight from
-    // the input lines); the partial last block reorders, then copies in and out separately. The
+    // Full blocks copy out straight from the digit-reversed result (rfft's split step in place
+    // first at 8 lanes); the partial last block reorders, then copies in and out separately. The
     // same row everywhere must give the same bits either way, for every kind of op, along the
     // last axis and along axis 0, for lengths whose transforms stay in L1 and that do not.
     int rows = 2 * V + 3;
