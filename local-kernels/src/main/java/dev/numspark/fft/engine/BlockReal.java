@@ -120,17 +120,32 @@ final class BlockReal {
       }
       unpackStore(zr, zi, mr, mi, k, z, a);
     }
-    DoubleVector z0r = DoubleVector.fromArray(S, z, 2 * V * perm[0]);
-    DoubleVector z0i = DoubleVector.fromArray(S, z, 2 * V * perm[0] + V);
-    unpackStore(z0r, z0i, z0r, z0i, h, z, 2 * V * h);
-    unpackStore(z0r, z0i, z0r, z0i, 0, z, 2 * V * perm[0]);
+    unpackEnds(z, 2 * V * perm[0], 2 * V * h);
     LaneMoves.copyOutPairs8(z, unpackedAt, fr, fi, out.data, out.base, out.step, out.map);
   }
 
   /** Where {@link #unpackOut} leaves {@code X_k}: {@code perm[k]}, and slot h for {@code X_h}. */
   private final int[] unpackedAt;
 
-  /** {@code X_k} from {@code Z_k = (zr, zi)} and {@code Z_h-k = (mr, mi)}, unscaled, at z[at]. */
+  /**
+   * {@code X_0} into slot {@code at0} and {@code X_h} into {@code atH}, both from {@code Z_0} at
+   * {@code at0}: a method of its own, so that C2 inlines its two {@link #unpackStore}s (after the
+   * loop in {@link #unpackOut} it stopped at {@code NodeCountInliningCutoff}, which boxes).
+   */
+  private void unpackEnds(double[] z, int at0, int atH) {
+    DoubleVector z0r = DoubleVector.fromArray(S, z, at0);
+    DoubleVector z0i = DoubleVector.fromArray(S, z, at0 + V);
+    unpackStore(z0r, z0i, z0r, z0i, n / 2, z, atH);
+    unpackStore(z0r, z0i, z0r, z0i, 0, z, at0);
+  }
+
+  /**
+   * {@code X_k} from {@code Z_k = (zr, zi)} and {@code Z_h-k = (mr, mi)}, unscaled, at z[at].
+   * Takes vectors: C2 inlines it where it is called (-XX:+PrintInlining: "inline (hot)" in the
+   * loop of {@link #unpackOut}), and the allocation per call is unchanged (checked with
+   * getThreadAllocatedBytes); a form taking slot indices, computing both partners, was 374
+   * bytecodes, too big to inline (FreqInlineSize), and 1.08x slower on rfft 128x4800.
+   */
   private void unpackStore(DoubleVector zr, DoubleVector zi, DoubleVector mr, DoubleVector mi,
       int k, double[] z, int at) {
     DoubleVector oneHalf = DoubleVector.broadcast(S, 0.5);
