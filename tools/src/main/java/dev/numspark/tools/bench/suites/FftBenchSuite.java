@@ -123,10 +123,7 @@ public final class FftBenchSuite implements BenchSuite {
    */
   private static List<BenchCase> inverseReal(int rows, int n, int workers) {
     int m = n / 2 + 1;
-    String python = "import numpy as np, scipy.fft\n"
-        + "rng = np.random.default_rng(0)\n"
-        + "x = rng.standard_normal((" + rows + ", " + m + ")) + 1j * rng.standard_normal(("
-        + rows + ", " + m + "))\n";
+    String python = pythonData(rows, m, true);
     BenchCase scipy = new BenchCase("irfft", rows + "x" + n, workers, rowsWork(rows, n, false),
         () -> {
           NdArray x = NdArray.complex(randomData(2 * rows * m, 1), rows, m);
