@@ -20,10 +20,21 @@ import org.apache.spark.scheduler.SparkListenerTaskEnd;
 
 /**
  * {@code bin/numspark bench-priming}: the first {@code numspark_rfft} task on a fresh executor
- * with the plugin's priming off and on, against a warm task. Each run is a new JVM (a fresh
- * executor: local mode runs the executor in the driver's JVM) that generates and caches the
- * signals (no FFT), waits {@code --gap} seconds (the time between an executor's start and its
- * first numspark task), then times the first query and five more; medians over the runs.
+ * with the plugin's priming off and on, against a warm task. Each run is a new driver JVM, and so
+ * a fresh executor: in local mode (the default, {@code local[2]}) the executor is the driver's
+ * JVM; with {@code --master spark://...} each run is a new application, which a standalone
+ * Worker gives a new executor JVM (2 cores, the README's executor JVM options, this tool's jar
+ * shipped in {@code spark.jars}). A run generates and caches the signals (no FFT), waits
+ * {@code --gap} seconds (the time between an executor's start and its first numspark task), then
+ * times the first query and five more; medians over the runs.
+ *
+ * <p>In such a run the driver is as new as the executor, and on a machine they share, its own
+ * planning, code generation and JIT compete with the executor's first tasks. On a cluster, a
+ * fresh executor usually joins a driver that has long run the query (scaling up, a lost executor
+ * replaced): {@code --replace-executor} measures that case. The application first runs the
+ * measured query {@link #DRIVER_WARM_QUERIES} times on its first executor, then replaces it by a
+ * new one ({@link ExecutorReplacement}), caches the signals again there, and times the first
+ * query on the new executor.
  *
  * <p>Two measures: the whole query (in local mode it includes the driver's planning and code
  * generation, which a long-lived driver on a cluster has long paid), and the tasks that run the
@@ -50,10 +61,11 @@ public final class PrimingBench implements Subcommand {
   public int run(List<String> argv, PrintStream out) throws Exception {
     if (argv.contains("--help")) {
       out.println("usage: bin/numspark bench-priming [--signals 20000] [--length 4096] "
-          + "[--repeats 3] [--gaps 0,2] [--prime-seconds 2] [--spark-warm 0,2] [--baseline]");
+          + "[--repeats 3] [--gaps 0,2] [--prime-seconds 2] [--spark-warm 0,2] [--baseline] "
+          + "[--master local[2]|spark://HOST:PORT [--replace-executor]]");
       return 0;
     }
-    Args args = Args.parse(argv, Set.of("baseline"));
+    Args args = Args.parse(argv, Set.of("baseline", "replace-executor"));
     int signals = args.integer("signals", 20_000);
     int n = args.integer("length", 4096);
     int repeats = args.integer("repeats", 3);
@@ -61,12 +73,22 @@ public final class PrimingBench implements Subcommand {
     double prime = args.number("prime-seconds", 2.0);
     int[] sparkWarm = args.has("spark-warm") ? args.integers("spark-warm") : new int[] {0, 2};
     boolean baseline = args.bool("baseline", false);
+    String master = args.string("master", "local[2]");
+    boolean replace = args.bool("replace-executor", false);
     args.finish();
     if (signals < 1 || n < 2 || repeats < 1) {
       throw new OptionException("--signals, --length and --repeats must be positive");
     }
-    out.printf("first numspark_rfft task on a fresh executor, %d x %d signals, local[2], "
-        + "median of %d JVMs%n%n", signals, n, repeats);
+    if (replace && master.startsWith("local")) {
+      throw new OptionException("--replace-executor needs a cluster's --master (spark://...): "
+          + "in local mode the executor is the driver's JVM");
+    }
+    Settings settings = new Settings(master, signals, n, replace);
+    out.printf("first numspark_rfft task on a fresh executor%s, %d x %d signals, %s, "
+        + "median of %d %s%n%n", replace ? " replacing one of a warm application (the "
+            + "driver has run the query " + DRIVER_WARM_QUERIES + " times)" : "", signals, n,
+        master, repeats,
+        master.startsWith("local") ? "JVMs" : "applications (a new executor JVM each)");
     out.println("| Spark queries before | gap before the first query | priming | first query ms "
         + "| warm query ms | first / warm | first-query task ms (longest) | warm task ms (median) "
         + "| first task / warm task |");
@@ -74,23 +96,32 @@ public final class PrimingBench implements Subcommand {
     for (int warmups : sparkWarm) {
       for (int gap : gaps) {
         for (double seconds : new double[] {0, prime}) {
-          out.println(row(signals, n, repeats, warmups, gap, seconds, false));
+          out.println(row(settings, repeats, warmups, gap, seconds, false));
         }
         if (baseline) {
           // the same shape with a Spark built-in never run before: what a new query costs Spark
-          out.println(row(signals, n, repeats, warmups, gap, 0, true));
+          out.println(row(settings, repeats, warmups, gap, 0, true));
         }
       }
     }
     return 0;
   }
 
+  /** What every run of a table shares. */
+  private record Settings(String master, int signals, int n, boolean replace) {}
+
+  /**
+   * With {@code --replace-executor}, the queries the application runs on its first executor
+   * before replacing it: the driver's planning, code generation and JIT are then warm.
+   */
+  static final int DRIVER_WARM_QUERIES = 3;
+
   /** One row of the table: the medians of {@code repeats} fresh JVMs. */
-  private static String row(int signals, int n, int repeats, int warmups, int gap, double seconds,
-      boolean builtin) throws Exception {
+  private static String row(Settings settings, int repeats, int warmups, int gap,
+      double seconds, boolean builtin) throws Exception {
     double[][] runs = new double[4][repeats];
     for (int r = 0; r < repeats; r++) {
-      double[] times = child(signals, n, gap, seconds, warmups, builtin);
+      double[] times = child(settings, gap, seconds, warmups, builtin);
       for (int k = 0; k < 4; k++) {
         runs[k][r] = times[k];
       }
@@ -104,15 +135,21 @@ public final class PrimingBench implements Subcommand {
         gap, priming, f, w, f / w, ft, wt, ft / wt);
   }
 
-  /** One fresh JVM with this JVM's flags and class path; returns its four times in ms. */
-  private static double[] child(int signals, int n, int gap, double prime, int sparkWarm,
+  /**
+   * One fresh JVM with this JVM's flags, {@code spark.*} properties (SparkConf reads them, e.g.
+   * {@code spark.driver.host}) and class path; returns its four times in ms.
+   */
+  private static double[] child(Settings settings, int gap, double prime, int sparkWarm,
       boolean builtin) throws Exception {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+    System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("spark."))
+        .sorted().forEach(k -> cmd.add("-D" + k + "=" + System.getProperty(k)));
     cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Child.class.getName(),
-        String.valueOf(signals), String.valueOf(n), String.valueOf(gap), String.valueOf(prime),
-        String.valueOf(sparkWarm), String.valueOf(builtin)));
+        String.valueOf(settings.signals()), String.valueOf(settings.n()), String.valueOf(gap),
+        String.valueOf(prime), String.valueOf(sparkWarm), String.valueOf(builtin),
+        settings.master(), String.valueOf(settings.replace())));
     Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
     if (p.waitFor() != 0 || !out.contains("first_ms=")) {
@@ -205,17 +242,28 @@ public final class PrimingBench implements Subcommand {
       int signals = Integer.parseInt(a[0]);
       int n = Integer.parseInt(a[1]);
       long gapMs = Long.parseLong(a[2]) * 1000;
-      RfftJob job = new RfftJob(signals, n, false, Map.of(
+      RfftJob job = new RfftJob(signals, n, false, a[6], Map.of(
           "spark.plugins", NumsparkPlugin.class.getName(),
           "spark.numspark.prime.seconds", a[3]));
       TaskTimes tasks = new TaskTimes();
       job.session().sparkContext().addSparkListener(tasks);
+      Runnable query = Boolean.parseBoolean(a[5]) ? job::runOtherBuiltin : job::run;
+      if (Boolean.parseBoolean(a[7])) {
+        ExecutorReplacement executors = new ExecutorReplacement();
+        job.session().sparkContext().addSparkListener(executors);
+        for (int i = 0; i < DRIVER_WARM_QUERIES; i++) {
+          query.run();
+          tasks.takeDurations(); // on the executor about to be replaced: dropped
+        }
+        executors.replace(job.session().sparkContext(), 120_000);
+        job.recache(); // the cached signals were on the replaced executor
+        tasks.takeDurations(); // generating and caching the signals again: dropped
+      }
       Thread.sleep(gapMs);
       for (int i = 0; i < Integer.parseInt(a[4]); i++) {
         job.runWithoutNumspark();
         tasks.takeDurations(); // not the transform's: dropped
       }
-      Runnable query = Boolean.parseBoolean(a[5]) ? job::runOtherBuiltin : job::run;
       long t0 = System.nanoTime();
       query.run();
       double first = (System.nanoTime() - t0) / 1e6;

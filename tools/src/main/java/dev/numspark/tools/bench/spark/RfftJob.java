@@ -45,6 +45,7 @@ final class RfftJob implements Runnable, AutoCloseable {
   static final int DISTINCT = 1000;
 
   private final SparkSession spark;
+  private final Dataset<Row> base;
   private final Dataset<Row> batch;
   private final boolean breeze;
 
@@ -54,8 +55,13 @@ final class RfftJob implements Runnable, AutoCloseable {
 
   /** With extra session settings (e.g. the plugin and its priming, for {@link PrimingBench}). */
   RfftJob(int signals, int n, boolean breeze, java.util.Map<String, String> conf) {
+    this(signals, n, breeze, "local[2]", conf);
+  }
+
+  /** On {@code master}: local or a cluster's (see {@link Sessions#start(String, String, java.util.Map)}). */
+  RfftJob(int signals, int n, boolean breeze, String master, java.util.Map<String, String> conf) {
     this.breeze = breeze;
-    spark = Sessions.start("numspark bench rfft", conf);
+    spark = Sessions.start("numspark bench rfft", master, conf);
     Numspark.register(spark);
     int distinct = Math.min(signals, DISTINCT);
     List<Integer> seeds = new ArrayList<>();
@@ -66,7 +72,7 @@ final class RfftJob implements Runnable, AutoCloseable {
         .add("x", DataTypes.createArrayType(DataTypes.DoubleType, false), false);
     JavaRDD<Row> rows = JavaSparkContext.fromSparkContext(spark.sparkContext())
         .parallelize(seeds, 4).map(seed -> RowFactory.create((Object) signal(seed, n)));
-    Dataset<Row> base = spark.createDataFrame(rows, schema).cache();
+    base = spark.createDataFrame(rows, schema).cache();
     base.count();
     batch = base.withColumn("copy",
         explode(sequence(lit(1), lit(Math.max(1, signals / distinct)))));
@@ -143,6 +149,14 @@ final class RfftJob implements Runnable, AutoCloseable {
    */
   void runOtherBuiltin() {
     query(expr("named_struct('re', x, 'im', reverse(x))")).collectAsList();
+  }
+
+  /**
+   * Caches the signals again where the cache lost them (executors replaced): regenerates the
+   * missing partitions, no FFT.
+   */
+  void recache() {
+    base.count();
   }
 
   /** The session the job runs in (for listeners). */

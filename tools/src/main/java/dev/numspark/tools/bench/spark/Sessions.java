@@ -3,11 +3,19 @@ package dev.numspark.tools.bench.spark;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 
-/** A fresh local[2] session per benchmark side (a JVM has one SparkContext at a time). */
+/** A fresh session per benchmark side (a JVM has one SparkContext at a time), local[2] by default. */
 final class Sessions {
   private Sessions() {}
 
   static SparkSession start(String app, Map<String, String> conf) {
+    return start(app, "local[2]", conf);
+  }
+
+  /**
+   * A session on {@code master}; for a cluster, each executor gets 2 cores and the JVM options the
+   * README recommends, and this tool's shaded jar (numspark and the benchmark jobs) is shipped.
+   */
+  static SparkSession start(String app, String master, Map<String, String> conf) {
     SparkSession.getActiveSession().foreach(s -> {
       s.stop();
       return null;
@@ -16,10 +24,31 @@ final class Sessions {
       s.stop();
       return null;
     });
-    SparkSession.Builder builder = SparkSession.builder().master("local[2]").appName(app)
+    SparkSession.Builder builder = SparkSession.builder().master(master).appName(app)
         .config("spark.ui.enabled", "false")
         .config("spark.sql.shuffle.partitions", "2");
+    if (!master.startsWith("local")) {
+      builder.config("spark.executor.cores", "2")
+          .config("spark.executor.memory", "2g")
+          .config("spark.executor.extraJavaOptions",
+              "--add-modules=jdk.incubator.vector -Xss16m -XX:MaxInlineLevel=40");
+      String jar = ownJar();
+      if (jar != null) {
+        builder.config("spark.jars", jar);
+      }
+    }
     conf.forEach(builder::config);
     return builder.getOrCreate();
+  }
+
+  /** The jar this class was loaded from (the tools' shaded jar), or null from a directory. */
+  private static String ownJar() {
+    try {
+      java.io.File f = new java.io.File(
+          Sessions.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      return f.isFile() ? f.getPath() : null;
+    } catch (java.net.URISyntaxException | RuntimeException e) {
+      return null;
+    }
   }
 }
