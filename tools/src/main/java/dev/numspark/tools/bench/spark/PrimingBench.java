@@ -91,8 +91,8 @@ public final class PrimingBench implements Subcommand {
         master.startsWith("local") ? "JVMs" : "applications (a new executor JVM each)");
     out.println("| Spark queries before | gap before the first query | priming | first query ms "
         + "| warm query ms | first / warm | first-query task ms (longest) | warm task ms (median) "
-        + "| first task / warm task |");
-    out.println("|---|---|---|---|---|---|---|---|---|");
+        + "| first task / warm task | its CPU ms | warm task CPU ms |");
+    out.println("|---|---|---|---|---|---|---|---|---|---|---|");
     for (int warmups : sparkWarm) {
       for (int gap : gaps) {
         for (double seconds : new double[] {0, prime}) {
@@ -107,6 +107,9 @@ public final class PrimingBench implements Subcommand {
     return 0;
   }
 
+  /** The times a run reports (see {@link Child}). */
+  private static final int TIMES = 6;
+
   /** What every run of a table shares. */
   private record Settings(String master, int signals, int n, boolean replace) {}
 
@@ -119,10 +122,10 @@ public final class PrimingBench implements Subcommand {
   /** One row of the table: the medians of {@code repeats} fresh JVMs. */
   private static String row(Settings settings, int repeats, int warmups, int gap,
       double seconds, boolean builtin) throws Exception {
-    double[][] runs = new double[4][repeats];
+    double[][] runs = new double[TIMES][repeats];
     for (int r = 0; r < repeats; r++) {
       double[] times = child(settings, gap, seconds, warmups, builtin);
-      for (int k = 0; k < 4; k++) {
+      for (int k = 0; k < TIMES; k++) {
         runs[k][r] = times[k];
       }
     }
@@ -131,13 +134,13 @@ public final class PrimingBench implements Subcommand {
     double ft = median(runs[2]);
     double wt = median(runs[3]);
     String priming = builtin ? "Spark built-in, no numspark" : seconds > 0 ? seconds + " s" : "off";
-    return String.format("| %d | %d s | %s | %.0f | %.0f | %.2fx | %.0f | %.0f | %.2fx |", warmups,
-        gap, priming, f, w, f / w, ft, wt, ft / wt);
+    return String.format("| %d | %d s | %s | %.0f | %.0f | %.2fx | %.0f | %.0f | %.2fx | %.0f | %.0f |",
+        warmups, gap, priming, f, w, f / w, ft, wt, ft / wt, median(runs[4]), median(runs[5]));
   }
 
   /**
    * One fresh JVM with this JVM's flags, {@code spark.*} properties (SparkConf reads them, e.g.
-   * {@code spark.driver.host}) and class path; returns its four times in ms.
+   * {@code spark.driver.host}) and class path; returns its {@link #TIMES} times in ms.
    */
   private static double[] child(Settings settings, int gap, double prime, int sparkWarm,
       boolean builtin) throws Exception {
@@ -157,11 +160,12 @@ public final class PrimingBench implements Subcommand {
     }
     String last = out.substring(out.lastIndexOf("first_ms="));
     String[] parts = last.split("\\s+");
-    double[] times = new double[4];
+    double[] times = new double[TIMES];
     for (int k = 0; k < times.length; k++) {
       times[k] = Double.parseDouble(parts[k].substring(parts[k].indexOf('=') + 1));
     }
-    return times; // first query, warm query, first query's longest task, warm median task
+    // first query, warm query, first query's longest task, warm median task, their CPU times
+    return times;
   }
 
   private static double median(double[] values) {
@@ -177,6 +181,7 @@ public final class PrimingBench implements Subcommand {
    */
   static final class TaskTimes extends SparkListener {
     private final List<Double> durations = new ArrayList<>();
+    private final List<Double> cpuMillis = new ArrayList<>();
     private int firstStage = Integer.MAX_VALUE;
     private boolean jobEnded;
 
@@ -198,21 +203,43 @@ public final class PrimingBench implements Subcommand {
     public synchronized void onTaskEnd(SparkListenerTaskEnd end) {
       if (end.stageId() == firstStage) {
         durations.add((double) end.taskInfo().duration());
+        // the CPU time of the task's thread: deserializing the task, then running it
+        cpuMillis.add((end.taskMetrics().executorDeserializeCpuTime()
+            + end.taskMetrics().executorCpuTime()) / 1e6);
       }
     }
 
-    /** The longest task of the job since the last call (the one a user waits for). */
-    double takeLongest() {
-      return Arrays.stream(takeDurations()).max().getAsDouble();
+    /**
+     * The longest task of the job since the last call (the one a user waits for): its duration
+     * and its CPU time, in ms.
+     */
+    double[] takeLongest() {
+      double[][] t = take();
+      int longest = 0;
+      for (int i = 1; i < t[0].length; i++) {
+        if (t[0][i] > t[0][longest]) {
+          longest = i;
+        }
+      }
+      return new double[] {t[0][longest], t[1][longest]};
     }
 
-    /** The median task of the job since the last call. */
-    double takeMedian() {
-      return median(takeDurations());
+    /** The median task duration and the median task CPU time of the job since the last call. */
+    double[] takeMedian() {
+      double[][] t = take();
+      return new double[] {median(t[0]), median(t[1])};
     }
 
     /** The transform's task durations (ms) of the job since the last call, once it has ended. */
-    synchronized double[] takeDurations() {
+    double[] takeDurations() {
+      return take()[0];
+    }
+
+    /**
+     * The transform's task durations and CPU times (ms) of the job since the last call, once it
+     * has ended.
+     */
+    synchronized double[][] take() {
       // the listener bus is asynchronous: wait until it has delivered the finished job's end
       long deadline = System.nanoTime() + 10_000_000_000L;
       while (!jobEnded && System.nanoTime() < deadline) {
@@ -225,17 +252,19 @@ public final class PrimingBench implements Subcommand {
       }
       jobEnded = false;
       double[] d = durations.stream().mapToDouble(Double::doubleValue).toArray();
+      double[] cpu = cpuMillis.stream().mapToDouble(Double::doubleValue).toArray();
       durations.clear();
+      cpuMillis.clear();
       if (d.length == 0) {
         throw new IllegalStateException("no task of the rfft stage was reported");
       }
-      return d;
+      return new double[][] {d, cpu};
     }
   }
 
   /**
    * The fresh executor's side: prints {@code first_ms=F warm_ms=W first_task_ms=T
-   * warm_task_ms=U}.
+   * warm_task_ms=U first_task_cpu_ms=C warm_task_cpu_ms=D}.
    */
   public static final class Child {
     public static void main(String[] a) throws Exception {
@@ -267,17 +296,21 @@ public final class PrimingBench implements Subcommand {
       long t0 = System.nanoTime();
       query.run();
       double first = (System.nanoTime() - t0) / 1e6;
-      double firstTask = tasks.takeLongest();
+      double[] firstTask = tasks.takeLongest();
       double[] warm = new double[5];
       double[] warmTasks = new double[5];
+      double[] warmCpu = new double[5];
       for (int i = 0; i < warm.length; i++) {
         long t = System.nanoTime();
         query.run();
         warm[i] = (System.nanoTime() - t) / 1e6;
-        warmTasks[i] = tasks.takeMedian();
+        double[] task = tasks.takeMedian();
+        warmTasks[i] = task[0];
+        warmCpu[i] = task[1];
       }
-      System.out.printf("first_ms=%.3f warm_ms=%.3f first_task_ms=%.3f warm_task_ms=%.3f%n",
-          first, median(warm), firstTask, median(warmTasks));
+      System.out.printf("first_ms=%.3f warm_ms=%.3f first_task_ms=%.3f warm_task_ms=%.3f "
+          + "first_task_cpu_ms=%.3f warm_task_cpu_ms=%.3f%n", first, median(warm), firstTask[0],
+          median(warmTasks), firstTask[1], median(warmCpu));
       job.close();
       System.exit(0);
     }

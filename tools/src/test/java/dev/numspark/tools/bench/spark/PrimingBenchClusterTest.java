@@ -90,7 +90,8 @@ class PrimingBenchClusterTest {
   /** Rows "| warm | 0 s | off or 0.5 s | times... |" with every time a number. */
   private static int timedRows(String table, String sparkWarm) {
     Matcher m = Pattern.compile("\\| " + sparkWarm + " \\| 0 s \\| (off|0\\.5 s) \\| (\\d+) \\| "
-        + "(\\d+) \\| [\\d.]+x \\| (\\d+) \\| (\\d+) \\| [\\d.]+x \\|").matcher(table);
+        + "(\\d+) \\| [\\d.]+x \\| (\\d+) \\| (\\d+) \\| [\\d.]+x \\| (\\d+) \\| (\\d+) \\|")
+        .matcher(table);
     int rows = 0;
     while (m.find()) {
       rows++;
