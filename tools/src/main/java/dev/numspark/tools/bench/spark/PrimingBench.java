@@ -134,8 +134,9 @@ public final class PrimingBench implements Subcommand {
     double ft = median(runs[2]);
     double wt = median(runs[3]);
     String priming = builtin ? "Spark built-in, no numspark" : seconds > 0 ? seconds + " s" : "off";
-    return String.format("| %d | %d s | %s | %.0f | %.0f | %.2fx | %.0f | %.0f | %.2fx | %.0f | %.0f |",
-        warmups, gap, priming, f, w, f / w, ft, wt, ft / wt, median(runs[4]), median(runs[5]));
+    return String.format(
+        "| %d | %d s | %s | %.0f | %.0f | %.2fx | %.0f | %.0f | %.2fx | %.0f | %.0f |", warmups,
+        gap, priming, f, w, f / w, ft, wt, ft / wt, median(runs[4]), median(runs[5]));
   }
 
   /**

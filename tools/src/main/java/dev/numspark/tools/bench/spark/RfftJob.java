@@ -15,6 +15,7 @@ import breeze.signal.fourierTr$;
 import dev.numspark.spark.Numspark;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -50,16 +51,16 @@ final class RfftJob implements Runnable, AutoCloseable {
   private final boolean breeze;
 
   RfftJob(int signals, int n, boolean breeze) {
-    this(signals, n, breeze, java.util.Map.of());
+    this(signals, n, breeze, Map.of());
   }
 
   /** With extra session settings (e.g. the plugin and its priming, for {@link PrimingBench}). */
-  RfftJob(int signals, int n, boolean breeze, java.util.Map<String, String> conf) {
+  RfftJob(int signals, int n, boolean breeze, Map<String, String> conf) {
     this(signals, n, breeze, "local[2]", conf);
   }
 
-  /** On {@code master}: local or a cluster's (see {@link Sessions#start(String, String, java.util.Map)}). */
-  RfftJob(int signals, int n, boolean breeze, String master, java.util.Map<String, String> conf) {
+  /** On {@code master}, local or a cluster's ({@link Sessions#start(String, String, Map)}). */
+  RfftJob(int signals, int n, boolean breeze, String master, Map<String, String> conf) {
     this.breeze = breeze;
     spark = Sessions.start("numspark bench rfft", master, conf);
     Numspark.register(spark);

@@ -3,7 +3,7 @@ package dev.numspark.tools.bench.spark;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 
-/** A fresh session per benchmark side (a JVM has one SparkContext at a time), local[2] by default. */
+/** A fresh session per benchmark side (one SparkContext a JVM), local[2] unless told. */
 final class Sessions {
   private Sessions() {}
 
