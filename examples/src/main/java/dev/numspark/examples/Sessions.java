@@ -73,8 +73,16 @@ public final class Sessions {
 
   /** The jar these classes were loaded from, or null when they come from a directory. */
   static Path ownJar() {
+    return jarOf(Sessions.class);
+  }
+
+  /**
+   * The jar {@code type} was loaded from, or null when it comes from a directory (or its source
+   * is unknown): what to ship to a cluster's executors in {@code spark.jars}.
+   */
+  public static Path jarOf(Class<?> type) {
     try {
-      var source = Sessions.class.getProtectionDomain().getCodeSource();
+      var source = type.getProtectionDomain().getCodeSource();
       if (source == null) {
         return null;
       }

@@ -1,5 +1,6 @@
 package dev.numspark.tools.bench.spark;
 
+import java.nio.file.Path;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 
@@ -32,23 +33,13 @@ final class Sessions {
           .config("spark.executor.memory", "2g")
           .config("spark.executor.extraJavaOptions",
               "--add-modules=jdk.incubator.vector -Xss16m -XX:MaxInlineLevel=40");
-      String jar = ownJar();
+      // the tools' shaded jar: numspark and the benchmark jobs' classes
+      Path jar = dev.numspark.examples.Sessions.jarOf(Sessions.class);
       if (jar != null) {
-        builder.config("spark.jars", jar);
+        builder.config("spark.jars", jar.toString());
       }
     }
     conf.forEach(builder::config);
     return builder.getOrCreate();
-  }
-
-  /** The jar this class was loaded from (the tools' shaded jar), or null from a directory. */
-  private static String ownJar() {
-    try {
-      java.io.File f = new java.io.File(
-          Sessions.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-      return f.isFile() ? f.getPath() : null;
-    } catch (java.net.URISyntaxException | RuntimeException e) {
-      return null;
-    }
   }
 }
