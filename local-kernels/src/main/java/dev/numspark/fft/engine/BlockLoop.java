@@ -36,8 +36,14 @@ final class BlockLoop {
    * {@link #unstage} copies them into the output later.
    */
   interface Kernel<S> {
-    /** A worker's buffers for one block at a time. */
+    /**
+     * A worker's buffers for one block at a time: new, or ones this thread used before (which
+     * every block overwrites as far as it reads them).
+     */
     S buffers();
+
+    /** The worker is done with {@code buffers} for now: drop what they point at. */
+    void release(S buffers);
 
     void compute(int blk, S buffers);
 
@@ -64,9 +70,13 @@ final class BlockLoop {
     // buffers once per worker, not per range: a block's buffers are zeroed arrays as large as
     // the block's lines, which per range cost small batches more than a second worker saves
     WorkerPool.parallelFor(workers, blocks, kernel::buffers, (s, from, to) -> {
-      for (int blk = from; blk < to; blk++) {
-        kernel.compute(blk, s);
-        kernel.write(blk, s, dst);
+      try {
+        for (int blk = from; blk < to; blk++) {
+          kernel.compute(blk, s);
+          kernel.write(blk, s, dst);
+        }
+      } finally {
+        kernel.release(s);
       }
     });
   }
@@ -146,6 +156,7 @@ final class BlockLoop {
      * threads at every block border of strided outputs).
      */
     void work(Supplier<double[]> allocate, boolean ahead) {
+      S s = null; // made on the first block: a late worker may find none left
       try {
         boolean front = allocate != null;
         if (front && dst == null) {
@@ -160,7 +171,6 @@ final class BlockLoop {
         if (front && ahead) {
           SpareResults.keep(allocate.get());
         }
-        S s = null; // made on the first block: a late worker may find none left
         while (!failed) {
           int blk = take(front);
           if (blk < 0) {
@@ -183,6 +193,10 @@ final class BlockLoop {
           lock.notifyAll(); // no worker waits for an output that will not come
         }
         throw t;
+      } finally {
+        if (s != null) {
+          kernel.release(s);
+        }
       }
     }
 

@@ -283,6 +283,9 @@ class BlockLoopTest {
     }
 
     @Override
+    public void release(int[] s) {}
+
+    @Override
     public void compute(int blk, int[] s) {
       computed.incrementAndGet(blk);
       s[0] = blk;
