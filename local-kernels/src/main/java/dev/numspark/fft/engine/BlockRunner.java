@@ -142,21 +142,44 @@ final class BlockRunner {
   private static final class Buffers {
     /** The kernel kind these buffers were made for: a kind relies only on what it writes. */
     final Class<?> kind;
+    /** Work arrays, possibly longer than asked ({@link #padded}); the kernels index them. */
     final double[] a;
     final double[] b;
     double[] res;
     final int[] map = new int[V];
     final BlockFft.Lines out = new BlockFft.Lines();
 
+    private final int aLength;
+    private final int bLength;
+
     Buffers(Class<?> kind, int aLength, int bLength) {
       this.kind = kind;
-      a = new double[aLength];
-      b = bLength == 0 ? null : new double[bLength];
+      this.aLength = aLength;
+      this.bLength = bLength;
+      a = new double[padded(aLength)];
+      b = bLength == 0 ? null : new double[padded(bLength)];
     }
 
     boolean fits(Class<?> kind, int aLength, int bLength) {
-      return this.kind == kind && a.length == aLength && (b == null ? 0 : b.length) == bLength;
+      return this.kind == kind && this.aLength == aLength && this.bLength == bLength;
     }
+  }
+
+  /** Work arrays from this length (64 KB) on are made at least {@link #SPACED_LENGTH} long. */
+  static final int SPACED_FROM = 8192;
+
+  /**
+   * 1 MB: two threads' work arrays made one after the other lie at least this far apart. Kept
+   * buffers that happened to lie within about 1 MB of another worker's (made in the same call,
+   * and moved together by the GC) left one of the two workers 2-5x slower for the whole JVM (in 3
+   * of 8 JVMs, rfft 512x4096 at two workers: 3.9-4.3 ms against 3.1); with this spacing, 3.0-3.2
+   * ms in every JVM.
+   */
+  static final int SPACED_LENGTH = 1 << 17;
+
+  /** The allocated length of a work array of {@code length} doubles. */
+  static int padded(int length) {
+    return length >= SPACED_FROM ? Math.max(length, SPACED_LENGTH) : length;
   }
 
   /**
@@ -167,9 +190,9 @@ final class BlockRunner {
    * memory, and there the second worker's copy into its buffer ran 2-3x slower than the first's
    * whenever both ran at once (fft 128x4096 at 512 bits, this AMD EPYC: 70-80 against 25-30 us
    * per block; alone, or with the buffers 1 MB further apart, both 25-30 us; the slow one was
-   * whichever thread's buffer came second, on either core). Buffers kept per thread are made at
-   * different times and stay where they are: two workers then ran 1.7-2.0x one worker instead
-   * of 1.5x, and no call zeroes new buffers.
+   * whichever thread's buffer came second, on either core). Buffers kept per thread, and at
+   * least {@link #SPACED_LENGTH} long, stay apart: two workers then ran 1.7-2.0x one worker
+   * instead of 1.5x, and no call zeroes new buffers.
    */
   private static final ThreadLocal<SoftReference<Buffers>> KEPT = new ThreadLocal<>();
 
@@ -282,7 +305,7 @@ final class BlockRunner {
           fft.dif(s.a);
         } else {
           // only the last block may be partial: its reordering buffer is allocated once
-          s.res = fft.forward(s.a, new double[s.a.length]);
+          s.res = fft.forward(s.a, new double[2 * c.n * V]);
         }
       }
 
@@ -313,7 +336,7 @@ final class BlockRunner {
         } else {
           // only the last block may be partial: unpacked in natural order into its own buffer
           real.half.dif(s.a);
-          s.res = new double[s.a.length];
+          s.res = new double[2 * (h + 1) * V];
           real.unpack(s.a, s.res);
         }
       }
