@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.numspark.fft.Norm;
+import dev.numspark.fft.TestArrays;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
@@ -46,22 +46,22 @@ class KeptBuffersTest {
     int lines = 3 * V + 1;
     List<Case> cases = new ArrayList<>();
     for (int len : new int[] {81, 70, 100}) {
-      double[] cx = random(2L * lines * len, len);
+      double[] cx = values(2L * lines * len, len);
       cases.add(new Case("fft 81 from " + len, new ComplexLineOp(len, 81, true, norm), cx, true,
           lines, len, 1));
       cases.add(new Case("ifft 81 from " + len, new ComplexLineOp(len, 81, false, norm), cx, true,
           lines, len, 1));
     }
-    double[] re = random((long) lines * 160, 1);
+    double[] re = values((long) lines * 160, 1);
     cases.add(new Case("rfft 160", new RealForwardLineOp(160, 160, 1.0, false), re, false, lines,
         160, 1));
-    double[] half = random(2L * lines * 81, 2);
+    double[] half = values(2L * lines * 81, 2);
     cases.add(new Case("irfft 160", new RealInverseLineOp(81, 160, 1.0 / 160, false), half, true,
         lines, 81, 1));
-    double[] strided = random(2L * 2 * V * 3 * 81, 3);
+    double[] strided = values(2L * 2 * V * 3 * 81, 3);
     cases.add(new Case("fft 81 on an inner axis", new ComplexLineOp(81, 81, true, norm), strided,
         true, 2 * V * 3, 81, 3));
-    double[] blue = random(2L * lines * 101, 4);
+    double[] blue = values(2L * lines * 101, 4);
     cases.add(new Case("fft 101 (Bluestein)", new ComplexLineOp(101, 101, true, norm), blue, true,
         lines, 101, 1));
     cases.add(new Case("ifft 101 from 90 (Bluestein)", new ComplexLineOp(90, 101, false, norm),
@@ -149,6 +149,11 @@ class KeptBuffersTest {
         () -> new double[c.lines() * c.op().outLen * 2], c.lines(), c.len(), 1, c.op(), 1));
   }
 
+  /** {@code length} doubles uniform in [-0.5, 0.5) from {@code seed}. */
+  private static double[] values(long length, long seed) {
+    return TestArrays.uniform(false, seed, (int) length).data();
+  }
+
   /** {@code body} on a new thread, which has no kept buffers. */
   private static <T> T onNewThread(Callable<T> body) throws Exception {
     AtomicReference<T> result = new AtomicReference<>();
@@ -166,14 +171,5 @@ class KeptBuffersTest {
       throw failure.get();
     }
     return result.get();
-  }
-
-  private static double[] random(long length, long seed) {
-    SplittableRandom rnd = new SplittableRandom(seed);
-    double[] d = new double[(int) length];
-    for (int i = 0; i < d.length; i++) {
-      d[i] = rnd.nextDouble(-1, 1);
-    }
-    return d;
   }
 }
