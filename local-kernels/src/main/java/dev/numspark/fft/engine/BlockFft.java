@@ -224,8 +224,8 @@ final class BlockFft {
    * copy out.
    */
   void scatter(double[] x, Lines out, double fr, double fi) {
-    if (LaneMoves.VECTOR && out.imOff == 1) {
-      LaneMoves.copyOutPairs8(x, perm, fr, fi, out.data, out.base, out.step, out.map);
+    if (LaneMoves.PAIRS && out.imOff == 1) {
+      LaneMoves.copyOutPairs(x, perm, fr, fi, out.data, out.base, out.step, out.map);
       return;
     }
     DoubleVector vr = DoubleVector.broadcast(S, fr);

@@ -101,7 +101,7 @@ final class BlockReal {
    * same bits. Otherwise the one-step unpack.
    */
   void unpackOut(double[] z, BlockFft.Lines out, double fr, double fi) {
-    if (!LaneMoves.VECTOR || out.imOff != 1) {
+    if (!LaneMoves.PAIRS || out.imOff != 1) {
       unpack(z, half.perm, out, fr, fi);
       return;
     }
@@ -121,7 +121,7 @@ final class BlockReal {
       unpackStore(zr, zi, mr, mi, k, z, a);
     }
     unpackEnds(z, 2 * V * perm[0], 2 * V * h);
-    LaneMoves.copyOutPairs8(z, unpackedAt, fr, fi, out.data, out.base, out.step, out.map);
+    LaneMoves.copyOutPairs(z, unpackedAt, fr, fi, out.data, out.base, out.step, out.map);
   }
 
   /** Where {@link #unpackOut} leaves {@code X_k}: {@code perm[k]}, and slot h for {@code X_h}. */
