@@ -188,6 +188,9 @@ final class LaneMoves {
     private static final VectorMask<Double> EVEN = ODD.not();
     private static final VectorMask<Double> UPPER = VectorMask.fromValues(S, false, false, true, true);
     private static final VectorMask<Double> LOWER = UPPER.not();
+    /** Factors of two interleaved (re, im) pairs: as they are, or conjugated. */
+    static final DoubleVector KEEP = DoubleVector.broadcast(S, 1.0);
+    static final DoubleVector CONJUGATE = DoubleVector.fromArray(S, new double[] {1, -1, 1, -1}, 0);
 
     static void store(DoubleVector a, DoubleVector b, DoubleVector c, DoubleVector d,
         double[] dst, int o0, int o1, int o2, int o3) {
@@ -213,36 +216,25 @@ final class LaneMoves {
   }
 
   /**
-   * {@link #gatherPairs8} at 4 lanes: contiguous lines ({@code step == 2}) two elements at a
-   * time, one vector per line transposed ({@link Transpose4}) into the block's re and im vectors
-   * of both elements (1.75x faster than pair by pair, the copy alone, 128 x 4096); others, and an
-   * odd last element, pair by pair. Same values either way.
+   * The first elements of {@link #gather} at 4 lanes for contiguous lines of (re, im) pairs
+   * ({@code step == 2}): two elements at a time, one vector per line transposed
+   * ({@link Transpose4}) into the block's re and im vectors of both elements (1.75x faster than
+   * pair by pair, the copy alone, 128 x 4096). Returns how many elements it moved (all but an odd
+   * last one); {@link #gather}'s lane loop moves the rest. Same values either way.
    */
-  private static void gatherPairs4(double[] src, int start, int step, int[] map, int count,
-      double sign, double[] a) {
+  private static int gatherPairs4(double[] src, int start, int[] map, int count,
+      boolean conjugate, double[] a) {
+    DoubleVector pairSign = conjugate ? Transpose4.CONJUGATE : Transpose4.KEEP;
     int m0 = map[0], m1 = map[1], m2 = map[2], m3 = map[3];
     int j = 0;
-    int s = start;
-    if (step == 2) {
-      DoubleVector pairSign = DoubleVector.fromArray(S, new double[] {1, sign, 1, sign}, 0);
-      for (; j + 1 < count; j += 2, s += 4) {
-        Transpose4.store(DoubleVector.fromArray(S, src, s + m0).mul(pairSign),
-            DoubleVector.fromArray(S, src, s + m1).mul(pairSign),
-            DoubleVector.fromArray(S, src, s + m2).mul(pairSign),
-            DoubleVector.fromArray(S, src, s + m3).mul(pairSign), a, 8 * j, 8 * j + 4,
-            8 * j + 8, 8 * j + 12);
-      }
+    for (int s = start; j + 1 < count; j += 2, s += 4) {
+      Transpose4.store(DoubleVector.fromArray(S, src, s + m0).mul(pairSign),
+          DoubleVector.fromArray(S, src, s + m1).mul(pairSign),
+          DoubleVector.fromArray(S, src, s + m2).mul(pairSign),
+          DoubleVector.fromArray(S, src, s + m3).mul(pairSign), a, 8 * j, 8 * j + 4, 8 * j + 8,
+          8 * j + 12);
     }
-    for (int k = 8 * j; j < count; j++, s += step, k += 8) {
-      a[k] = src[s + m0];
-      a[k + 4] = sign * src[s + m0 + 1];
-      a[k + 1] = src[s + m1];
-      a[k + 5] = sign * src[s + m1 + 1];
-      a[k + 2] = src[s + m2];
-      a[k + 6] = sign * src[s + m2 + 1];
-      a[k + 3] = src[s + m3];
-      a[k + 7] = sign * src[s + m3 + 1];
-    }
+    return j;
   }
 
   /**
@@ -284,10 +276,6 @@ final class LaneMoves {
    */
   static void gather(double[] src, int start, int step, int imOffset, int[] map, int count,
       boolean conjugate, double[] a) {
-    if (PAIRS4 && imOffset == 1) {
-      gatherPairs4(src, start, step, map, count, conjugate ? -1.0 : 1.0, a);
-      return;
-    }
     if (VECTOR && imOffset == 1) {
       gatherPairs8(src, start, step, map, count, conjugate ? -1.0 : 1.0, a);
       return;
@@ -315,7 +303,10 @@ final class LaneMoves {
       }
       return;
     }
-    for (int j = 0, s = start, k = 0; j < count; j++, s += step, k += 2 * V) {
+    int done = PAIRS4 && imOffset == 1 && step == 2
+        ? gatherPairs4(src, start, map, count, conjugate, a) : 0;
+    for (int j = done, s = start + done * step, k = 2 * V * done; j < count;
+        j++, s += step, k += 2 * V) {
       for (int v = 0; v < V; v++) {
         a[k + v] = src[s + map[v]];
         a[k + V + v] = src[s + imOffset + map[v]] * sign;
