@@ -5,14 +5,13 @@ import static dev.numspark.fft.engine.BlockFft.V;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
-import jdk.incubator.vector.VectorShuffle;
 
 /**
  * The engine's indexed moves between a block's lanes and the caller's lines: vector gathers and
  * scatters where the JIT compiles them to instructions, lane by lane elsewhere (and for the
  * common moves of (re, im) pairs at 8 lanes too, {@link #gatherPairs8}, {@link #copyOutPairs8}
- * and {@link #storePairs8}: faster there; at 4 lanes, contiguous lines' pairs through a 4 x 4
- * transpose in registers, {@link #gatherPairs4} and {@link #copyOutPairs4}).
+ * and {@link #storePairs8}: faster there; at 4 lanes, contiguous lines' pairs by vector loads and
+ * blends, {@link #gatherPairs4} and {@link #copyOutPairs4}).
  * JDK 17's C2 has a scatter instruction only with AVX-512 (and gathers of 2 lanes not at all);
  * below 512 bits {@code intoArray(a, i, map, 0)} ran its Java fallback, which boxes: scattering
  * a block of 1024 elements took 31 us per line at 4 lanes ({@code -XX:UseAVX=2}) and 134 us at
@@ -29,7 +28,18 @@ final class LaneMoves {
   /** Whether interleaved pairs move by the pair forms ({@link #copyOutPairs}). */
   static final boolean PAIRS = VECTOR || PAIRS4;
 
+  /** Lane 1, 2 or 3 alone (4 lanes; built at every width, used only at 4). */
+  private static final VectorMask<Double> LANE1 = lane(1);
+  private static final VectorMask<Double> LANE2 = lane(2);
+  private static final VectorMask<Double> LANE3 = lane(3);
+  /** Lanes 1 and 3 (the imaginary parts of two interleaved pairs). */
+  private static final VectorMask<Double> LANES13 = LANE1.or(LANE3);
+
   private LaneMoves() {}
+
+  private static VectorMask<Double> lane(int v) {
+    return VectorMask.fromLong(S, v < V ? 1L << v : 0L);
+  }
 
   /** Lane v of {@code x} to {@code dst[off + map[v]]}. */
   static void scatter(DoubleVector x, double[] dst, int off, int[] map) {
@@ -138,11 +148,13 @@ final class LaneMoves {
 
   /**
    * {@link #copyOutPairs8} at 4 lanes (AVX2). Contiguous lines ({@code step == 2}) take two
-   * elements at a time: their four vectors (re and im of each), scaled, are a 4 x 4 tile whose
-   * transpose holds each line's two (re, im) pairs, stored as one vector per line. The transpose
-   * is single-vector rearranges and blends: JDK 17's two-vector {@code rearrange} was 8x slower
-   * than scalar moves on AVX2. Other lines, and an odd last element, move pair by pair. Same
-   * products, so the same bits either way.
+   * elements at a time, one vector store per line ({@link #pairsOut4}) built from four loads from
+   * the block and blends, with no shuffles: JDK 17 checks a {@code rearrange}'s indexes at run
+   * time inside the loop, so the 4 x 4 register transpose this replaced cost more (one worker,
+   * separate JVMs alternated: {@code fft} 128x4096 and 256x1000 about 1.1x faster, see
+   * docs/fft.md). The loads may reach 2 doubles before an element and 2 after it, so a pair
+   * whose element lies at either end of the block moves pair by pair, as do other lines and an
+   * odd last element. Same products, so the same bits either way.
    */
   private static void copyOutPairs4(double[] x, int[] perm, double fr, double fi, double[] dst,
       int base, int step, int[] map) {
@@ -150,59 +162,51 @@ final class LaneMoves {
     int k = 0;
     int d = base;
     if (step == 2) {
-      DoubleVector vr = DoubleVector.broadcast(S, fr);
-      DoubleVector vi = DoubleVector.broadcast(S, fi);
+      DoubleVector scale = DoubleVector.broadcast(S, fr).blend(fi, LANES13);
       for (; k + 1 < perm.length; k += 2, d += 4) {
         int i0 = 8 * perm[k];
         int i1 = 8 * perm[k + 1];
-        Transpose4.store(DoubleVector.fromArray(S, x, i0).mul(vr),
-            DoubleVector.fromArray(S, x, i0 + 4).mul(vi),
-            DoubleVector.fromArray(S, x, i1).mul(vr),
-            DoubleVector.fromArray(S, x, i1 + 4).mul(vi), dst, d + m0, d + m1, d + m2, d + m3);
+        if (i0 + 10 <= x.length && i1 >= 2) {
+          pairsOut4(x, i0, i1, scale, dst, d + m0);
+          pairsOut4(x, i0 + 1, i1 + 1, scale, dst, d + m1);
+          pairsOut4(x, i0 + 2, i1 + 2, scale, dst, d + m2);
+          pairsOut4(x, i0 + 3, i1 + 3, scale, dst, d + m3);
+        } else {
+          elementOut4(x, i0, fr, fi, dst, d, m0, m1, m2, m3);
+          elementOut4(x, i1, fr, fi, dst, d + 2, m0, m1, m2, m3);
+        }
       }
     }
     for (; k < perm.length; k++, d += step) {
-      int i = 8 * perm[k];
-      dst[d + m0] = x[i] * fr;
-      dst[d + m0 + 1] = x[i + 4] * fi;
-      dst[d + m1] = x[i + 1] * fr;
-      dst[d + m1 + 1] = x[i + 5] * fi;
-      dst[d + m2] = x[i + 2] * fr;
-      dst[d + m2 + 1] = x[i + 6] * fi;
-      dst[d + m3] = x[i + 3] * fr;
-      dst[d + m3 + 1] = x[i + 7] * fi;
+      elementOut4(x, 8 * perm[k], fr, fi, dst, d, m0, m1, m2, m3);
     }
   }
 
   /**
-   * The 4 x 4 transpose of four vectors, {@code r_v = [a_v, b_v, c_v, d_v]} stored at
-   * {@code dst[o_v]}: unpack pairs of rows (rearrange one, blend), then swap 128-bit halves.
-   * Only loaded at 4 lanes (its shuffles have 4 lanes).
+   * One line's (re, im) pairs of two elements, times {@code scale = (fr, fi, fr, fi)}, stored at
+   * {@code dst[o]}: the block's element at {@code x[r ..]} and the next at {@code x[s ..]}, this
+   * line's lane v being {@code r - i0} (real part at {@code x[r]}, imaginary part 4 on). Each
+   * value is lane 0, 1, 2 or 3 of a load that starts that many doubles before it, blended.
    */
-  private static final class Transpose4 {
-    private static final VectorShuffle<Double> DUP_EVEN = VectorShuffle.fromValues(S, 0, 0, 2, 2);
-    private static final VectorShuffle<Double> DUP_ODD = VectorShuffle.fromValues(S, 1, 1, 3, 3);
-    private static final VectorShuffle<Double> LOW_TWICE = VectorShuffle.fromValues(S, 0, 1, 0, 1);
-    private static final VectorShuffle<Double> HIGH_TWICE = VectorShuffle.fromValues(S, 2, 3, 2, 3);
-    private static final VectorMask<Double> ODD = VectorMask.fromValues(S, false, true, false, true);
-    private static final VectorMask<Double> EVEN = ODD.not();
-    private static final VectorMask<Double> UPPER = VectorMask.fromValues(S, false, false, true, true);
-    private static final VectorMask<Double> LOWER = UPPER.not();
-    /** Factors of two interleaved (re, im) pairs: as they are, or conjugated. */
-    static final DoubleVector KEEP = DoubleVector.broadcast(S, 1.0);
-    static final DoubleVector CONJUGATE = DoubleVector.fromArray(S, new double[] {1, -1, 1, -1}, 0);
+  private static void pairsOut4(double[] x, int r, int s, DoubleVector scale, double[] dst,
+      int o) {
+    DoubleVector.fromArray(S, x, r)
+        .blend(DoubleVector.fromArray(S, x, r + 3), LANE1)
+        .blend(DoubleVector.fromArray(S, x, s - 2), LANE2)
+        .blend(DoubleVector.fromArray(S, x, s + 1), LANE3).mul(scale).intoArray(dst, o);
+  }
 
-    static void store(DoubleVector a, DoubleVector b, DoubleVector c, DoubleVector d,
-        double[] dst, int o0, int o1, int o2, int o3) {
-      DoubleVector ab0 = a.blend(b.rearrange(DUP_EVEN), ODD); // a0 b0 a2 b2
-      DoubleVector ab1 = b.blend(a.rearrange(DUP_ODD), EVEN); // a1 b1 a3 b3
-      DoubleVector cd0 = c.blend(d.rearrange(DUP_EVEN), ODD); // c0 d0 c2 d2
-      DoubleVector cd1 = d.blend(c.rearrange(DUP_ODD), EVEN); // c1 d1 c3 d3
-      ab0.blend(cd0.rearrange(LOW_TWICE), UPPER).intoArray(dst, o0);
-      ab1.blend(cd1.rearrange(LOW_TWICE), UPPER).intoArray(dst, o1);
-      cd0.blend(ab0.rearrange(HIGH_TWICE), LOWER).intoArray(dst, o2);
-      cd1.blend(ab1.rearrange(HIGH_TWICE), LOWER).intoArray(dst, o3);
-    }
+  /** One element of {@link #copyOutPairs4}'s 4 lines, pair by pair. */
+  private static void elementOut4(double[] x, int i, double fr, double fi, double[] dst, int d,
+      int m0, int m1, int m2, int m3) {
+    dst[d + m0] = x[i] * fr;
+    dst[d + m0 + 1] = x[i + 4] * fi;
+    dst[d + m1] = x[i + 1] * fr;
+    dst[d + m1 + 1] = x[i + 5] * fi;
+    dst[d + m2] = x[i + 2] * fr;
+    dst[d + m2 + 1] = x[i + 6] * fi;
+    dst[d + m3] = x[i + 3] * fr;
+    dst[d + m3 + 1] = x[i + 7] * fi;
   }
 
   /** {@link #copyOutPairs8} or {@link #copyOutPairs4}, by the width (8 or 4 lanes). */
@@ -216,25 +220,33 @@ final class LaneMoves {
   }
 
   /**
-   * The first elements of {@link #gather} at 4 lanes for contiguous lines of (re, im) pairs
-   * ({@code step == 2}): two elements at a time, one vector per line transposed
-   * ({@link Transpose4}) into the block's re and im vectors of both elements (1.75x faster than
-   * pair by pair, the copy alone, 128 x 4096). Returns how many elements it moved (all but an odd
-   * last one); {@link #gather}'s lane loop moves the rest. Same values either way.
+   * Elements {@code 2 .. count - 3} of {@link #gather} at 4 lanes for contiguous lines of
+   * (re, im) pairs ({@code step == 2}), with no shuffles: element e's real parts are lane v of a
+   * load from line v that starts v doubles before the element (lane 0 of line 0 at the element,
+   * lane 1 of line 1 one double earlier, ..), blended, and its imaginary parts likewise one double
+   * on. JDK 17 checks the indexes of every {@code rearrange} at run time (7 instructions inside
+   * the loop, not hoisted: seen in C2's code), which made a 4 x 4 register transpose cost more
+   * than these twice as many loads. The loads stay inside each line; {@link #gather}'s lane loop
+   * moves the first two elements and the last ones. Same values either way. Returns the elements
+   * moved (from element 2).
    */
   private static int gatherPairs4(double[] src, int start, int[] map, int count,
       boolean conjugate, double[] a) {
-    DoubleVector pairSign = conjugate ? Transpose4.CONJUGATE : Transpose4.KEEP;
-    int m0 = map[0], m1 = map[1], m2 = map[2], m3 = map[3];
-    int j = 0;
-    for (int s = start; j + 1 < count; j += 2, s += 4) {
-      Transpose4.store(DoubleVector.fromArray(S, src, s + m0).mul(pairSign),
-          DoubleVector.fromArray(S, src, s + m1).mul(pairSign),
-          DoubleVector.fromArray(S, src, s + m2).mul(pairSign),
-          DoubleVector.fromArray(S, src, s + m3).mul(pairSign), a, 8 * j, 8 * j + 4, 8 * j + 8,
-          8 * j + 12);
+    DoubleVector sign = DoubleVector.broadcast(S, conjugate ? -1.0 : 1.0);
+    int s0 = start + map[0], s1 = start + map[1] - 1, s2 = start + map[2] - 2;
+    int s3 = start + map[3] - 3;
+    int e = 2;
+    for (int s = 2 * e, k = 2 * V * e; e + 2 < count; e++, s += 2, k += 2 * V) {
+      DoubleVector.fromArray(S, src, s0 + s)
+          .blend(DoubleVector.fromArray(S, src, s1 + s), LANE1)
+          .blend(DoubleVector.fromArray(S, src, s2 + s), LANE2)
+          .blend(DoubleVector.fromArray(S, src, s3 + s), LANE3).intoArray(a, k);
+      DoubleVector.fromArray(S, src, s0 + s + 1)
+          .blend(DoubleVector.fromArray(S, src, s1 + s + 1), LANE1)
+          .blend(DoubleVector.fromArray(S, src, s2 + s + 1), LANE2)
+          .blend(DoubleVector.fromArray(S, src, s3 + s + 1), LANE3).mul(sign).intoArray(a, k + 4);
     }
-    return j;
+    return Math.max(0, e - 2);
   }
 
   /**
@@ -303,9 +315,20 @@ final class LaneMoves {
       }
       return;
     }
-    int done = PAIRS4 && imOffset == 1 && step == 2
-        ? gatherPairs4(src, start, map, count, conjugate, a) : 0;
-    for (int j = done, s = start + done * step, k = 2 * V * done; j < count;
+    int head = 0;
+    int done = 0;
+    if (PAIRS4 && imOffset == 1 && step == 2) {
+      head = Math.min(2, count);
+      done = gatherPairs4(src, start, map, count, conjugate, a);
+    }
+    gatherLanes(src, start, step, imOffset, map, 0, head, sign, a);
+    gatherLanes(src, start, step, imOffset, map, head + done, count, sign, a);
+  }
+
+  /** Elements {@code from .. to - 1} of {@link #gather}, lane by lane. */
+  private static void gatherLanes(double[] src, int start, int step, int imOffset, int[] map,
+      int from, int to, double sign, double[] a) {
+    for (int j = from, s = start + from * step, k = 2 * V * from; j < to;
         j++, s += step, k += 2 * V) {
       for (int v = 0; v < V; v++) {
         a[k + v] = src[s + map[v]];
