@@ -14,9 +14,9 @@ import jdk.incubator.vector.VectorSpecies;
  * across the lanes give {@code X[k2 + m k1] = sum_j1 Y[j1][k2] w_n^(j1 k2) w_V^(j1 k1)}.
  *
  * <p>That last step runs on tiles of V consecutive k2: a vector gather per lane j1 (straight
- * from the engine's digit-reversed result) transposes the tile, so the V-point DFT is vertical
- * SIMD over the V values of k2 (radix 2 then radix 4), and each
- * output vector is V consecutive frequencies {@code X[m k1 + k2 ..]}: contiguous stores.
+ * from the engine's digit-reversed result; scalar moves at 4 lanes) transposes the tile, so the
+ * V-point DFT is vertical SIMD over the V values of k2 (radix 2 then radix 4), and each output
+ * vector is V consecutive frequencies {@code X[m k1 + k2 ..]}: contiguous stores.
  * Lengths: {@code n} a multiple of V, at least {@code V * V}, with {@code n / V} 5-smooth
  * ({@link #supports}); V = 8 or 4. When V does not divide m the last tile is partial: computed
  * whole (its missing lanes on element 0) and only its valid lanes copied out.
@@ -343,8 +343,9 @@ final class LineFft {
    */
   private void firstLevel(double[] a, int c, double[] t) {
     if (V == 4) {
+      transposeIn4(a, c, t);
       for (int j = 0; j < 4; j++) {
-        twiddled(a, c, j, t);
+        twiddled(c, j, t);
       }
       return;
     }
@@ -355,16 +356,38 @@ final class LineFft {
   }
 
   /**
-   * At 4 lanes, the whole first level: lane j of the V consecutive k2 of tile c, gathered from
-   * the engine's result, times {@code w_n^(j k2)}, to tile row j (the radix 4 follows). The same
+   * At 4 lanes, the V consecutive k2 of tile c from the engine's result into the tile, transposed:
+   * lane j of element {@code k2 = cV + q} to lane q of row j. Scalar moves: the vector gathers
+   * they replace check their four indexes on every call, and took a third of {@code rfft} of one
+   * 4096-point line (async-profiler; 30 against 18 us with JDK 17's checks switched off, as with
+   * these moves). At 8192 points the gathers were not slow (C2 compiled them otherwise; why is
+   * not known), and these moves are as fast there.
+   */
+  private void transposeIn4(double[] a, int c, double[] t) {
+    for (int q = 0, g = c * V; q < 4; q++) {
+      int e = at[g + q];
+      t[q] = a[e];
+      t[8 + q] = a[e + 1];
+      t[16 + q] = a[e + 2];
+      t[24 + q] = a[e + 3];
+      t[4 + q] = a[e + 4];
+      t[12 + q] = a[e + 5];
+      t[20 + q] = a[e + 6];
+      t[28 + q] = a[e + 7];
+    }
+  }
+
+  /**
+   * At 4 lanes, the whole first level: tile row j (lane j of the V consecutive k2 of tile c,
+   * {@link #transposeIn4}) times {@code w_n^(j k2)}, in place (the radix 4 follows). The same
    * arithmetic as each lane of {@link #pair}, which keeps its two lanes in registers: making pair
    * two calls of this and a radix 2 through the tile gave the same bits but {@code fft} of one
    * 65536-point line at 8 lanes went from 0.42-0.45 ms to 0.54 (2026-12-05).
    */
-  private void twiddled(double[] a, int c, int j, double[] t) {
+  private void twiddled(int c, int j, double[] t) {
     int g = c * V;
-    DoubleVector ur = DoubleVector.fromArray(S, a, j, at, g);
-    DoubleVector ui = DoubleVector.fromArray(S, a, V + j, at, g);
+    DoubleVector ur = DoubleVector.fromArray(S, t, 2 * V * j);
+    DoubleVector ui = DoubleVector.fromArray(S, t, 2 * V * j + V);
     if (j != 0) {
       DoubleVector tr;
       DoubleVector ti;
