@@ -47,6 +47,13 @@ final class LineFft {
   private static final jdk.incubator.vector.VectorShuffle<Double> SPREAD_HI;
   /** The odd lanes (the imaginary parts of interleaved pairs). */
   private static final jdk.incubator.vector.VectorMask<Double> ODD;
+  /** Lane 1, 2 or 3 alone (used at 4 lanes). */
+  private static final jdk.incubator.vector.VectorMask<Double> LANE1 =
+      jdk.incubator.vector.VectorMask.fromLong(S, 2L);
+  private static final jdk.incubator.vector.VectorMask<Double> LANE2 =
+      jdk.incubator.vector.VectorMask.fromLong(S, 4L);
+  private static final jdk.incubator.vector.VectorMask<Double> LANE3 =
+      jdk.incubator.vector.VectorMask.fromLong(S, 8L);
 
   static {
     int[] lo = new int[V];
@@ -189,6 +196,21 @@ final class LineFft {
     // deep below a Spark query's generated code (docs/spark.md); the shuffles' chain is shorter
     // and as fast (rfft of one 4096 row 15.5 against 15.9 us, fft of 2^22 unchanged)
     DoubleVector sign = DoubleVector.broadcast(S, conjugate ? -1.0 : 1.0);
+    if (V == 4) {
+      // no shuffles at 4 lanes: lane v of the real parts is lane v of a load from z[s + v], and
+      // of the imaginary parts from z[s + 1 + v], blended (JDK 17 checks each rearrange's
+      // indexes inside the loop; rfft of one 4096-point line 1.1x faster, fft 1.4x in 5 JVMs of 6)
+      for (int j2 = from, s = zOff + 2 * V * from; j2 < to; j2++, s += 2 * V) {
+        DoubleVector x1 = DoubleVector.fromArray(S, z, s + 1);
+        DoubleVector x2 = DoubleVector.fromArray(S, z, s + 2);
+        DoubleVector x3 = DoubleVector.fromArray(S, z, s + 3);
+        DoubleVector.fromArray(S, z, s).blend(x1, LANE1).blend(x2, LANE2).blend(x3, LANE3)
+            .intoArray(a, 2 * V * j2);
+        x1.blend(x2, LANE1).blend(x3, LANE2).blend(DoubleVector.fromArray(S, z, s + 4), LANE3)
+            .mul(sign).intoArray(a, 2 * V * j2 + V);
+      }
+      return;
+    }
     for (int j2 = from, s = zOff + 2 * V * from; j2 < to; j2++, s += 2 * V) {
       DoubleVector lo = DoubleVector.fromArray(S, z, s);
       DoubleVector hi = DoubleVector.fromArray(S, z, s + V);
