@@ -184,9 +184,10 @@ final class LaneMoves {
 
   /**
    * One line's (re, im) pairs of two elements, times {@code scale = (fr, fi, fr, fi)}, stored at
-   * {@code dst[o]}: the block's element at {@code x[r ..]} and the next at {@code x[s ..]}, this
-   * line's lane v being {@code r - i0} (real part at {@code x[r]}, imaginary part 4 on). Each
-   * value is lane 0, 1, 2 or 3 of a load that starts that many doubles before it, blended.
+   * {@code dst[o]}: the line's real parts at {@code x[r]} (first element) and {@code x[s]}
+   * (second), each imaginary part 4 doubles on (the block's place of the element plus the line's
+   * lane). Each value is lane 0, 1, 2 or 3 of a load that starts that many doubles before it,
+   * blended.
    */
   private static void pairsOut4(double[] x, int r, int s, DoubleVector scale, double[] dst,
       int o) {
