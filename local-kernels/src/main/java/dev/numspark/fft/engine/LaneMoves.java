@@ -28,10 +28,13 @@ final class LaneMoves {
   /** Whether interleaved pairs move by the pair forms ({@link #copyOutPairs}). */
   static final boolean PAIRS = VECTOR || PAIRS4;
 
-  /** Lane 1, 2 or 3 alone (4 lanes; built at every width, used only at 4). */
-  private static final VectorMask<Double> LANE1 = lane(1);
-  private static final VectorMask<Double> LANE2 = lane(2);
-  private static final VectorMask<Double> LANE3 = lane(3);
+  /**
+   * Lane 1, 2 or 3 alone (4 lanes; built at every width, used only at 4): the blends of the
+   * loads that stand in for shuffles here and in {@link LineFft#load}.
+   */
+  static final VectorMask<Double> LANE1 = lane(1);
+  static final VectorMask<Double> LANE2 = lane(2);
+  static final VectorMask<Double> LANE3 = lane(3);
   /** Lanes 1 and 3 (the imaginary parts of two interleaved pairs). */
   private static final VectorMask<Double> LANES13 = LANE1.or(LANE3);
 

@@ -47,13 +47,6 @@ final class LineFft {
   private static final jdk.incubator.vector.VectorShuffle<Double> SPREAD_HI;
   /** The odd lanes (the imaginary parts of interleaved pairs). */
   private static final jdk.incubator.vector.VectorMask<Double> ODD;
-  /** Lane 1, 2 or 3 alone (used at 4 lanes). */
-  private static final jdk.incubator.vector.VectorMask<Double> LANE1 =
-      jdk.incubator.vector.VectorMask.fromLong(S, 2L);
-  private static final jdk.incubator.vector.VectorMask<Double> LANE2 =
-      jdk.incubator.vector.VectorMask.fromLong(S, 4L);
-  private static final jdk.incubator.vector.VectorMask<Double> LANE3 =
-      jdk.incubator.vector.VectorMask.fromLong(S, 8L);
 
   static {
     int[] lo = new int[V];
@@ -204,10 +197,11 @@ final class LineFft {
         DoubleVector x1 = DoubleVector.fromArray(S, z, s + 1);
         DoubleVector x2 = DoubleVector.fromArray(S, z, s + 2);
         DoubleVector x3 = DoubleVector.fromArray(S, z, s + 3);
-        DoubleVector.fromArray(S, z, s).blend(x1, LANE1).blend(x2, LANE2).blend(x3, LANE3)
-            .intoArray(a, 2 * V * j2);
-        x1.blend(x2, LANE1).blend(x3, LANE2).blend(DoubleVector.fromArray(S, z, s + 4), LANE3)
-            .mul(sign).intoArray(a, 2 * V * j2 + V);
+        DoubleVector.fromArray(S, z, s).blend(x1, LaneMoves.LANE1).blend(x2, LaneMoves.LANE2)
+            .blend(x3, LaneMoves.LANE3).intoArray(a, 2 * V * j2);
+        x1.blend(x2, LaneMoves.LANE1).blend(x3, LaneMoves.LANE2)
+            .blend(DoubleVector.fromArray(S, z, s + 4), LaneMoves.LANE3).mul(sign)
+            .intoArray(a, 2 * V * j2 + V);
       }
       return;
     }
