@@ -160,21 +160,29 @@ final class BlockFft {
 
   /** The in-place forward DFT of the block, {@code X_k} left at element {@code perm[k]}. */
   void dif(double[] x) {
-    dif(x, 0, 0, n);
+    difAt(x, 0);
   }
 
-  private void dif(double[] x, int level, int base, int len) {
+  /**
+   * {@link #dif(double[])} of the block that starts at {@code x[o]} (its {@link CacheLines}
+   * origin).
+   */
+  void difAt(double[] x, int o) {
+    dif(x, o, 0, 0, n);
+  }
+
+  private void dif(double[] x, int o, int level, int base, int len) {
     if (len <= LEAF) {
       // breadth first inside the L1-resident sub-block: each level's twiddles broadcast once
       for (int lv = level, l = len; lv < radix.length; l /= radix[lv], lv++) {
-        difPass(x, base, len, l, radix[lv], twRe[lv], twIm[lv], 0, l / radix[lv]);
+        difPass(x, o, base, len, l, radix[lv], twRe[lv], twIm[lv], 0, l / radix[lv]);
       }
       return;
     }
     int r = radix[level];
-    difPass(x, base, len, len, r, twRe[level], twIm[level], 0, len / r);
+    difPass(x, o, base, len, len, r, twRe[level], twIm[level], 0, len / r);
     for (int sub = 0; sub < r; sub++) {
-      dif(x, level + 1, base + sub * (len / r), len / r);
+      dif(x, o, level + 1, base + sub * (len / r), len / r);
     }
   }
 
@@ -195,25 +203,25 @@ final class BlockFft {
     double[] tr = twRe[0];
     double[] ti = twIm[0];
     dev.numspark.parallel.WorkerPool.parallelFor(workers, m,
-        (from, to) -> difPass(x, 0, n, n, r, tr, ti, from, to));
+        (from, to) -> difPass(x, 0, 0, n, n, r, tr, ti, from, to));
     dev.numspark.parallel.WorkerPool.parallelFor(workers, r, 1, (from, to) -> {
       for (int sub = from; sub < to; sub++) {
-        dif(x, 1, sub * m, m);
+        dif(x, 0, 1, sub * m, m);
       }
     });
   }
 
   /**
    * One level's butterflies {@code j in [jFrom, jTo)} (of {@code len / r}) over the sub-blocks of
-   * length len in {@code [base, base+total)}.
+   * length len in {@code [base, base+total)} of the block at {@code x[o]}.
    */
-  private static void difPass(double[] x, int base, int total, int len, int r, double[] tr,
-      double[] ti, int jFrom, int jTo) {
+  private static void difPass(double[] x, int o, int base, int total, int len, int r,
+      double[] tr, double[] ti, int jFrom, int jTo) {
     switch (r) {
-      case 4 -> dif4(x, base, total, len, tr, ti, jFrom, jTo);
-      case 2 -> dif2(x, base, total, len, tr, ti, jFrom, jTo);
-      case 3 -> dif3(x, base, total, len, tr, ti, jFrom, jTo);
-      default -> dif5(x, base, total, len, tr, ti, jFrom, jTo);
+      case 4 -> dif4(x, o, base, total, len, tr, ti, jFrom, jTo);
+      case 2 -> dif2(x, o, base, total, len, tr, ti, jFrom, jTo);
+      case 3 -> dif3(x, o, base, total, len, tr, ti, jFrom, jTo);
+      default -> dif5(x, o, base, total, len, tr, ti, jFrom, jTo);
     }
   }
 
@@ -224,8 +232,13 @@ final class BlockFft {
    * copy out.
    */
   void scatter(double[] x, Lines out, double fr, double fi) {
+    scatterAt(x, 0, out, fr, fi);
+  }
+
+  /** {@link #scatter(double[], Lines, double, double)} of the block that starts at {@code x[o]}. */
+  void scatterAt(double[] x, int o, Lines out, double fr, double fi) {
     if (LaneMoves.PAIRS && out.imOff == 1) {
-      LaneMoves.copyOutPairs(x, perm, fr, fi, out.data, out.base, out.step, out.map);
+      LaneMoves.copyOutPairs(x, o, perm, fr, fi, out.data, out.base, out.step, out.map);
       return;
     }
     DoubleVector vr = DoubleVector.broadcast(S, fr);
@@ -235,7 +248,7 @@ final class BlockFft {
     int im = out.imOff;
     double[] tile = new double[2 * V];
     for (int k = 0, d = out.base; k < n; k++, d += out.step) {
-      int i = 2 * V * perm[k];
+      int i = o + 2 * V * perm[k];
       LaneMoves.scatterPairs(ld(x, i).mul(vr), ld(x, i + V).mul(vi), tile, dst, d, im, map);
     }
   }
@@ -259,8 +272,8 @@ final class BlockFft {
   // in place; output k (the sub-block of X_{r k' + k}) times W_len^(j k). The loop over the
   // sub-blocks is innermost so that the twiddles are broadcast once per j.
 
-  private static void dif4(double[] x, int base, int total, int len, double[] tr, double[] ti,
-      int jFrom, int jTo) {
+  private static void dif4(double[] x, int o, int base, int total, int len, double[] tr,
+      double[] ti, int jFrom, int jTo) {
     int m = len / 4;
     int d = 2 * m * V;
     for (int j = jFrom; j < jTo; j++) {
@@ -272,7 +285,7 @@ final class BlockFft {
       DoubleVector w3r = bc(tr, t + 2);
       DoubleVector w3i = bc(ti, t + 2);
       for (int g = base; g < base + total; g += len) {
-        int i0 = 2 * (g + j) * V;
+        int i0 = o + 2 * (g + j) * V;
         DoubleVector ar = ld(x, i0);
         DoubleVector ai = ld(x, i0 + V);
         DoubleVector br = ld(x, i0 + d);
@@ -299,15 +312,15 @@ final class BlockFft {
     }
   }
 
-  private static void dif2(double[] x, int base, int total, int len, double[] tr, double[] ti,
-      int jFrom, int jTo) {
+  private static void dif2(double[] x, int o, int base, int total, int len, double[] tr,
+      double[] ti, int jFrom, int jTo) {
     int m = len / 2;
     int d = 2 * m * V;
     for (int j = jFrom; j < jTo; j++) {
       DoubleVector w1r = bc(tr, j);
       DoubleVector w1i = bc(ti, j);
       for (int g = base; g < base + total; g += len) {
-        int i0 = 2 * (g + j) * V;
+        int i0 = o + 2 * (g + j) * V;
         DoubleVector ar = ld(x, i0);
         DoubleVector ai = ld(x, i0 + V);
         DoubleVector br = ld(x, i0 + d);
@@ -319,8 +332,8 @@ final class BlockFft {
     }
   }
 
-  private static void dif3(double[] x, int base, int total, int len, double[] tr, double[] ti,
-      int jFrom, int jTo) {
+  private static void dif3(double[] x, int o, int base, int total, int len, double[] tr,
+      double[] ti, int jFrom, int jTo) {
     int m = len / 3;
     int d = 2 * m * V;
     for (int j = jFrom; j < jTo; j++) {
@@ -330,7 +343,7 @@ final class BlockFft {
       DoubleVector w2r = bc(tr, t + 1);
       DoubleVector w2i = bc(ti, t + 1);
       for (int g = base; g < base + total; g += len) {
-        int i0 = 2 * (g + j) * V;
+        int i0 = o + 2 * (g + j) * V;
         DoubleVector ar = ld(x, i0);
         DoubleVector ai = ld(x, i0 + V);
         DoubleVector br = ld(x, i0 + d);
@@ -367,19 +380,19 @@ final class BlockFft {
    * the calls at 8 lanes, 1.25-1.4x at 2 (2026-12-05). Every butterfly does the same operations on
    * the same values in either order, so the bits do not change.
    */
-  private static void dif5(double[] x, int base, int total, int len, double[] tr, double[] ti,
-      int jFrom, int jTo) {
+  private static void dif5(double[] x, int o, int base, int total, int len, double[] tr,
+      double[] ti, int jFrom, int jTo) {
     int d = 2 * (len / 5) * V;
     for (int j = jFrom; j < jTo; j++) {
       for (int g = base; g < base + total; g += len) {
-        dif5Sums(x, 2 * (g + j) * V, d);
+        dif5Sums(x, o + 2 * (g + j) * V, d);
       }
     }
-    dif5Outs(x, base, total, len, tr, ti, jFrom, jTo);
+    dif5Outs(x, o, base, total, len, tr, ti, jFrom, jTo);
   }
 
   /** {@link #dif5}'s second sweep: {@link #dif5Out} twice for every butterfly. */
-  private static void dif5Outs(double[] x, int base, int total, int len, double[] tr,
+  private static void dif5Outs(double[] x, int o, int base, int total, int len, double[] tr,
       double[] ti, int jFrom, int jTo) {
     int d = 2 * (len / 5) * V;
     for (int j = jFrom; j < jTo; j++) {
@@ -387,7 +400,7 @@ final class BlockFft {
       double w1r = tr[t], w1i = ti[t], w2r = tr[t + 1], w2i = ti[t + 1];
       double w3r = tr[t + 2], w3i = ti[t + 2], w4r = tr[t + 3], w4i = ti[t + 3];
       for (int g = base; g < base + total; g += len) {
-        int i0 = 2 * (g + j) * V;
+        int i0 = o + 2 * (g + j) * V;
         dif5Out(x, i0 + d, i0 + 4 * d, w1r, w1i, w4r, w4i);
         dif5Out(x, i0 + 2 * d, i0 + 3 * d, w2r, w2i, w3r, w3i);
       }

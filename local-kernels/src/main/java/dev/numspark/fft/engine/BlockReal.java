@@ -43,7 +43,7 @@ final class BlockReal {
   }
 
   /**
-   * {@link #unpack(double[], int[], BlockFft.Lines, double, double)} unscaled into {@code out}
+   * {@link #unpack(double[], int, int[], BlockFft.Lines, double, double)} unscaled into {@code out}
    * in the engine's block layout, natural order: for a partial block, copied out separately
    * (times 1.0 is exact, so a line gets the same bits as in a full block).
    */
@@ -55,15 +55,15 @@ final class BlockReal {
     for (int v = 0; v < V; v++) {
       lines.map[v] = v;
     }
-    unpack(z, half.perm, lines, 1.0, 1.0);
+    unpack(z, 0, half.perm, lines, 1.0, 1.0);
   }
 
   /**
    * {@code X_0 .. X_h} from the half-length spectrum left by {@link BlockFft#dif} ({@code Z_k}
    * at element {@code perm[k]}), times {@code (fr, fi)}, straight to the caller's output lines:
-   * no reordering pass and no separate scaling pass.
+   * no reordering pass and no separate scaling pass. The block starts at {@code z[zo]}.
    */
-  void unpack(double[] z, int[] perm, BlockFft.Lines out, double fr, double fi) {
+  void unpack(double[] z, int zo, int[] perm, BlockFft.Lines out, double fr, double fi) {
     int h = n / 2;
     DoubleVector half = DoubleVector.broadcast(S, 0.5);
     DoubleVector vfr = DoubleVector.broadcast(S, fr);
@@ -73,8 +73,8 @@ final class BlockReal {
     int im = out.imOff;
     double[] tile = new double[2 * V];
     for (int k = 0, o = out.base; k <= h; k++, o += out.step) {
-      int a = 2 * V * perm[k == h ? 0 : k];
-      int b = 2 * V * perm[k == 0 ? 0 : h - k];
+      int a = zo + 2 * V * perm[k == h ? 0 : k];
+      int b = zo + 2 * V * perm[k == 0 ? 0 : h - k];
       DoubleVector zr = DoubleVector.fromArray(S, z, a);
       DoubleVector zi = DoubleVector.fromArray(S, z, a + V);
       DoubleVector mr = DoubleVector.fromArray(S, z, b);
@@ -92,24 +92,24 @@ final class BlockReal {
   }
 
   /**
-   * {@link #unpack(double[], int[], BlockFft.Lines, double, double)} of a full block into its
-   * caller's lines, {@code z} ({@code 2 (h + 1) V} doubles) overwritten. At 8 lanes with
+   * {@link #unpack(double[], int, int[], BlockFft.Lines, double, double)} of a full block (at
+   * {@code z[zo]}) into its caller's lines, the block ({@code 2 (h + 1) V} doubles) overwritten. At 8 lanes with
    * interleaved (re, im) lines, in two steps: {@code X_k} and {@code X_h-k} computed together
    * from {@code Z_k} and {@code Z_h-k} into those two slots ({@code X_h} into the spare slot h),
    * then copied out by {@link LaneMoves#copyOutPairs8}, which moves pairs from the block faster
    * than the one-step unpack's per-element tile; the same products in the same order, so the
    * same bits. Otherwise the one-step unpack.
    */
-  void unpackOut(double[] z, BlockFft.Lines out, double fr, double fi) {
+  void unpackOut(double[] z, int zo, BlockFft.Lines out, double fr, double fi) {
     if (!LaneMoves.PAIRS || out.imOff != 1) {
-      unpack(z, half.perm, out, fr, fi);
+      unpack(z, zo, half.perm, out, fr, fi);
       return;
     }
     int h = n / 2;
     int[] perm = half.perm;
     for (int k = 1; 2 * k <= h; k++) {
-      int a = 2 * V * perm[k];
-      int b = 2 * V * perm[h - k];
+      int a = zo + 2 * V * perm[k];
+      int b = zo + 2 * V * perm[h - k];
       DoubleVector zr = DoubleVector.fromArray(S, z, a);
       DoubleVector zi = DoubleVector.fromArray(S, z, a + V);
       DoubleVector mr = DoubleVector.fromArray(S, z, b);
@@ -120,8 +120,8 @@ final class BlockReal {
       }
       unpackStore(zr, zi, mr, mi, k, z, a);
     }
-    unpackEnds(z, 2 * V * perm[0], 2 * V * h);
-    LaneMoves.copyOutPairs(z, unpackedAt, fr, fi, out.data, out.base, out.step, out.map);
+    unpackEnds(z, zo + 2 * V * perm[0], zo + 2 * V * h);
+    LaneMoves.copyOutPairs(z, zo, unpackedAt, fr, fi, out.data, out.base, out.step, out.map);
   }
 
   /** Where {@link #unpackOut} leaves {@code X_k}: {@code perm[k]}, and slot h for {@code X_h}. */
@@ -196,13 +196,13 @@ final class BlockReal {
    * The conjugate of {@code 2 Z_k}, k in [0, h), into {@code out} from {@code X_0 .. X_h} in
    * {@code x} (whose {@code X_0} and {@code X_h} must have zero imaginary parts): a forward
    * {@link BlockFft} of it, conjugated, is {@code n} times the real line, interleaved as
-   * {@code (x_2j, x_2j+1)}.
+   * {@code (x_2j, x_2j+1)}. The blocks start at {@code x[xo]} and {@code out[oo]}.
    */
-  void pack(double[] x, double[] out) {
+  void pack(double[] x, int xo, double[] out, int oo) {
     int h = n / 2;
     for (int k = 0; k < h; k++) {
-      int a = 2 * V * k;
-      int b = 2 * V * (h - k);
+      int a = xo + 2 * V * k;
+      int b = xo + 2 * V * (h - k);
       DoubleVector ar = DoubleVector.fromArray(S, x, a);
       DoubleVector ai = DoubleVector.fromArray(S, x, a + V);
       DoubleVector br = DoubleVector.fromArray(S, x, b);
@@ -216,8 +216,8 @@ final class BlockReal {
       DoubleVector ci = DoubleVector.broadcast(S, wi[k]);
       DoubleVector or = dr.mul(cr).add(di.mul(ci));
       DoubleVector oi = di.mul(cr).sub(dr.mul(ci));
-      er.sub(oi).intoArray(out, a);
-      ei.add(or).neg().intoArray(out, a + V);
+      er.sub(oi).intoArray(out, a - xo + oo);
+      ei.add(or).neg().intoArray(out, a - xo + oo + V);
     }
   }
 }

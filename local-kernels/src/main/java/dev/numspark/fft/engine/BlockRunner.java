@@ -137,7 +137,10 @@ final class BlockRunner {
 
   /**
    * A worker's buffers for one block: the engine's work arrays {@code a} and {@code b}, the
-   * partial block's reordered result {@code res}, a lane index map and the output lines.
+   * partial block's reordered result {@code res}, a lane index map and the output lines. A full
+   * block of the factored kernels starts at {@code a[ao]} and {@code b[bo]}, its arrays'
+   * {@link CacheLines} origins when it was computed (the arrays have room for any origin); other
+   * blocks at index 0.
    */
   private static final class Buffers {
     /** The kernel kind these buffers were made for: a kind relies only on what it writes. */
@@ -146,6 +149,8 @@ final class BlockRunner {
     final double[] a;
     final double[] b;
     double[] res;
+    int ao;
+    int bo;
     final int[] map = new int[V];
     final BlockFft.Lines out = new BlockFft.Lines();
 
@@ -156,8 +161,8 @@ final class BlockRunner {
       this.kind = kind;
       this.aLength = aLength;
       this.bLength = bLength;
-      a = new double[padded(aLength)];
-      b = bLength == 0 ? null : new double[padded(bLength)];
+      a = new double[padded(aLength + CacheLines.MAX_ORIGIN)];
+      b = bLength == 0 ? null : new double[padded(bLength + CacheLines.MAX_ORIGIN)];
     }
 
     boolean fits(Class<?> kind, int aLength, int bLength) {
@@ -300,9 +305,11 @@ final class BlockRunner {
     return new Kernel(g, 2 * c.n * V, 0, true) {
       @Override
       public void compute(int blk, Buffers s) {
-        gatherComplex(src, g, blk * V, c.take, c.n, !c.forward, s.a, s.map);
-        if (full(g, blk)) {
-          fft.dif(s.a);
+        boolean full = full(g, blk);
+        s.ao = full ? CacheLines.origin(s.a) : 0;
+        gatherComplex(src, g, blk * V, c.take, c.n, !c.forward, s.a, s.ao, s.map);
+        if (full) {
+          fft.difAt(s.a, s.ao);
         } else {
           // only the last block may be partial: its reordering buffer is allocated once
           s.res = fft.forward(s.a, new double[2 * c.n * V]);
@@ -314,7 +321,7 @@ final class BlockRunner {
         if (full) {
           // copy out straight from the digit-reversed result: no reordering pass
           point(s.out, dst, o, first, 2, 1);
-          fft.scatter(s.a, s.out, c.factor, fi);
+          fft.scatterAt(s.a, s.ao, s.out, c.factor, fi);
         } else {
           scatterComplex(s.res, o, first, c.n, c.factor, fi, dst, s.map);
         }
@@ -330,9 +337,11 @@ final class BlockRunner {
     return new Kernel(g, 2 * (h + 1) * V, 0, true) {
       @Override
       public void compute(int blk, Buffers s) {
-        gatherReal(src, g, blk * V, r.take, r.n, s.a, s.map);
-        if (full(g, blk)) {
-          real.half.dif(s.a);
+        boolean full = full(g, blk);
+        s.ao = full ? CacheLines.origin(s.a) : 0;
+        gatherReal(src, g, blk * V, r.take, r.n, s.a, s.ao, s.map);
+        if (full) {
+          real.half.difAt(s.a, s.ao);
         } else {
           // only the last block may be partial: unpacked in natural order into its own buffer
           real.half.dif(s.a);
@@ -346,7 +355,7 @@ final class BlockRunner {
         if (full) {
           // unpack straight from the digit-reversed half spectrum to the output lines
           point(s.out, dst, o, first, 2, 1);
-          real.unpackOut(s.a, s.out, r.factor, fi);
+          real.unpackOut(s.a, s.ao, s.out, r.factor, fi);
         } else {
           scatterComplex(s.res, o, first, h + 1, r.factor, fi, dst, s.map);
         }
@@ -363,13 +372,16 @@ final class BlockRunner {
     return new Kernel(g, 2 * (h + 1) * V, 2 * (h + 1) * V, false) {
       @Override
       public void compute(int blk, Buffers s) {
-        gatherComplex(src, g, blk * V, r.take, h + 1, r.conjugate, s.a, s.map);
+        boolean full = full(g, blk);
+        int ao = full ? CacheLines.origin(s.a) : 0;
+        s.bo = full ? CacheLines.origin(s.b) : 0;
+        gatherComplex(src, g, blk * V, r.take, h + 1, r.conjugate, s.a, ao, s.map);
         // pocketfft ignores the imaginary parts of X_0 and X_n/2
-        Arrays.fill(s.a, V, 2 * V, 0.0);
-        Arrays.fill(s.a, 2 * h * V + V, 2 * (h + 1) * V, 0.0);
-        real.pack(s.a, s.b);
-        if (full(g, blk)) {
-          real.half.dif(s.b);
+        Arrays.fill(s.a, ao + V, ao + 2 * V, 0.0);
+        Arrays.fill(s.a, ao + 2 * h * V + V, ao + 2 * (h + 1) * V, 0.0);
+        real.pack(s.a, ao, s.b, s.bo);
+        if (full) {
+          real.half.difAt(s.b, s.bo);
         } else {
           s.res = real.half.forward(s.b, s.a);
         }
@@ -380,7 +392,7 @@ final class BlockRunner {
         if (full) {
           // the result (x_2j, -x_2j+1) times n: real parts to even, imaginary to odd samples
           point(s.out, dst, o, first, 1, o.inner());
-          real.half.scatter(s.b, s.out, r.norm, -r.norm);
+          real.half.scatterAt(s.b, s.bo, s.out, r.norm, -r.norm);
         } else {
           scatterReal(s.res, o, first, h, r.norm, dst, s.map);
         }
@@ -398,7 +410,7 @@ final class BlockRunner {
     return new Kernel(g, 2 * bs.m * V, 2 * bs.m * V, true) {
       @Override
       public void compute(int blk, Buffers s) {
-        gatherComplex(src, g, blk * V, take, bs.n, conjugate, s.a, s.map);
+        gatherComplex(src, g, blk * V, take, bs.n, conjugate, s.a, 0, s.map);
         bs.convolve(s.a, s.b);
         if (!full(g, blk)) {
           bs.finish(s.b, count, s.a);
@@ -423,7 +435,7 @@ final class BlockRunner {
     return new Kernel(g, 2 * bs.m * V, 2 * bs.m * V, false) {
       @Override
       public void compute(int blk, Buffers s) {
-        gatherComplex(src, g, blk * V, r.take, r.n / 2 + 1, r.conjugate, s.a, s.map);
+        gatherComplex(src, g, blk * V, r.take, r.n / 2 + 1, r.conjugate, s.a, 0, s.map);
         bs.hermitian(s.a);
         bs.convolve(s.a, s.b);
         if (!full(g, blk)) {
@@ -503,26 +515,27 @@ final class BlockRunner {
   }
 
   /**
-   * Elements {@code [0, take)} of the block's lines, zero to {@code count}, conjugated if asked.
+   * Elements {@code [0, take)} of the block's lines, zero to {@code count}, conjugated if asked,
+   * into the block at {@code a[ao]}.
    * Element-major (all lanes of one element, then the next): 8 sequential read streams are far
    * cheaper than one line at a time with 128-byte strided writes; full blocks use vector gathers.
    */
   private static void gatherComplex(double[] src, Geometry g, int first, int take, int count,
-      boolean conjugate, double[] a, int[] lanes) {
+      boolean conjugate, double[] a, int ao, int[] lanes) {
     int valid = Math.min(V, g.lines() - first);
     if (take < count || valid < V) {
-      Arrays.fill(a, 0, 2 * count * V, 0.0);
+      Arrays.fill(a, ao, ao + 2 * count * V, 0.0);
     }
     int stride = g.inner();
     int s = (int) g.inStart(first);
     if (g.srcComplex()) {
       int[] map = offsets(g, first, valid, 2, false, lanes);
       if (valid == V) {
-        LaneMoves.gather(src, 2 * s, 2 * stride, 1, map, take, conjugate, a);
+        LaneMoves.gather(src, 2 * s, 2 * stride, 1, map, take, conjugate, a, ao);
         return;
       }
       double sign = conjugate ? -1.0 : 1.0;
-      for (int j = 0, k = 0; j < take; j++, k += 2 * V, s += stride) {
+      for (int j = 0, k = ao; j < take; j++, k += 2 * V, s += stride) {
         for (int v = 0; v < valid; v++) {
           a[k + v] = src[2 * s + map[v]];
           a[k + V + v] = sign * src[2 * s + map[v] + 1];
@@ -530,7 +543,7 @@ final class BlockRunner {
       }
     } else {
       int[] map = offsets(g, first, valid, 1, false, lanes);
-      for (int j = 0, k = 0; j < take; j++, k += 2 * V, s += stride) {
+      for (int j = 0, k = ao; j < take; j++, k += 2 * V, s += stride) {
         for (int v = 0; v < valid; v++) {
           a[k + v] = src[s + map[v]];
           a[k + V + v] = 0.0;
@@ -539,29 +552,32 @@ final class BlockRunner {
     }
   }
 
-  /** A real line of length n as the complex line {@code (x_2j, x_2j+1)} of length n/2. */
+  /**
+   * A real line of length n as the complex line {@code (x_2j, x_2j+1)} of length n/2, into the
+   * block at {@code a[ao]}.
+   */
   private static void gatherReal(double[] src, Geometry g, int first, int take, int n,
-      double[] a, int[] lanes) {
+      double[] a, int ao, int[] lanes) {
     int valid = Math.min(V, g.lines() - first);
     if (take < n || valid < V) {
-      Arrays.fill(a, 0, n * V, 0.0);
+      Arrays.fill(a, ao, ao + n * V, 0.0);
     }
     int stride = g.inner();
     int s = (int) g.inStart(first);
     int[] map = offsets(g, first, valid, 1, false, lanes);
     if (valid == V) {
       // x_2j and x_2j+1 are the real and imaginary parts of element j
-      LaneMoves.gather(src, s, 2 * stride, stride, map, take / 2, false, a);
+      LaneMoves.gather(src, s, 2 * stride, stride, map, take / 2, false, a, ao);
       if (take % 2 == 1) {
         int j = take - 1;
         for (int v = 0; v < V; v++) {
-          a[j / 2 * 2 * V + v] = src[s + j * stride + map[v]];
+          a[ao + j / 2 * 2 * V + v] = src[s + j * stride + map[v]];
         }
       }
       return;
     }
     for (int j = 0; j < take; j++, s += stride) {
-      int k = j / 2 * 2 * V + (j % 2) * V;
+      int k = ao + j / 2 * 2 * V + (j % 2) * V;
       for (int v = 0; v < valid; v++) {
         a[k + v] = src[s + map[v]];
       }

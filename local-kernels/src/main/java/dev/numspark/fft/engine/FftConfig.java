@@ -8,14 +8,17 @@ package dev.numspark.fft.engine;
  *       then runs on JTransforms, as without the {@code jdk.incubator.vector} module;
  *       {@code =always} lets it take every case it computes ({@link #VECTOR_ALWAYS}).
  *   <li>{@code -Dnumspark.fft.spareResults=false} turns {@link SpareResults} off.
+ *   <li>{@code -Dnumspark.fft.alignBlocks=false} starts every work block at index 0, wherever
+ *       its cache lines are ({@link CacheLines}).
  * </ul>
- * The mutable fields are tuning thresholds and the spare-results switch; tests set them (and
+ * The mutable fields are tuning thresholds and the spare-results and alignment switches; tests set them (and
  * restore them: {@code SpareResultsRestored}, {@code ParallelEvenWhenSmall}). This class
  * references no Vector API type, so it loads without the module.
  */
 final class FftConfig {
   static final String VECTOR_PROPERTY = "numspark.fft.vector";
   static final String SPARE_RESULTS_PROPERTY = "numspark.fft.spareResults";
+  static final String ALIGN_BLOCKS_PROPERTY = "numspark.fft.alignBlocks";
 
   /**
    * Whether the Vector API engine may run: the {@code jdk.incubator.vector} module is in the boot
@@ -33,6 +36,9 @@ final class FftConfig {
    */
   static final boolean VECTOR_ALWAYS = VECTOR_ENGINE
       && "always".equalsIgnoreCase(System.getProperty(VECTOR_PROPERTY));
+
+  /** Whether work blocks start on a cache line ({@link CacheLines#origin}). */
+  static volatile boolean alignBlocks = !switchedOff(ALIGN_BLOCKS_PROPERTY);
 
   /** Whether {@link SpareResults} makes and hands out spares. */
   static volatile boolean spareResults = !switchedOff(SPARE_RESULTS_PROPERTY);

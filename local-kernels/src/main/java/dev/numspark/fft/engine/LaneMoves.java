@@ -124,12 +124,12 @@ final class LaneMoves {
    * going through {@link #storePairs8}'s tile (the copy alone, n = 1000 to 4096; end to end, one
    * worker, fft 256x1000 1.37 to 1.26 ms, 16x1024 81 to 76 us; same products, so the same bits).
    */
-  static void copyOutPairs8(double[] x, int[] perm, double fr, double fi, double[] dst, int base,
-      int step, int[] map) {
+  static void copyOutPairs8(double[] x, int xo, int[] perm, double fr, double fi, double[] dst,
+      int base, int step, int[] map) {
     int m0 = map[0], m1 = map[1], m2 = map[2], m3 = map[3];
     int m4 = map[4], m5 = map[5], m6 = map[6], m7 = map[7];
     for (int k = 0, d = base; k < perm.length; k++, d += step) {
-      int i = 16 * perm[k];
+      int i = xo + 16 * perm[k];
       dst[d + m0] = x[i] * fr;
       dst[d + m0 + 1] = x[i + 8] * fi;
       dst[d + m1] = x[i + 1] * fr;
@@ -159,16 +159,16 @@ final class LaneMoves {
    * whose element lies at either end of the block moves pair by pair, as do other lines and an
    * odd last element. Same products, so the same bits either way.
    */
-  private static void copyOutPairs4(double[] x, int[] perm, double fr, double fi, double[] dst,
-      int base, int step, int[] map) {
+  private static void copyOutPairs4(double[] x, int xo, int[] perm, double fr, double fi,
+      double[] dst, int base, int step, int[] map) {
     int m0 = map[0], m1 = map[1], m2 = map[2], m3 = map[3];
     int k = 0;
     int d = base;
     if (step == 2) {
       DoubleVector scale = DoubleVector.broadcast(S, fr).blend(fi, LANES13);
       for (; k + 1 < perm.length; k += 2, d += 4) {
-        int i0 = 8 * perm[k];
-        int i1 = 8 * perm[k + 1];
+        int i0 = xo + 8 * perm[k];
+        int i1 = xo + 8 * perm[k + 1];
         if (i0 + 10 <= x.length && i1 >= 2) {
           pairsOut4(x, i0, i1, scale, dst, d + m0);
           pairsOut4(x, i0 + 1, i1 + 1, scale, dst, d + m1);
@@ -181,7 +181,7 @@ final class LaneMoves {
       }
     }
     for (; k < perm.length; k++, d += step) {
-      elementOut4(x, 8 * perm[k], fr, fi, dst, d, m0, m1, m2, m3);
+      elementOut4(x, xo + 8 * perm[k], fr, fi, dst, d, m0, m1, m2, m3);
     }
   }
 
@@ -213,13 +213,16 @@ final class LaneMoves {
     dst[d + m3 + 1] = x[i + 7] * fi;
   }
 
-  /** {@link #copyOutPairs8} or {@link #copyOutPairs4}, by the width (8 or 4 lanes). */
-  static void copyOutPairs(double[] x, int[] perm, double fr, double fi, double[] dst, int base,
-      int step, int[] map) {
+  /**
+   * {@link #copyOutPairs8} or {@link #copyOutPairs4}, by the width (8 or 4 lanes), of the block
+   * that starts at {@code x[xo]}.
+   */
+  static void copyOutPairs(double[] x, int xo, int[] perm, double fr, double fi, double[] dst,
+      int base, int step, int[] map) {
     if (V == 8) {
-      copyOutPairs8(x, perm, fr, fi, dst, base, step, map);
+      copyOutPairs8(x, xo, perm, fr, fi, dst, base, step, map);
     } else {
-      copyOutPairs4(x, perm, fr, fi, dst, base, step, map);
+      copyOutPairs4(x, xo, perm, fr, fi, dst, base, step, map);
     }
   }
 
@@ -235,12 +238,12 @@ final class LaneMoves {
    * moved (from element 2).
    */
   private static int gatherPairs4(double[] src, int start, int[] map, int count,
-      boolean conjugate, double[] a) {
+      boolean conjugate, double[] a, int ao) {
     DoubleVector sign = DoubleVector.broadcast(S, conjugate ? -1.0 : 1.0);
     int s0 = start + map[0], s1 = start + map[1] - 1, s2 = start + map[2] - 2;
     int s3 = start + map[3] - 3;
     int e = 2;
-    for (int s = 2 * e, k = 2 * V * e; e + 2 < count; e++, s += 2, k += 2 * V) {
+    for (int s = 2 * e, k = ao + 2 * V * e; e + 2 < count; e++, s += 2, k += 2 * V) {
       DoubleVector.fromArray(S, src, s0 + s)
           .blend(DoubleVector.fromArray(S, src, s1 + s), LANE1)
           .blend(DoubleVector.fromArray(S, src, s2 + s), LANE2)
@@ -262,10 +265,10 @@ final class LaneMoves {
    * 128x4096 1.13-1.17x; AMD's gathers load one element at a time, and a pair shares its line.
    */
   private static void gatherPairs8(double[] src, int start, int step, int[] map, int count,
-      double sign, double[] a) {
+      double sign, double[] a, int ao) {
     int m0 = map[0], m1 = map[1], m2 = map[2], m3 = map[3];
     int m4 = map[4], m5 = map[5], m6 = map[6], m7 = map[7];
-    for (int j = 0, s = start, k = 0; j < count; j++, s += step, k += 16) {
+    for (int j = 0, s = start, k = ao; j < count; j++, s += step, k += 16) {
       a[k] = src[s + m0];
       a[k + 8] = sign * src[s + m0 + 1];
       a[k + 1] = src[s + m1];
@@ -286,22 +289,22 @@ final class LaneMoves {
   }
 
   /**
-   * {@code count} elements of V lines into the block layout {@code a}: element j of lane v has
-   * its real part at {@code src[start + j step + map[v]]} and its imaginary part
+   * {@code count} elements of V lines into the block layout at {@code a[ao]}: element j of lane
+   * v has its real part at {@code src[start + j step + map[v]]} and its imaginary part
    * {@code imOffset} further; conjugated if asked.
    */
   static void gather(double[] src, int start, int step, int imOffset, int[] map, int count,
-      boolean conjugate, double[] a) {
+      boolean conjugate, double[] a, int ao) {
     if (VECTOR && imOffset == 1) {
-      gatherPairs8(src, start, step, map, count, conjugate ? -1.0 : 1.0, a);
+      gatherPairs8(src, start, step, map, count, conjugate ? -1.0 : 1.0, a, ao);
       return;
     }
     if (VECTOR) {
       DoubleVector sign = DoubleVector.broadcast(S, conjugate ? -1.0 : 1.0);
       for (int j = 0, s = start; j < count; j++, s += step) {
-        DoubleVector.fromArray(S, src, s, map, 0).intoArray(a, 2 * V * j);
+        DoubleVector.fromArray(S, src, s, map, 0).intoArray(a, ao + 2 * V * j);
         DoubleVector.fromArray(S, src, s + imOffset, map, 0).mul(sign)
-            .intoArray(a, 2 * V * j + V);
+            .intoArray(a, ao + 2 * V * j + V);
       }
       return;
     }
@@ -311,7 +314,7 @@ final class LaneMoves {
       // (fft 256x1000, rfft 128x4800; the same form at 4 lanes was 1.07x slower than the loop)
       int m0 = map[0], m1 = map[1];
       int i0 = imOffset + m0, i1 = imOffset + m1;
-      for (int j = 0, s = start, k = 0; j < count; j++, s += step, k += 4) {
+      for (int j = 0, s = start, k = ao; j < count; j++, s += step, k += 4) {
         a[k] = src[s + m0];
         a[k + 1] = src[s + m1];
         a[k + 2] = sign * src[s + i0];
@@ -323,16 +326,16 @@ final class LaneMoves {
     int done = 0;
     if (PAIRS4 && imOffset == 1 && step == 2) {
       head = Math.min(2, count);
-      done = gatherPairs4(src, start, map, count, conjugate, a);
+      done = gatherPairs4(src, start, map, count, conjugate, a, ao);
     }
-    gatherLanes(src, start, step, imOffset, map, 0, head, sign, a);
-    gatherLanes(src, start, step, imOffset, map, head + done, count, sign, a);
+    gatherLanes(src, start, step, imOffset, map, 0, head, sign, a, ao);
+    gatherLanes(src, start, step, imOffset, map, head + done, count, sign, a, ao);
   }
 
   /** Elements {@code from .. to - 1} of {@link #gather}, lane by lane. */
   private static void gatherLanes(double[] src, int start, int step, int imOffset, int[] map,
-      int from, int to, double sign, double[] a) {
-    for (int j = from, s = start + from * step, k = 2 * V * from; j < to;
+      int from, int to, double sign, double[] a, int ao) {
+    for (int j = from, s = start + from * step, k = ao + 2 * V * from; j < to;
         j++, s += step, k += 2 * V) {
       for (int v = 0; v < V; v++) {
         a[k + v] = src[s + map[v]];

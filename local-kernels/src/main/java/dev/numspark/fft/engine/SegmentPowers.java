@@ -231,7 +231,7 @@ public final class SegmentPowers {
         columns.data = out;
         columns.base = 2 * s0;
         columns.step = 2 * stride;
-        real.unpack(work, real.half.perm, columns, scale, scale);
+        real.unpack(work, 0, real.half.perm, columns, scale, scale);
         continue;
       }
       double[] sp = spectra();

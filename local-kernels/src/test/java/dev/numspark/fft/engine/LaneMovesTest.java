@@ -9,8 +9,9 @@ import org.junit.jupiter.api.Test;
 /**
  * {@link LaneMoves}' moves of (re, im) pairs between V interleaved lines and a block, element j
  * of lane v at {@code a[2 V j + v]} (real part) and {@code a[2 V j + V + v]} (imaginary part),
- * stated element by element: whichever form the width takes (vector gathers, scalar pairs, the
- * 4 x 4 transpose at 4 lanes), odd and even counts, contiguous and strided lines. The suite runs
+ * stated element by element: whichever form the width takes (vector gathers, scalar pairs, loads
+ * and blends at 4 lanes), odd and even counts, contiguous and strided lines, and blocks that start
+ * at index 0 or further on (their {@link CacheLines} origin). The suite runs
  * at 512, 256 and 128 bits (the surefire executions), so each width's form is checked.
  */
 class LaneMovesTest {
@@ -36,29 +37,39 @@ class LaneMovesTest {
 
   @Test
   void gatherTakesEachLinesPairsIntoTheBlockLayout() {
-    for (int step : new int[] {2, 6}) {
-      for (int count : new int[] {1, 2, 7, 64, 125}) {
-        for (boolean conjugate : new boolean[] {false, true}) {
-          int start = 5;
-          int lineLength = step * count + 4;
-          int[] map = map(lineLength);
-          double[] src = random(start + V * lineLength + 8, 31L * count + step);
-          double[] a = new double[2 * V * count + 3];
-          a[a.length - 1] = 42.0;
-          LaneMoves.gather(src, start, step, 1, map, count, conjugate, a);
-          double sign = conjugate ? -1.0 : 1.0;
-          for (int j = 0; j < count; j++) {
-            for (int v = 0; v < V; v++) {
-              int s = start + j * step + map[v];
-              String at = "step " + step + ", count " + count + ", element " + j + ", lane " + v;
-              assertEquals(src[s], a[2 * V * j + v], 0.0, at + " (re)");
-              assertEquals(sign * src[s + 1], a[2 * V * j + V + v], 0.0, at + " (im)");
-            }
+    for (int origin : new int[] {0, 3, CacheLines.MAX_ORIGIN}) {
+      for (int step : new int[] {2, 6}) {
+        for (int count : new int[] {1, 2, 7, 64, 125}) {
+          for (boolean conjugate : new boolean[] {false, true}) {
+            assertGathers(origin, step, count, conjugate);
           }
-          assertEquals(42.0, a[a.length - 1], 0.0, "wrote past the block");
         }
       }
     }
+  }
+
+  private static void assertGathers(int origin, int step, int count, boolean conjugate) {
+    int start = 5;
+    int lineLength = step * count + 4;
+    int[] map = map(lineLength);
+    double[] src = random(start + V * lineLength + 8, 31L * count + step);
+    double[] a = new double[origin + 2 * V * count + 3];
+    java.util.Arrays.fill(a, 42.0);
+    LaneMoves.gather(src, start, step, 1, map, count, conjugate, a, origin);
+    double sign = conjugate ? -1.0 : 1.0;
+    String where = "origin " + origin + ", step " + step + ", count " + count;
+    for (int j = 0; j < count; j++) {
+      for (int v = 0; v < V; v++) {
+        int s = start + j * step + map[v];
+        String at = where + ", element " + j + ", lane " + v;
+        assertEquals(src[s], a[origin + 2 * V * j + v], 0.0, at + " (re)");
+        assertEquals(sign * src[s + 1], a[origin + 2 * V * j + V + v], 0.0, at + " (im)");
+      }
+    }
+    for (int i = 0; i < origin; i++) {
+      assertEquals(42.0, a[i], 0.0, where + ": wrote before the block");
+    }
+    assertEquals(42.0, a[a.length - 1], 0.0, where + ": wrote past the block");
   }
 
   @Test
@@ -70,7 +81,8 @@ class LaneMovesTest {
         for (int k = 0; k < count; k++) {
           perm[k] = (7 * k + 3) % count; // a permutation: 7 is prime to every count above
         }
-        double[] x = random(2 * V * count, 17L * count + step);
+        int origin = count % (CacheLines.MAX_ORIGIN + 1);
+        double[] x = random(origin + 2 * V * count, 17L * count + step);
         int base = 3;
         int lineLength = step * count + 4;
         int[] map = map(lineLength);
@@ -78,14 +90,15 @@ class LaneMovesTest {
         java.util.Arrays.fill(dst, Double.NaN);
         double fr = 0.25;
         double fi = -0.25;
-        LaneMoves.copyOutPairs(x, perm, fr, fi, dst, base, step, map);
+        LaneMoves.copyOutPairs(x, origin, perm, fr, fi, dst, base, step, map);
         int written = 0;
         for (int k = 0; k < count; k++) {
           for (int v = 0; v < V; v++) {
             int d = base + k * step + map[v];
-            String at = "step " + step + ", count " + count + ", element " + k + ", lane " + v;
-            assertEquals(x[2 * V * perm[k] + v] * fr, dst[d], 0.0, at + " (re)");
-            assertEquals(x[2 * V * perm[k] + V + v] * fi, dst[d + 1], 0.0, at + " (im)");
+            String at = "origin " + origin + ", step " + step + ", count " + count + ", element "
+                + k + ", lane " + v;
+            assertEquals(x[origin + 2 * V * perm[k] + v] * fr, dst[d], 0.0, at + " (re)");
+            assertEquals(x[origin + 2 * V * perm[k] + V + v] * fi, dst[d + 1], 0.0, at + " (im)");
             written += 2;
           }
         }
