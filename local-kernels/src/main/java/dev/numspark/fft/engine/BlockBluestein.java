@@ -136,11 +136,12 @@ final class BlockBluestein {
    * The chirped, zero-padded input and the first FFT: {@code a} holds the block's n elements
    * (2 m V doubles, as gathered) and is left with {@code DFT_m(x w)} in digit-reversed order;
    * then {@code b} gets {@code conj(A B / m)} in natural order and is transformed, leaving
-   * {@code m conj(a * b)} digit reversed for {@link #finish}.
+   * {@code m conj(a * b)} digit reversed for {@link #finish}. The blocks start at {@code a[ao]} and
+   * {@code b[bo]} (their {@link CacheLines} origins).
    */
-  void convolve(double[] a, double[] b) {
+  void convolve(double[] a, int ao, double[] b, int bo) {
     for (int k = 0; k < n; k++) {
-      int i = 2 * V * k;
+      int i = ao + 2 * V * k;
       DoubleVector xr = ld(a, i);
       DoubleVector xi = ld(a, i + V);
       DoubleVector cr = DoubleVector.broadcast(S, wr[k]);
@@ -148,27 +149,28 @@ final class BlockBluestein {
       xr.fma(cr, xi.mul(ci).neg()).intoArray(a, i);
       xr.fma(ci, xi.mul(cr)).intoArray(a, i + V);
     }
-    Arrays.fill(a, 2 * V * n, 2 * V * m, 0.0);
-    fft.dif(a);
+    Arrays.fill(a, ao + 2 * V * n, ao + 2 * V * m, 0.0);
+    fft.difAt(a, ao);
     int[] perm = fft.perm;
     for (int k = 0; k < m; k++) {
       // conj(A_k B_k): the inverse DFT as conj(DFT(conj .)), the reordering for free
-      int i = 2 * V * perm[k];
+      int i = ao + 2 * V * perm[k];
       DoubleVector xr = ld(a, i);
       DoubleVector xi = ld(a, i + V);
       DoubleVector cr = DoubleVector.broadcast(S, br[k]);
       DoubleVector ci = DoubleVector.broadcast(S, bi[k]);
-      xr.fma(cr, xi.mul(ci).neg()).intoArray(b, 2 * V * k);
-      xr.neg().fma(ci, xi.mul(cr).neg()).intoArray(b, 2 * V * k + V);
+      xr.fma(cr, xi.mul(ci).neg()).intoArray(b, bo + 2 * V * k);
+      xr.neg().fma(ci, xi.mul(cr).neg()).intoArray(b, bo + 2 * V * k + V);
     }
-    fft.dif(b);
+    fft.difAt(b, bo);
   }
 
   /**
    * {@code X_k = w_k conj(d_k)} times {@code (fr, fi)}, k in [0, count), from {@link #convolve}'s
-   * result {@code d}, to the caller's output lines ({@link LaneMoves#scatterPairs}).
+   * result {@code d} (the block at {@code d[dO]}), to the caller's output lines
+   * ({@link LaneMoves#scatterPairs}).
    */
-  void finish(double[] d, int count, BlockFft.Lines out, double fr, double fi) {
+  void finish(double[] d, int dO, int count, BlockFft.Lines out, double fr, double fi) {
     DoubleVector vr = DoubleVector.broadcast(S, fr);
     DoubleVector vi = DoubleVector.broadcast(S, fi);
     int[] perm = fft.perm;
@@ -177,7 +179,7 @@ final class BlockBluestein {
     int im = out.imOff;
     double[] tile = new double[2 * V];
     for (int k = 0, o = out.base; k < count; k++, o += out.step) {
-      int i = 2 * V * perm[k];
+      int i = dO + 2 * V * perm[k];
       DoubleVector cr = ld(d, i);
       DoubleVector ci = ld(d, i + V);
       DoubleVector ur = DoubleVector.broadcast(S, wr[k]);
@@ -189,13 +191,14 @@ final class BlockBluestein {
   }
 
   /**
-   * {@link #finish(double[], int, BlockFft.Lines, double, double)} unscaled into {@code res} in
-   * natural order (a partial block's separate copy out scales with the same products: same bits).
+   * {@link #finish(double[], int, int, BlockFft.Lines, double, double)} unscaled into {@code res}
+   * (from index 0) in natural order (a partial block's separate copy out scales with the same
+   * products: same bits).
    */
-  void finish(double[] d, int count, double[] res) {
+  void finish(double[] d, int dO, int count, double[] res) {
     int[] perm = fft.perm;
     for (int k = 0; k < count; k++) {
-      int i = 2 * V * perm[k];
+      int i = dO + 2 * V * perm[k];
       DoubleVector cr = ld(d, i);
       DoubleVector ci = ld(d, i + V);
       DoubleVector ur = DoubleVector.broadcast(S, wr[k]);
@@ -209,16 +212,16 @@ final class BlockBluestein {
    * For {@code irfft}: turns the gathered {@code X_0 .. X_h} (h = n/2) in {@code a} into
    * {@code conj X} over the whole Hermitian spectrum ({@code X_n-k = conj X_k}), ignoring the
    * imaginary parts of {@code X_0} and, for even n, {@code X_h} as pocketfft does; then the real
-   * line is {@code Re DFT(conj X)} times the normalisation.
+   * line is {@code Re DFT(conj X)} times the normalisation. The block starts at {@code a[ao]}.
    */
-  void hermitian(double[] a) {
-    Arrays.fill(a, V, 2 * V, 0.0);
+  void hermitian(double[] a, int ao) {
+    Arrays.fill(a, ao + V, ao + 2 * V, 0.0);
     if (n % 2 == 0) {
-      Arrays.fill(a, 2 * V * (n / 2) + V, 2 * V * (n / 2 + 1), 0.0);
+      Arrays.fill(a, ao + 2 * V * (n / 2) + V, ao + 2 * V * (n / 2 + 1), 0.0);
     }
     for (int k = 1; k < n - k; k++) {
-      int i = 2 * V * k;
-      int j = 2 * V * (n - k);
+      int i = ao + 2 * V * k;
+      int j = ao + 2 * V * (n - k);
       DoubleVector xi = ld(a, i + V);
       ld(a, i).intoArray(a, j);
       xi.intoArray(a, j + V);
@@ -227,16 +230,16 @@ final class BlockBluestein {
   }
 
   /**
-   * The real parts of {@link #finish(double[], int, double[])}'s values, times {@code f}, by
+   * The real parts of {@link #finish(double[], int, int, double[])}'s values, times {@code f}, by
    * vector scatters to real output lines (element k of a line {@code out.step} doubles apart).
    */
-  void finishReal(double[] d, BlockFft.Lines out, double f) {
+  void finishReal(double[] d, int dO, BlockFft.Lines out, double f) {
     DoubleVector vf = DoubleVector.broadcast(S, f);
     int[] perm = fft.perm;
     double[] dst = out.data;
     int[] map = out.map;
     for (int k = 0, o = out.base; k < n; k++, o += out.step) {
-      int i = 2 * V * perm[k];
+      int i = dO + 2 * V * perm[k];
       DoubleVector ur = DoubleVector.broadcast(S, wr[k]);
       DoubleVector ui = DoubleVector.broadcast(S, wi[k]);
       LaneMoves.scatter(ld(d, i).fma(ur, ld(d, i + V).mul(ui)).mul(vf), dst, o, map);

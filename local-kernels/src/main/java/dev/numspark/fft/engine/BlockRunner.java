@@ -410,10 +410,13 @@ final class BlockRunner {
     return new Kernel(g, 2 * bs.m * V, 2 * bs.m * V, true) {
       @Override
       public void compute(int blk, Buffers s) {
-        gatherComplex(src, g, blk * V, take, bs.n, conjugate, s.a, 0, s.map);
-        bs.convolve(s.a, s.b);
+        s.ao = CacheLines.origin(s.a);
+        s.bo = CacheLines.origin(s.b);
+        gatherComplex(src, g, blk * V, take, bs.n, conjugate, s.a, s.ao, s.map);
+        bs.convolve(s.a, s.ao, s.b, s.bo);
         if (!full(g, blk)) {
-          bs.finish(s.b, count, s.a);
+          // the values in natural order from a[0], for scatterComplex
+          bs.finish(s.b, s.bo, count, s.a);
         }
       }
 
@@ -421,7 +424,7 @@ final class BlockRunner {
       void write(Buffers s, double[] dst, Geometry o, int first, boolean full) {
         if (full) {
           point(s.out, dst, o, first, 2, 1);
-          bs.finish(s.b, count, s.out, fr, fi);
+          bs.finish(s.b, s.bo, count, s.out, fr, fi);
         } else {
           scatterComplex(s.a, o, first, count, fr, fi, dst, s.map);
         }
@@ -435,12 +438,15 @@ final class BlockRunner {
     return new Kernel(g, 2 * bs.m * V, 2 * bs.m * V, false) {
       @Override
       public void compute(int blk, Buffers s) {
-        gatherComplex(src, g, blk * V, r.take, r.n / 2 + 1, r.conjugate, s.a, 0, s.map);
-        bs.hermitian(s.a);
-        bs.convolve(s.a, s.b);
+        s.ao = CacheLines.origin(s.a);
+        s.bo = CacheLines.origin(s.b);
+        gatherComplex(src, g, blk * V, r.take, r.n / 2 + 1, r.conjugate, s.a, s.ao, s.map);
+        bs.hermitian(s.a, s.ao);
+        bs.convolve(s.a, s.ao, s.b, s.bo);
         if (!full(g, blk)) {
-          // the same real parts as the full block's, then the same product with the norm
-          bs.finish(s.b, r.n, s.a);
+          // the same real parts as the full block's, then the same product with the norm, from
+          // a[0] in natural order
+          bs.finish(s.b, s.bo, r.n, s.a);
         }
       }
 
@@ -449,7 +455,7 @@ final class BlockRunner {
         if (full) {
           point(s.out, dst, o, first, 1, 0);
           s.out.step = o.inner();
-          bs.finishReal(s.b, s.out, r.norm);
+          bs.finishReal(s.b, s.bo, s.out, r.norm);
           return;
         }
         int valid = Math.min(V, o.lines() - first);

@@ -106,20 +106,24 @@ class BlockOriginTest {
 
   @Test
   void alignedBlocksGiveTheBitsOfBlocksAtIndexZero() {
-    // full blocks and a partial last one; lengths factored, and one through Bluestein
+    // full blocks and a partial last one; lengths factored, and prime ones through Bluestein
     NdArray c = uniform(true, 11, 3 * V + 1, 1000);
     NdArray r = uniform(false, 12, 3 * V + 1, 1280);
-    NdArray p = uniform(true, 13, 2 * V + 1, 1009);
     NdArray s = Fft.rfft(r);
+    NdArray p = uniform(true, 13, 2 * V + 1, 1009);
+    NdArray q = uniform(false, 14, 2 * V + 1, 1009);
+    NdArray t = Fft.rfft(q);
+    String[] names = {"fft", "rfft", "irfft", "fft (Bluestein)", "rfft (Bluestein)",
+        "irfft (Bluestein)"};
+    java.util.function.Supplier<double[][]> all = () -> new double[][] {
+        Fft.fft(c).data(), Fft.rfft(r).data(), Fft.irfft(s, 1280, -1, null, 1).data(),
+        Fft.fft(p).data(), Fft.rfft(q).data(), Fft.irfft(t, 1009, -1, null, 1).data()};
     boolean was = FftConfig.alignBlocks;
     try {
       FftConfig.alignBlocks = false;
-      double[][] atZero = {Fft.fft(c).data(), Fft.rfft(r).data(), Fft.irfft(s, 1280, -1, null, 1).data(),
-          Fft.fft(p).data()};
+      double[][] atZero = all.get();
       FftConfig.alignBlocks = true;
-      double[][] aligned = {Fft.fft(c).data(), Fft.rfft(r).data(), Fft.irfft(s, 1280, -1, null, 1).data(),
-          Fft.fft(p).data()};
-      String[] names = {"fft", "rfft", "irfft", "fft (Bluestein)"};
+      double[][] aligned = all.get();
       for (int i = 0; i < names.length; i++) {
         assertArrayEquals(atZero[i], aligned[i], names[i]);
       }
