@@ -137,10 +137,10 @@ final class BlockRunner {
 
   /**
    * A worker's buffers for one block: the engine's work arrays {@code a} and {@code b}, the
-   * partial block's reordered result {@code res}, a lane index map and the output lines. A full
-   * block of the factored kernels starts at {@code a[ao]} and {@code b[bo]}, its arrays'
-   * {@link CacheLines} origins when it was computed (the arrays have room for any origin); other
-   * blocks at index 0.
+   * partial block's reordered result {@code res}, a lane index map and the output lines. A block
+   * starts at {@code a[ao]} and {@code b[bo]}, its arrays' {@link CacheLines} origins when it was
+   * computed (the arrays have room for any origin): every Bluestein block, and the full blocks of
+   * the factored kernels, whose partial last block starts at index 0.
    */
   private static final class Buffers {
     /** The kernel kind these buffers were made for: a kind relies only on what it writes. */
@@ -151,6 +151,8 @@ final class BlockRunner {
     double[] res;
     int ao;
     int bo;
+    /** For {@link CacheLines#origin}: a reference slot, so that blocks allocate nothing. */
+    final Object[] slot = new Object[1];
     final int[] map = new int[V];
     final BlockFft.Lines out = new BlockFft.Lines();
 
@@ -306,7 +308,7 @@ final class BlockRunner {
       @Override
       public void compute(int blk, Buffers s) {
         boolean full = full(g, blk);
-        s.ao = full ? CacheLines.origin(s.a) : 0;
+        s.ao = full ? CacheLines.origin(s.a, s.slot) : 0;
         gatherComplex(src, g, blk * V, c.take, c.n, !c.forward, s.a, s.ao, s.map);
         if (full) {
           fft.difAt(s.a, s.ao);
@@ -338,7 +340,7 @@ final class BlockRunner {
       @Override
       public void compute(int blk, Buffers s) {
         boolean full = full(g, blk);
-        s.ao = full ? CacheLines.origin(s.a) : 0;
+        s.ao = full ? CacheLines.origin(s.a, s.slot) : 0;
         gatherReal(src, g, blk * V, r.take, r.n, s.a, s.ao, s.map);
         if (full) {
           real.half.difAt(s.a, s.ao);
@@ -373,8 +375,8 @@ final class BlockRunner {
       @Override
       public void compute(int blk, Buffers s) {
         boolean full = full(g, blk);
-        int ao = full ? CacheLines.origin(s.a) : 0;
-        s.bo = full ? CacheLines.origin(s.b) : 0;
+        int ao = full ? CacheLines.origin(s.a, s.slot) : 0;
+        s.bo = full ? CacheLines.origin(s.b, s.slot) : 0;
         gatherComplex(src, g, blk * V, r.take, h + 1, r.conjugate, s.a, ao, s.map);
         // pocketfft ignores the imaginary parts of X_0 and X_n/2
         Arrays.fill(s.a, ao + V, ao + 2 * V, 0.0);
@@ -410,8 +412,8 @@ final class BlockRunner {
     return new Kernel(g, 2 * bs.m * V, 2 * bs.m * V, true) {
       @Override
       public void compute(int blk, Buffers s) {
-        s.ao = CacheLines.origin(s.a);
-        s.bo = CacheLines.origin(s.b);
+        s.ao = CacheLines.origin(s.a, s.slot);
+        s.bo = CacheLines.origin(s.b, s.slot);
         gatherComplex(src, g, blk * V, take, bs.n, conjugate, s.a, s.ao, s.map);
         bs.convolve(s.a, s.ao, s.b, s.bo);
         if (!full(g, blk)) {
@@ -438,8 +440,8 @@ final class BlockRunner {
     return new Kernel(g, 2 * bs.m * V, 2 * bs.m * V, false) {
       @Override
       public void compute(int blk, Buffers s) {
-        s.ao = CacheLines.origin(s.a);
-        s.bo = CacheLines.origin(s.b);
+        s.ao = CacheLines.origin(s.a, s.slot);
+        s.bo = CacheLines.origin(s.b, s.slot);
         gatherComplex(src, g, blk * V, r.take, r.n / 2 + 1, r.conjugate, s.a, s.ao, s.map);
         bs.hermitian(s.a, s.ao);
         bs.convolve(s.a, s.ao, s.b, s.bo);

@@ -20,7 +20,9 @@ import java.lang.reflect.Field;
  * reference stored in an {@code Object[]}, decoded for compressed references with the shift found
  * at start from two arrays allocated one after the other. A wrong or moved address (the collector
  * may move an array at any safepoint) costs only speed: callers use the origin as an offset into
- * an array that is long enough for any origin, so the values never depend on it.
+ * an array that is long enough for any origin, so the values never depend on it. JDK 24 and later
+ * warn when {@code Unsafe} reads memory, so there (and where it is missing or denied) every
+ * origin is 0.
  * {@code -Dnumspark.fft.alignBlocks=false} turns it off ({@link FftConfig#alignBlocks}: every
  * origin 0).
  */
@@ -43,10 +45,14 @@ final class CacheLines {
     long doublesBase = 0;
     int shift = -2;
     if (UNSAFE != null) {
-      objectsBase = UNSAFE.arrayBaseOffset(Object[].class);
-      doublesBase = UNSAFE.arrayBaseOffset(double[].class);
-      int scale = UNSAFE.arrayIndexScale(Object[].class);
-      shift = scale == 8 ? -1 : scale == 4 ? compressedShift(objectsBase) : -2;
+      try {
+        objectsBase = UNSAFE.arrayBaseOffset(Object[].class);
+        doublesBase = UNSAFE.arrayBaseOffset(double[].class);
+        int scale = UNSAFE.arrayIndexScale(Object[].class);
+        shift = scale == 8 ? -1 : scale == 4 ? compressedShift(objectsBase) : -2;
+      } catch (RuntimeException e) {
+        shift = -2; // memory access denied (--sun-misc-unsafe-memory-access=deny): index 0
+      }
     }
     OBJECTS_BASE = objectsBase;
     DOUBLES_BASE = doublesBase;
@@ -58,26 +64,31 @@ final class CacheLines {
 
   /**
    * The index in {@code a} of its first element on a cache line: 0 to {@link #MAX_ORIGIN}; 0
-   * when addresses are not known or alignment is off.
+   * when addresses are not known or alignment is off. {@code slot}, an {@code Object[1]} of the
+   * caller's (a worker's buffers hold one), carries the reference, so that a block allocates
+   * nothing (C2 does not remove an array that {@code Unsafe} reads: 24 bytes a call).
    */
-  static int origin(double[] a) {
+  static int origin(double[] a, Object[] slot) {
     if (!KNOWN || !FftConfig.alignBlocks) {
       return 0;
     }
-    long offset = address(a) + DOUBLES_BASE;
+    slot[0] = a;
+    long offset = addressIn(slot) + DOUBLES_BASE;
+    slot[0] = null;
     return (int) ((LINE_BYTES - (offset & (LINE_BYTES - 1))) & (LINE_BYTES - 1)) / Double.BYTES;
   }
 
   /** The address of {@code o} (its low bits are what matters here); 0 when not known. */
   static long address(Object o) {
-    if (!KNOWN) {
-      return 0;
-    }
-    Object[] holder = {o};
+    return KNOWN ? addressIn(new Object[] {o}) : 0;
+  }
+
+  /** The address of the object in {@code slot[0]}. */
+  private static long addressIn(Object[] slot) {
     if (SHIFT < 0) {
-      return UNSAFE.getLong(holder, OBJECTS_BASE);
+      return UNSAFE.getLong(slot, OBJECTS_BASE);
     }
-    return (UNSAFE.getInt(holder, OBJECTS_BASE) & 0xffffffffL) << SHIFT;
+    return (UNSAFE.getInt(slot, OBJECTS_BASE) & 0xffffffffL) << SHIFT;
   }
 
   /**
@@ -119,7 +130,15 @@ final class CacheLines {
     }
   }
 
+  /**
+   * {@code sun.misc.Unsafe}, on JDKs before 24 only: from 24 on its memory-access methods print a
+   * warning on first use (JEP 498), and a library should not make a user's JVM do that; there
+   * blocks start at index 0, as before this class.
+   */
   private static sun.misc.Unsafe unsafe() {
+    if (Runtime.version().feature() >= 24) {
+      return null;
+    }
     try {
       Field f = sun.misc.Unsafe.class.getDeclaredField("theUnsafe");
       f.setAccessible(true);
