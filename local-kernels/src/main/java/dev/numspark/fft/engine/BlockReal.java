@@ -93,8 +93,8 @@ final class BlockReal {
 
   /**
    * {@link #unpack(double[], int, int[], BlockFft.Lines, double, double)} of a full block (at
-   * {@code z[zo]}) into its caller's lines, the block ({@code 2 (h + 1) V} doubles) overwritten. At 8 lanes with
-   * interleaved (re, im) lines, in two steps: {@code X_k} and {@code X_h-k} computed together
+   * {@code z[zo]}) into its caller's lines, the block ({@code 2 (h + 1) V} doubles) overwritten.
+   * At 8 lanes with interleaved (re, im) lines, in two steps: {@code X_k} and {@code X_h-k} computed together
    * from {@code Z_k} and {@code Z_h-k} into those two slots ({@code X_h} into the spare slot h),
    * then copied out by {@link LaneMoves#copyOutPairs8}, which moves pairs from the block faster
    * than the one-step unpack's per-element tile; the same products in the same order, so the
@@ -194,15 +194,19 @@ final class BlockReal {
 
   /**
    * The conjugate of {@code 2 Z_k}, k in [0, h), into {@code out} from {@code X_0 .. X_h} in
-   * {@code x} (whose {@code X_0} and {@code X_h} must have zero imaginary parts): a forward
-   * {@link BlockFft} of it, conjugated, is {@code n} times the real line, interleaved as
-   * {@code (x_2j, x_2j+1)}. The blocks start at {@code x[xo]} and {@code out[oo]}.
+   * {@code x}: a forward {@link BlockFft} of it, conjugated, is {@code n} times the real line,
+   * interleaved as {@code (x_2j, x_2j+1)}. The imaginary parts of {@code X_0} and {@code X_h} are
+   * ignored, as pocketfft ignores them: they are set to zero in {@code x} first. The blocks start
+   * at {@code x[xo]} and {@code out[oo]}.
    */
   void pack(double[] x, int xo, double[] out, int oo) {
     int h = n / 2;
+    java.util.Arrays.fill(x, xo + V, xo + 2 * V, 0.0);
+    java.util.Arrays.fill(x, xo + 2 * h * V + V, xo + 2 * (h + 1) * V, 0.0);
     for (int k = 0; k < h; k++) {
       int a = xo + 2 * V * k;
       int b = xo + 2 * V * (h - k);
+      int c = oo + 2 * V * k;
       DoubleVector ar = DoubleVector.fromArray(S, x, a);
       DoubleVector ai = DoubleVector.fromArray(S, x, a + V);
       DoubleVector br = DoubleVector.fromArray(S, x, b);
@@ -216,8 +220,8 @@ final class BlockReal {
       DoubleVector ci = DoubleVector.broadcast(S, wi[k]);
       DoubleVector or = dr.mul(cr).add(di.mul(ci));
       DoubleVector oi = di.mul(cr).sub(dr.mul(ci));
-      er.sub(oi).intoArray(out, a - xo + oo);
-      ei.add(or).neg().intoArray(out, a - xo + oo + V);
+      er.sub(oi).intoArray(out, c);
+      ei.add(or).neg().intoArray(out, c + V);
     }
   }
 }

@@ -152,7 +152,7 @@ final class BlockRunner {
     int ao;
     int bo;
     /** For {@link CacheLines#origin}: a reference slot, so that blocks allocate nothing. */
-    final Object[] slot = new Object[1];
+    private final Object[] slot = new Object[1];
     final int[] map = new int[V];
     final BlockFft.Lines out = new BlockFft.Lines();
 
@@ -165,6 +165,15 @@ final class BlockRunner {
       this.bLength = bLength;
       a = new double[padded(aLength + CacheLines.MAX_ORIGIN)];
       b = bLength == 0 ? null : new double[padded(bLength + CacheLines.MAX_ORIGIN)];
+    }
+
+    /**
+     * Sets {@link #ao} and {@link #bo}: the arrays' cache-line origins when {@code onLines}, else
+     * 0 (a partial last block of the factored kernels).
+     */
+    void place(boolean onLines) {
+      ao = onLines ? CacheLines.origin(a, slot) : 0;
+      bo = onLines && b != null ? CacheLines.origin(b, slot) : 0;
     }
 
     boolean fits(Class<?> kind, int aLength, int bLength) {
@@ -308,7 +317,7 @@ final class BlockRunner {
       @Override
       public void compute(int blk, Buffers s) {
         boolean full = full(g, blk);
-        s.ao = full ? CacheLines.origin(s.a, s.slot) : 0;
+        s.place(full);
         gatherComplex(src, g, blk * V, c.take, c.n, !c.forward, s.a, s.ao, s.map);
         if (full) {
           fft.difAt(s.a, s.ao);
@@ -340,7 +349,7 @@ final class BlockRunner {
       @Override
       public void compute(int blk, Buffers s) {
         boolean full = full(g, blk);
-        s.ao = full ? CacheLines.origin(s.a, s.slot) : 0;
+        s.place(full);
         gatherReal(src, g, blk * V, r.take, r.n, s.a, s.ao, s.map);
         if (full) {
           real.half.difAt(s.a, s.ao);
@@ -375,13 +384,9 @@ final class BlockRunner {
       @Override
       public void compute(int blk, Buffers s) {
         boolean full = full(g, blk);
-        int ao = full ? CacheLines.origin(s.a, s.slot) : 0;
-        s.bo = full ? CacheLines.origin(s.b, s.slot) : 0;
-        gatherComplex(src, g, blk * V, r.take, h + 1, r.conjugate, s.a, ao, s.map);
-        // pocketfft ignores the imaginary parts of X_0 and X_n/2
-        Arrays.fill(s.a, ao + V, ao + 2 * V, 0.0);
-        Arrays.fill(s.a, ao + 2 * h * V + V, ao + 2 * (h + 1) * V, 0.0);
-        real.pack(s.a, ao, s.b, s.bo);
+        s.place(full);
+        gatherComplex(src, g, blk * V, r.take, h + 1, r.conjugate, s.a, s.ao, s.map);
+        real.pack(s.a, s.ao, s.b, s.bo);
         if (full) {
           real.half.difAt(s.b, s.bo);
         } else {
@@ -412,8 +417,7 @@ final class BlockRunner {
     return new Kernel(g, 2 * bs.m * V, 2 * bs.m * V, true) {
       @Override
       public void compute(int blk, Buffers s) {
-        s.ao = CacheLines.origin(s.a, s.slot);
-        s.bo = CacheLines.origin(s.b, s.slot);
+        s.place(true);
         gatherComplex(src, g, blk * V, take, bs.n, conjugate, s.a, s.ao, s.map);
         bs.convolve(s.a, s.ao, s.b, s.bo);
         if (!full(g, blk)) {
@@ -440,8 +444,7 @@ final class BlockRunner {
     return new Kernel(g, 2 * bs.m * V, 2 * bs.m * V, false) {
       @Override
       public void compute(int blk, Buffers s) {
-        s.ao = CacheLines.origin(s.a, s.slot);
-        s.bo = CacheLines.origin(s.b, s.slot);
+        s.place(true);
         gatherComplex(src, g, blk * V, r.take, r.n / 2 + 1, r.conjugate, s.a, s.ao, s.map);
         bs.hermitian(s.a, s.ao);
         bs.convolve(s.a, s.ao, s.b, s.bo);

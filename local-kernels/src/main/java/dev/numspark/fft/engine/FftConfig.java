@@ -11,8 +11,8 @@ package dev.numspark.fft.engine;
  *   <li>{@code -Dnumspark.fft.alignBlocks=false} starts every work block at index 0, wherever
  *       its cache lines are ({@link CacheLines}).
  * </ul>
- * The mutable fields are tuning thresholds and the spare-results and alignment switches; tests set them (and
- * restore them: {@code SpareResultsRestored}, {@code ParallelEvenWhenSmall}). This class
+ * The mutable fields are tuning thresholds and the spare-results and alignment switches; tests
+ * set them (and restore them: {@code SpareResultsRestored}, {@code ParallelEvenWhenSmall}). This class
  * references no Vector API type, so it loads without the module.
  */
 final class FftConfig {

@@ -79,8 +79,6 @@ public final class SegmentInverse {
       map[v] = 2 * (base + (s0 + (v < valid ? v : 0)) * sStride);
     }
     LaneMoves.gather(z, 0, 2 * kStride, 1, map, h + 1, false, spectra, 0);
-    java.util.Arrays.fill(spectra, V, 2 * V, 0.0);
-    java.util.Arrays.fill(spectra, 2 * h * V + V, 2 * (h + 1) * V, 0.0);
     real.pack(spectra, 0, work, 0);
     real.half.dif(work);
   }

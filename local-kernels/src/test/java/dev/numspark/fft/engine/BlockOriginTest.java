@@ -90,7 +90,7 @@ class BlockOriginTest {
       double[] expected = new double[2 * (h + 1) * V];
       real.unpackOut(z.clone(), 0, lines(expected, h + 1), 2.0, -2.0);
       double[] packedAtZero = new double[2 * (h + 1) * V];
-      real.pack(z, 0, packedAtZero, 0);
+      real.pack(z.clone(), 0, packedAtZero, 0);
       for (int origin = 1; origin <= CacheLines.MAX_ORIGIN; origin++) {
         String what = "n " + n + ", origin " + origin;
         double[] out = new double[2 * (h + 1) * V];
