@@ -18,8 +18,10 @@ import jdk.incubator.vector.VectorSpecies;
  * V-point DFT is vertical SIMD over the V values of k2 (radix 2 then radix 4), and each output
  * vector is V consecutive frequencies {@code X[m k1 + k2 ..]}: contiguous stores.
  * Lengths: {@code n} a multiple of V, at least {@code V * V}, with {@code n / V} 5-smooth
- * ({@link #supports}); V = 8 or 4. When V does not divide m the last tile is partial: computed
- * whole (its missing lanes on element 0) and only its valid lanes copied out.
+ * ({@link #supports}); V = 8, 4 or 2. When V does not divide m the last tile is partial: computed
+ * whole (its missing lanes on element 0) and only its valid lanes copied out. At 2 lanes the
+ * tile step is one radix 2 in scalar arithmetic ({@link #cross2}): only the m-point DFTs run on
+ * vectors there.
  *
  * <p>The steps are written as small methods that pass their values through a V x V tile of
  * scratch (1 KB, L1-resident) and take and return no vectors, for the reason given in
@@ -147,11 +149,12 @@ final class LineFft {
 
   /**
    * Whether one line of complex length n can run here: with 8 lanes (AVX-512; the tile step is
-   * radix 2, then 4) or 4 (AVX2; one radix 4). At 2 lanes the tile step would be a lone radix 2
-   * and the gathers have no instruction: those lines stay on JTransforms.
+   * radix 2, then 4), 4 (AVX2; one radix 4) or 2 (128-bit, ARM NEON; one radix 2, scalar).
+   * Which of these lines pay at each width is {@link LineRunner}'s choice.
    */
   static boolean supports(int n) {
-    return (V == 8 || V == 4 && n <= MAX_AT_4_LANES) && n >= V * V && n % V == 0
+    return (V == 8 || V == 4 && n <= MAX_AT_4_LANES || V == 2 && n <= MAX_AT_2_LANES)
+        && n >= V * V && n % V == 0
         && BlockFft.factors(n / V) != null;
   }
 
@@ -162,6 +165,12 @@ final class LineFft {
    * {@code rfft} of 2^20 0.82x (the tiles' 4-lane gathers over a block far beyond the caches).
    */
   static final int MAX_AT_4_LANES = 1 << 18;
+
+  /**
+   * The longest complex line taken at 2 lanes ({@link LineRunner#MIN_INVERSE_AT_2_LANES}: beyond
+   * it JTransforms was faster).
+   */
+  static final int MAX_AT_2_LANES = FULL_TABLE_MAX;
 
   static LineFft plan(int n) {
     return new LineFft(n);
@@ -188,6 +197,18 @@ final class LineFft {
     // JDK, which C2 could cut, leaving it boxed and the row path twice as slow, when this ran
     // deep below a Spark query's generated code (docs/spark.md); the shuffles' chain is shorter
     // and as fast (rfft of one 4096 row 15.5 against 15.9 us, fft of 2^22 unchanged)
+    if (V == 2) {
+      // scalar moves: at 2 lanes JDK 17 runs a blend as a Java loop on x86 (boxed; 3x slower
+      // than JTransforms with it)
+      double sign = conjugate ? -1.0 : 1.0;
+      for (int j2 = from, s = zOff + 4 * from, d = 4 * from; j2 < to; j2++, s += 4, d += 4) {
+        a[d] = z[s];
+        a[d + 1] = z[s + 2];
+        a[d + 2] = sign * z[s + 1];
+        a[d + 3] = sign * z[s + 3];
+      }
+      return;
+    }
     DoubleVector sign = DoubleVector.broadcast(S, conjugate ? -1.0 : 1.0);
     if (V == 4) {
       // no shuffles at 4 lanes: lane v of the real parts is lane v of a load from z[s + v], and
@@ -243,6 +264,10 @@ final class LineFft {
    * V-point DFTs across the lanes, {@code X_k} written unscaled to {@code xr[k], xi[k]}.
    */
   void crossSplit(double[] a, double[] t, double[] xr, double[] xi, int from, int to) {
+    if (V == 2) {
+      cross2(a, xr, xi, 0, 1.0, 1.0, true, from, to);
+      return;
+    }
     for (int c = from; c < to; c++) {
       if (tail != 0 && c == tiles - 1) {
         partial(a, c, t);
@@ -269,6 +294,10 @@ final class LineFft {
    */
   void crossInterleaved(double[] a, double[] t, double[] dst, int dOff, double fr, double fi,
       int from, int to) {
+    if (V == 2) {
+      cross2(a, dst, null, dOff, fr, fi, false, from, to);
+      return;
+    }
     for (int c = from; c < to; c++) {
       if (tail != 0 && c == tiles - 1) {
         partial(a, c, t);
@@ -286,6 +315,43 @@ final class LineFft {
       partial(a, c, t);
       for (int p = 0; p < V; p++) {
         interleave(t, p, dst, dOff + 2 * (m * k1(p) + c * V), fr, fi);
+      }
+    }
+  }
+
+  /**
+   * Step 3 at 2 lanes, tiles {@code [from, to)}, in scalar arithmetic: {@code X[k2]} and
+   * {@code X[m + k2]} are the sum and the difference of lane 0 and lane 1 times
+   * {@code w_n^k2}, read straight from the engine's result. There the V-point DFT is one radix 2,
+   * and JDK 17 on x86 runs the 2-lane tile's blends and some of its loads and stores as Java loops
+   * (boxed; the single line ran at 0.3-0.5x JTransforms with them). Into {@code xr, xi} when
+   * {@code split}, else as interleaved pairs times {@code (fr, fi)} into {@code xr[off ..]}.
+   */
+  private void cross2(double[] a, double[] xr, double[] xi, int off, double fr, double fi,
+      boolean split, int from, int to) {
+    for (int k2 = 2 * from, end = Math.min(m, 2 * to); k2 < end; k2++) {
+      int e = at[k2];
+      // w_n^k2 from the full table: 2-lane lines are at most MAX_AT_2_LANES = FULL_TABLE_MAX
+      double tr = fullR[m + k2];
+      double ti = fullI[m + k2];
+      double ur = a[e];
+      double ui = a[e + 2];
+      double vr = a[e + 1];
+      double vi = a[e + 3];
+      double pr = vr * tr - vi * ti;
+      double pi = vr * ti + vi * tr;
+      if (split) {
+        xr[k2] = ur + pr;
+        xi[k2] = ui + pi;
+        xr[m + k2] = ur - pr;
+        xi[m + k2] = ui - pi;
+      } else {
+        int d = off + 2 * k2;
+        int h = off + 2 * (m + k2);
+        xr[d] = (ur + pr) * fr;
+        xr[d + 1] = (ui + pi) * fi;
+        xr[h] = (ur - pr) * fr;
+        xr[h + 1] = (ui - pi) * fi;
       }
     }
   }

@@ -136,6 +136,15 @@ final class LineReal {
     for (int b = from; b < to; b++) {
       int k = b * V;
       int q = h - k - V + 1;
+      if (V == 2) {
+        // scalar: at 2 lanes JDK 17 runs the lane reversal as a Java loop (boxed; the unpack
+        // took three quarters of an rfft with it)
+        unpackOne(xr, xi, k, fr, fi, re, reOff, im, imOff);
+        unpackOne(xr, xi, k + 1, fr, fi, re, reOff, im, imOff);
+        unpackOne(xr, xi, q, fr, fi, re, reOff, im, imOff);
+        unpackOne(xr, xi, q + 1, fr, fi, re, reOff, im, imOff);
+        continue;
+      }
       unpackA(xr, xi, k, q, fr, fi, re, reOff, im, imOff);
       unpackB(xr, xi, k, q, fr, fi, re, reOff, im, imOff);
     }
@@ -188,19 +197,26 @@ final class LineReal {
     int h = n / 2;
     int pv = h / (2 * V) * V;
     for (int k = pv; k <= h - pv; k++) {
-      double zr = xr[k];
-      double zi = xi[k];
-      double mr = xr[h - k];
-      double mi = xi[h - k];
-      double er = (zr + mr) * 0.5;
-      double ei = (zi - mi) * 0.5;
-      double or = (zi + mi) * 0.5;
-      double oi = (mr - zr) * 0.5;
-      double cr = wr[k];
-      double ci = wi[k];
-      re[reOff + k] = (er + or * cr - oi * ci) * fr;
-      im[imOff + k] = (ei + oi * cr + or * ci) * fi;
+      unpackOne(xr, xi, k, fr, fi, re, reOff, im, imOff);
     }
+  }
+
+  /** Output k of the unpack, in scalar arithmetic. */
+  private void unpackOne(double[] xr, double[] xi, int k, double fr, double fi, double[] re,
+      int reOff, double[] im, int imOff) {
+    int h = n / 2;
+    double zr = xr[k];
+    double zi = xi[k];
+    double mr = xr[h - k];
+    double mi = xi[h - k];
+    double er = (zr + mr) * 0.5;
+    double ei = (zi - mi) * 0.5;
+    double or = (zi + mi) * 0.5;
+    double oi = (mr - zr) * 0.5;
+    double cr = wr[k];
+    double ci = wi[k];
+    re[reOff + k] = (er + or * cr - oi * ci) * fr;
+    im[imOff + k] = (ei + oi * cr + or * ci) * fi;
   }
 
 
@@ -268,7 +284,28 @@ final class LineReal {
     }
   }
 
+  /** {@code conj(2 Z_k)} of one k, in scalar arithmetic ({@link #packBlock}'s lane). */
+  private void packOne(double[] sr, double[] si, int k, double[] zr, double[] zi) {
+    int p = n / 2 - k;
+    double er = sr[k] + sr[p];
+    double ei = si[k] - si[p];
+    double dr = sr[k] - sr[p];
+    double di = si[k] + si[p];
+    double cr = wr[k];
+    double ci = wi[k];
+    double or = dr * cr + di * ci;
+    double oi = di * cr - dr * ci;
+    zr[k] = er - oi;
+    zi[k] = -(ei + or);
+  }
+
   private void packBlock(double[] sr, double[] si, int k, int p, double[] zr, double[] zi) {
+    if (V == 2) {
+      // scalar, as the unpack at 2 lanes
+      packOne(sr, si, k, zr, zi);
+      packOne(sr, si, k + 1, zr, zi);
+      return;
+    }
     DoubleVector ar = DoubleVector.fromArray(S, sr, k);
     DoubleVector ai = DoubleVector.fromArray(S, si, k);
     DoubleVector br = DoubleVector.fromArray(S, sr, p).rearrange(REVERSE);

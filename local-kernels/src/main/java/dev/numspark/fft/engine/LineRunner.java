@@ -32,6 +32,20 @@ public final class LineRunner {
    */
   static final int MIN_COMPLEX_AT_4_LANES = 1024;
   static final int MIN_REAL_AT_4_LANES = 4096;
+  /**
+   * At 2 lanes (128-bit: ARM NEON, or {@code -XX:MaxVectorSize=16}) forward lines of powers of two
+   * stay on JTransforms, as the batched engine's do there ({@link Engines#blocksPay}): one line,
+   * JDK 17, this AMD EPYC (Zen 3) at {@code -XX:MaxVectorSize=16}, best of two JVMs a side
+   * against JTransforms, {@code fft} of 256 to 4096 0.99-1.15x, of 2^16 to 2^18 0.73-0.90x,
+   * {@code rfft} of 256 to 2^16 0.87-0.97x. Other 5-smooth lengths gain ({@code fft} of 200 to
+   * 10000 1.41-1.83x, {@code rfft} of 200 to 96000 1.12-1.34x), and so does {@code irfft} of
+   * every length from 256 ({@code irfft} of 256 to 2^16 1.13-1.59x, of 2^18 0.83x: lines up to
+   * a complex length of {@link LineFft#MAX_AT_2_LANES}). Shorter complex lines than
+   * {@link #MIN_COMPLEX_AT_2_LANES} stay on JTransforms too ({@code fft} of 12, 20 and 60
+   * 0.63-0.74x; of 72 to 200 1.27-1.64x).
+   */
+  static final int MIN_INVERSE_AT_2_LANES = 256;
+  static final int MIN_COMPLEX_AT_2_LANES = 64;
   /** Complex lengths from which one line's steps are shared among the workers. */
   static final int PARALLEL_MIN = 1 << 15;
   /**
@@ -67,8 +81,10 @@ public final class LineRunner {
 
   /** Whether one complex line of length n runs here. */
   static boolean supportsComplex(int n) {
-    return LineFft.supports(n) && (n >= MIN_COMPLEX_POW2 || Integer.bitCount(n) != 1)
-        && (BlockFft.V != 4 || n >= MIN_COMPLEX_AT_4_LANES);
+    boolean pow2 = Integer.bitCount(n) == 1;
+    return LineFft.supports(n) && (n >= MIN_COMPLEX_POW2 || !pow2)
+        && (BlockFft.V != 4 || n >= MIN_COMPLEX_AT_4_LANES)
+        && (BlockFft.V != 2 || !pow2 && n >= MIN_COMPLEX_AT_2_LANES);
   }
 
   /**
@@ -81,6 +97,9 @@ public final class LineRunner {
   /** Whether one real line of length n ({@code rfft}) runs here. */
   static boolean supportsReal(int n) {
     LineReal last = lastReal;
+    if (BlockFft.V == 2 && Integer.bitCount(n) == 1) {
+      return false; // (the last plan may be an irfft's)
+    }
     return last != null && last.n == n || n >= minReal() && LineReal.supports(n);
   }
 
@@ -100,7 +119,7 @@ public final class LineRunner {
 
   /** Whether one real inverse line of length n ({@code irfft}) runs here. */
   static boolean supportsInverse(int n) {
-    return n >= minReal() && LineReal.supportsHalf(n);
+    return n >= (BlockFft.V == 2 ? MIN_INVERSE_AT_2_LANES : minReal()) && LineReal.supportsHalf(n);
   }
 
   private static int minReal() {

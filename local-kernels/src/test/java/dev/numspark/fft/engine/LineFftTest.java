@@ -42,10 +42,29 @@ class LineFftTest {
   void theEngineTakesTheLengthsItShould() {
     assertTrue(FftConfig.VECTOR_ENGINE, "tests run with --add-modules=jdk.incubator.vector");
     if (V == 2) {
-      // built for 8 and 4 lanes: at 2 the tile step would be a lone radix 2 on gathers that have
-      // no instruction; JTransforms keeps these lines (the comparisons below still hold)
+      // measured against JTransforms at 2 lanes: forward lines of powers of two stay there, other
+      // 5-smooth lengths (complex from 64) and irfft of every length from 256 run on the engine,
+      // up to a complex length of 2^16
+      for (int n : new int[] {72, 96, 200, 1000, 4800, 10000, 3 * (1 << 14)}) {
+        assertTrue(LineRunner.supportsComplex(n), "complex " + n);
+      }
+      for (int n : new int[] {12, 60, 256, 1024, 4096, 1 << 16, 75000}) {
+        assertFalse(LineRunner.supportsComplex(n), "complex " + n);
+      }
+      for (int n : new int[] {160, 1000, 4800, 96000}) {
+        assertTrue(LineRunner.supportsReal(n), "real " + n);
+      }
+      for (int n : new int[] {120, 1024, 4096, 1 << 16, 150000}) {
+        assertFalse(LineRunner.supportsReal(n), "real " + n);
+      }
+      assertTrue(LineRunner.supports(new RealInverseLineOp(129, 256, 1, false)));
+      assertTrue(LineRunner.supports(new RealInverseLineOp(2049, 4096, 1, false)));
+      assertTrue(LineRunner.supports(new RealInverseLineOp(2401, 4800, 1, false)));
+      assertFalse(LineRunner.supports(new RealInverseLineOp(65, 128, 1, false)));
+      assertFalse(LineRunner.supports(new RealInverseLineOp((1 << 17) + 1, 1 << 18, 1, false)));
+      // an irfft's plan, kept as the last real one, does not take a power-of-two rfft along
+      Fft.irfft(uniform(true, 3, 1, 2049), 4096, -1, null, 1);
       assertFalse(LineRunner.supportsReal(4096));
-      assertFalse(LineRunner.supportsComplex(4096));
       return;
     }
     if (V == 4) {
@@ -124,6 +143,50 @@ class LineFftTest {
       NdArray cols = uniform(true, n + 1, n, V - 1);
       Tolerance.assertClose(lines(cols, 0, new ComplexLineOp(n, n, true, Norm.parse(null))),
           Fft.fft(cols, null, 0, null, 1), n, "fft axis 0 n=" + n);
+    }
+  }
+
+  /**
+   * rfft and irfft of one line against a naive DFT (of the real line, and of the Hermitian
+   * extension of the half spectrum). Needed beside the comparisons with JTransforms below: where
+   * {@link Engines#rowOnVector}, JTransforms' own real plan hands its lines to this engine
+   * ({@link EnginePlan}), so those compare the engine with itself.
+   */
+  @Test
+  void realLinesMatchNaiveDft() {
+    for (int n : REAL) {
+      if (n > 4800) {
+        continue;
+      }
+      int h = n / 2 + 1;
+      NdArray x = uniform(false, 13L * n, 1, n);
+      double[] c = new double[2 * n];
+      for (int j = 0; j < n; j++) {
+        c[2 * j] = x.data()[j];
+      }
+      double[] full = naiveDft(NdArray.complex(c, 1, n), true).data();
+      NdArray half = NdArray.complex(Arrays.copyOf(full, 2 * h), 1, h);
+      Tolerance.assertClose(half, Fft.rfft(x), n, "rfft n=" + n);
+
+      // irfft ignores the imaginary parts of X_0 and (n even) X_n/2, as pocketfft does
+      double[] spec = uniform(true, 11L * n, 1, h).data();
+      double[] ext = new double[2 * n];
+      for (int k = 0; k < n; k++) {
+        int src = k < h ? k : n - k;
+        ext[2 * k] = spec[2 * src];
+        ext[2 * k + 1] = k < h ? spec[2 * src + 1] : -spec[2 * src + 1];
+      }
+      ext[1] = 0;
+      if (n % 2 == 0) {
+        ext[n + 1] = 0;
+      }
+      double[] inv = naiveDft(NdArray.complex(ext, 1, n), false).data();
+      double[] expect = new double[n];
+      for (int j = 0; j < n; j++) {
+        expect[j] = inv[2 * j] / n;
+      }
+      Tolerance.assertClose(NdArray.real(expect, 1, n),
+          Fft.irfft(NdArray.complex(spec, 1, h), n, -1, null, 1), n, "irfft n=" + n);
     }
   }
 
