@@ -159,10 +159,12 @@ final class LineFft {
   }
 
   /**
-   * The longest complex line taken at 4 lanes. Measured with {@code -XX:UseAVX=2} on this
+   * The longest complex line taken at 4 lanes. Measured with {@code -XX:UseAVX=2} on an
    * AVX-512 machine, one line, against JTransforms (2026-12-05): {@code fft} 1024 to 262144
    * 1.24-1.9x faster, {@code rfft} 4096 to 262144 1.15-2.6x; {@code fft} of 2^20 0.7x and
    * {@code rfft} of 2^20 0.82x (the tiles' 4-lane gathers over a block far beyond the caches).
+   * On a real AVX2 CPU (Zen 3, 2026-12-06) {@code fft} of 2^18 1.32x, of 2^19 0.98x, of 2^20
+   * 0.91x; real lines there stop at 2^18 ({@link LineRunner#MAX_REAL_AT_4_LANES}).
    */
   static final int MAX_AT_4_LANES = 1 << 18;
 

@@ -23,15 +23,25 @@ public final class LineRunner {
    * 256: 1.9 vs 2.0; other 5-smooth lengths from V^2 gain, 192: 1.4 vs 2.2 us). See docs/fft.md.
    */
   static final int MIN_COMPLEX_POW2 = 256;
+  /**
+   * Shortest complex lines of other lengths run here (at 8 lanes the engine's own minimum, V^2):
+   * below, JTransforms was faster at 4 and 2 lanes ({@code fft} of 20, 40 and 60 0.64-0.68x at 4,
+   * of 12, 20 and 60 0.63-0.74x at 2; of 72 to 200 1.06-1.64x at either).
+   */
+  static final int MIN_COMPLEX = 64;
   /** Shortest real lines ({@code rfft}) run here (n = 128: 0.28 vs 0.41 us). */
   static final int MIN_REAL = 128;
   /**
-   * At 4 lanes (AVX2), the shortest complex lines of any length and real lines run here: one
-   * line, JDK 17, {@code -XX:UseAVX=2}, against JTransforms, {@code fft} of 1024 13 vs 25 us, of
-   * 512 a tie; {@code rfft} of 2048 a tie, of 1024 slower (16-39 vs 9-10 us, JVM to JVM).
+   * At 4 lanes (AVX2) the same shortest lines as at 8, and real lines ({@code rfft},
+   * {@code irfft}) up to this length: one line, JDK 17, a real AVX2 CPU (AMD EPYC Zen 3), JVMs
+   * with and without the engine alternated, two a side, JTransforms' time over the engine's:
+   * {@code fft} of 48 to 192 1.06-1.52x, of 256 to 2^18 1.29-1.49x, of 2^19 and 2^20 0.98x and
+   * 0.91x ({@link LineFft#MAX_AT_4_LANES}); {@code rfft} of 128 to 2^18 1.15-1.77x, of 2^19
+   * 0.83-0.89x; {@code irfft} of 128 to 2^18 1.15-1.48x, of 2^19 0.98x. (The limits before, fft
+   * from 1024 and rfft from 4096, came from {@code -XX:UseAVX=2} on an AVX-512 CPU, before the
+   * tile step moved scalars at 4 lanes.)
    */
-  static final int MIN_COMPLEX_AT_4_LANES = 1024;
-  static final int MIN_REAL_AT_4_LANES = 4096;
+  static final int MAX_REAL_AT_4_LANES = 1 << 18;
   /**
    * At 2 lanes (128-bit: ARM NEON, or {@code -XX:MaxVectorSize=16}) forward lines of powers of two
    * stay on JTransforms, as the batched engine's do there ({@link Engines#blocksPay}): one line,
@@ -40,12 +50,9 @@ public final class LineRunner {
    * {@code rfft} of 256 to 2^16 0.87-0.97x. Other 5-smooth lengths gain ({@code fft} of 200 to
    * 10000 1.41-1.83x, {@code rfft} of 200 to 96000 1.12-1.34x), and so does {@code irfft} of
    * every length from 256 ({@code irfft} of 256 to 2^16 1.13-1.59x, of 2^18 0.83x: lines up to
-   * a complex length of {@link LineFft#MAX_AT_2_LANES}). Shorter complex lines than
-   * {@link #MIN_COMPLEX_AT_2_LANES} stay on JTransforms too ({@code fft} of 12, 20 and 60
-   * 0.63-0.74x; of 72 to 200 1.27-1.64x).
+   * a complex length of {@link LineFft#MAX_AT_2_LANES}).
    */
   static final int MIN_INVERSE_AT_2_LANES = 256;
-  static final int MIN_COMPLEX_AT_2_LANES = 64;
   /** Complex lengths from which one line's steps are shared among the workers. */
   static final int PARALLEL_MIN = 1 << 15;
   /**
@@ -82,9 +89,8 @@ public final class LineRunner {
   /** Whether one complex line of length n runs here. */
   static boolean supportsComplex(int n) {
     boolean pow2 = Integer.bitCount(n) == 1;
-    return LineFft.supports(n) && (n >= MIN_COMPLEX_POW2 || !pow2)
-        && (BlockFft.V != 4 || n >= MIN_COMPLEX_AT_4_LANES)
-        && (BlockFft.V != 2 || !pow2 && n >= MIN_COMPLEX_AT_2_LANES);
+    return LineFft.supports(n) && n >= (pow2 ? MIN_COMPLEX_POW2 : MIN_COMPLEX)
+        && (BlockFft.V != 2 || !pow2);
   }
 
   /**
@@ -97,10 +103,10 @@ public final class LineRunner {
   /** Whether one real line of length n ({@code rfft}) runs here. */
   static boolean supportsReal(int n) {
     LineReal last = lastReal;
-    if (BlockFft.V == 2 && Integer.bitCount(n) == 1) {
+    if (BlockFft.V == 2 && Integer.bitCount(n) == 1 || BlockFft.V == 4 && n > MAX_REAL_AT_4_LANES) {
       return false; // (the last plan may be an irfft's)
     }
-    return last != null && last.n == n || n >= minReal() && LineReal.supports(n);
+    return last != null && last.n == n || n >= MIN_REAL && LineReal.supports(n);
   }
 
   /** Whether {@code op} runs here. */
@@ -119,11 +125,8 @@ public final class LineRunner {
 
   /** Whether one real inverse line of length n ({@code irfft}) runs here. */
   static boolean supportsInverse(int n) {
-    return n >= (BlockFft.V == 2 ? MIN_INVERSE_AT_2_LANES : minReal()) && LineReal.supportsHalf(n);
-  }
-
-  private static int minReal() {
-    return BlockFft.V == 4 ? MIN_REAL_AT_4_LANES : MIN_REAL;
+    return n >= (BlockFft.V == 2 ? MIN_INVERSE_AT_2_LANES : MIN_REAL)
+        && (BlockFft.V != 4 || n <= MAX_REAL_AT_4_LANES) && LineReal.supportsHalf(n);
   }
 
   private static LineFft complexPlan(int n) {

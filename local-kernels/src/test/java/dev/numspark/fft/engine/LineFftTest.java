@@ -68,21 +68,28 @@ class LineFftTest {
       return;
     }
     if (V == 4) {
-      // measured against JTransforms at 4 lanes: complex lines from 1024, real ones from 4096, up
-      // to a complex length of 2^18
-      for (int n : new int[] {1024, 2000, 4096, 4800, 1 << 16, 1 << 18}) {
+      // measured against JTransforms on a real AVX2 CPU: the shortest lines as at 8 lanes
+      // (complex from 64, powers of two from 256; real from 128), up to 2^18 points
+      for (int n : new int[] {72, 96, 192, 256, 1000, 1024, 2000, 4096, 4800, 1 << 16, 1 << 18}) {
         assertTrue(LineRunner.supportsComplex(n), "complex " + n);
       }
-      for (int n : new int[] {4096, 4800, 9600, 1 << 17, 1 << 19}) {
+      for (int n : new int[] {128, 200, 1000, 1024, 2048, 4096, 4800, 9600, 1 << 17, 1 << 18}) {
         assertTrue(LineRunner.supportsReal(n), "real " + n);
       }
-      for (int n : new int[] {60, 64, 96, 192, 512, 1001, 3 * 5 * 7 * 64, (1 << 18) + 4}) {
+      for (int n : new int[] {8, 20, 48, 60, 64, 128, 1001, 3 * 5 * 7 * 64, (1 << 18) + 4,
+          1 << 19}) {
         assertFalse(LineRunner.supportsComplex(n), "complex " + n);
       }
-      assertFalse(LineRunner.supportsReal(2048));
-      assertFalse(LineRunner.supportsReal(1 << 20), "half beyond 2^18");
-      assertFalse(LineRunner.supports(new RealInverseLineOp(1025, 2048, 1, false)));
-      assertTrue(LineRunner.supports(new RealInverseLineOp(2049, 4096, 1, false)));
+      for (int n : new int[] {64, 120, 1 << 19, 1 << 20}) {
+        assertFalse(LineRunner.supportsReal(n), "real " + n);
+      }
+      assertTrue(LineRunner.supports(new RealInverseLineOp(65, 128, 1, false)));
+      assertTrue(LineRunner.supports(new RealInverseLineOp(1025, 2048, 1, false)));
+      assertTrue(LineRunner.supports(new RealInverseLineOp((1 << 17) + 1, 1 << 18, 1, false)));
+      assertFalse(LineRunner.supports(new RealInverseLineOp((1 << 18) + 1, 1 << 19, 1, false)));
+      // an irfft's plan, kept as the last real one, does not take an rfft beyond the limit along
+      Fft.irfft(uniform(true, 3, 1, (1 << 18) + 1), 1 << 19, -1, null, 1);
+      assertFalse(LineRunner.supportsReal(1 << 19));
       return;
     }
     for (int n : new int[] {64, 96, 192, 1000, 1024, 2000, 4096, 4800, 1 << 16, 1 << 22}) {
