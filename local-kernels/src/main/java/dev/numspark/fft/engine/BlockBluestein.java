@@ -94,7 +94,7 @@ final class BlockBluestein {
   }
 
   /** JTransforms' estimated ns per line of the complex DFT of n; -1 for its own Bluestein. */
-  private static double jtransformsCost(int n) {
+  static double jtransformsCost(int n) {
     int rest = n;
     double perElement = 0;
     for (int p : new int[] {4, 2, 3, 5}) {

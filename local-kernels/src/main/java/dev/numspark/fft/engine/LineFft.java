@@ -30,7 +30,7 @@ import jdk.incubator.vector.VectorSpecies;
  * not depend on {@code workers} (the steps split into independent ranges; see
  * {@link #forward}). An instance (tables) is immutable and shared by threads.
  */
-final class LineFft {
+final class LineFft implements LinePlan {
   static final VectorSpecies<Double> S = BlockFft.S;
   static final int V = BlockFft.V;
   private static final double H = Math.sqrt(0.5);
@@ -179,7 +179,8 @@ final class LineFft {
   }
 
   /** Doubles of the engine block this plan needs as scratch ({@code a} of {@link #forward}). */
-  int blockLength() {
+  @Override
+  public int blockLength() {
     return 2 * n;
   }
 
@@ -610,7 +611,8 @@ final class LineFft {
    * ({@link BlockFft#dif(double[], int)}) and the tiles are shared out by index ranges; every
    * value is computed by the same operations as with one worker.
    */
-  void forward(double[] z, int zOff, boolean conjugate, double[] dst, int dOff, double fr,
+  @Override
+  public void forward(double[] z, int zOff, boolean conjugate, double[] dst, int dOff, double fr,
       double fi, double[] a, int workers) {
     if (workers <= 1) {
       load(z, zOff, conjugate, a, 0, m);

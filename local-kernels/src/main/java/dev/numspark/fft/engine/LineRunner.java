@@ -88,6 +88,11 @@ public final class LineRunner {
 
   /** Whether one complex line of length n runs here. */
   static boolean supportsComplex(int n) {
+    return supportsFactored(n) || LineBluestein.supports(n);
+  }
+
+  /** Whether one complex line of length n runs here on {@link LineFft}. */
+  static boolean supportsFactored(int n) {
     boolean pow2 = Integer.bitCount(n) == 1;
     return LineFft.supports(n) && n >= (pow2 ? MIN_COMPLEX_POW2 : MIN_COMPLEX)
         && (BlockFft.V != 2 || !pow2);
@@ -129,8 +134,8 @@ public final class LineRunner {
         && (BlockFft.V != 4 || n <= MAX_REAL_AT_4_LANES) && LineReal.supportsHalf(n);
   }
 
-  private static LineFft complexPlan(int n) {
-    return (LineFft) plan(n);
+  private static LinePlan complexPlan(int n) {
+    return (LinePlan) plan(n);
   }
 
   private static LineReal realPlan(int n) {
@@ -145,7 +150,8 @@ public final class LineRunner {
 
   /** The cached plan: complex of length key (key > 0) or real of length -key. */
   private static Object plan(int key) {
-    return PlanCache.cached(PLANS, key, k -> k > 0 ? LineFft.plan(k) : new LineReal(-k));
+    return PlanCache.cached(PLANS, key, k -> k < 0 ? new LineReal(-k)
+        : LineFft.supports(k) ? LineFft.plan(k) : LineBluestein.plan(k));
   }
 
   /**
@@ -178,7 +184,7 @@ public final class LineRunner {
 
   private static void complex(double[] z, int zOff, int n, boolean conjugate, double[] dst,
       int dOff, double fr, double fi, int workers) {
-    LineFft p = complexPlan(n);
+    LinePlan p = complexPlan(n);
     int blockLen = p.blockLength();
     double[] a;
     if (blockLen <= KEEP_MAX) {

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
  * The single-line four-step engine ({@link LineFft}, {@link LineReal}, {@link LineRunner}) for
  * lines that are alone or fewer than the lanes (fft, ifft, rfft, ihfft, irfft, hfft): against a
  * naive DFT and the JTransforms line path at tight tolerance (many lengths: powers of two, 3 and 5 composites, lengths that fall
- * back to JTransforms, small and long lines), every norm, forward and inverse, padding,
+ * back to JTransforms, primes and other lengths through Bluestein, small and long lines), every
+ * norm, forward and inverse, padding,
  * truncation and inner axes; bitwise independence of {@code workers}; {@code rfftParts} equal to
  * {@code Fft.rfft} of the one row bit for bit.
  */
@@ -30,9 +31,9 @@ class LineFftTest {
    * Complex lengths: the engine's (multiples of V from V^2 with n / V 5-smooth; a partial last
    * tile when V does not divide n / V: 72, 96, 200, 1000, 2000, 10000) and fallbacks.
    */
-  private static final int[] COMPLEX = {1, 2, 3, 7, 8, 16, 60, 63, 64, 72, 96, 105, 128, 192,
-      200, 256, 320, 384, 448, 512, 576, 640, 960, 1000, 1024, 1600, 2000, 2048, 3 * 5 * 7 * 64,
-      4096, 4800, 10000, 1 << 16};
+  private static final int[] COMPLEX = {1, 2, 3, 7, 8, 16, 60, 63, 64, 67, 72, 96, 105, 128,
+      131, 192, 200, 256, 257, 320, 343, 384, 448, 512, 576, 640, 960, 1000, 1001, 1009, 1024,
+      1600, 2000, 2048, 3 * 5 * 7 * 64, 4096, 4099, 4800, 10000, 1 << 16};
   /** Real lengths ({@code rfft}: the half length is the complex length above). */
   private static final int[] REAL = {1, 2, 5, 64, 126, 128, 160, 192, 200, 256, 384, 600, 640,
       768, 1000, 1024, 1920, 2000, 2048, 3000, 3 * 5 * 7 * 128, 4096, 4800, 9600, 10000, 16384,
@@ -41,6 +42,14 @@ class LineFftTest {
   @Test
   void theEngineTakesTheLengthsItShould() {
     assertTrue(FftConfig.VECTOR_ENGINE, "tests run with --add-modules=jdk.incubator.vector");
+    // lengths the engine cannot factor, by Bluestein on single-line transforms, at every width
+    // (primes; 7 11 13); not where JTransforms' mixed radix is cheaper (7 11, 11 2^9)
+    for (int n : new int[] {67, 131, 1001, 1009, 4099}) {
+      assertTrue(LineRunner.supportsComplex(n), "complex " + n);
+    }
+    for (int n : new int[] {63, 77, 11 * 512}) {
+      assertFalse(LineRunner.supportsComplex(n), "complex " + n);
+    }
     if (V == 2) {
       // measured against JTransforms at 2 lanes: forward lines of powers of two stay there, other
       // 5-smooth lengths (complex from 64) and irfft of every length from 256 run on the engine,
@@ -76,7 +85,7 @@ class LineFftTest {
       for (int n : new int[] {128, 200, 1000, 1024, 2048, 4096, 4800, 9600, 1 << 17, 1 << 18}) {
         assertTrue(LineRunner.supportsReal(n), "real " + n);
       }
-      for (int n : new int[] {8, 20, 48, 60, 64, 128, 1001, 3 * 5 * 7 * 64, (1 << 18) + 4,
+      for (int n : new int[] {8, 20, 48, 60, 64, 128, 3 * 5 * 7 * 64, (1 << 18) + 4,
           1 << 19}) {
         assertFalse(LineRunner.supportsComplex(n), "complex " + n);
       }
@@ -97,10 +106,11 @@ class LineFftTest {
           "complex " + n);
       assertTrue(LineRunner.supportsReal(2 * n), "real " + 2 * n);
     }
-    for (int n : new int[] {1, 8, 60, 63, 105, 1001, 3 * 5 * 7 * 64, 448}) {
+    for (int n : new int[] {1, 8, 60, 63, 105, 3 * 5 * 7 * 64, 448}) {
       assertFalse(LineRunner.supportsComplex(n), "complex " + n);
       assertFalse(LineRunner.supportsReal(2 * n), "real " + 2 * n);
     }
+    assertFalse(LineRunner.supportsReal(2002), "real lines of other lengths: JTransforms");
     assertFalse(LineRunner.supportsReal(4097), "odd");
     // n/2 not a multiple of V, n is: rfft as a complex transform of n; the inverse stays
     assertTrue(LineRunner.supportsReal(1000));
@@ -281,6 +291,12 @@ class LineFftTest {
     double[] rOne = Fft.rfft(r, null, -1, null, 1).data();
     for (int w : new int[] {2, 3}) {
       assertArrayEquals(rOne, Fft.rfft(r, null, -1, null, w).data(), "rfft workers " + w);
+    }
+    // Bluestein's two transforms of one line (a prime above PARALLEL_MIN) shared out likewise
+    NdArray prime = uniform(true, 9, 1, 65537);
+    double[] pOne = Fft.fft(prime, null, -1, null, 1).data();
+    for (int w : new int[] {2, 3}) {
+      assertArrayEquals(pOne, Fft.fft(prime, null, -1, null, w).data(), "fft 65537 workers " + w);
     }
     // a real length run as a complex transform of its full length (n/2 not a multiple of V)
     NdArray full = uniform(false, 8, 1, 75000);
