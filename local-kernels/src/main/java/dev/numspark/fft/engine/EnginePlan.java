@@ -49,7 +49,11 @@ final class EnginePlan implements FftPlan {
     jtransforms.complexInverse(a, offset, scale);
   }
 
-  /** n is even here ({@link LineRunner#supportsReal}): bin n/2 is real, in {@code a[1]}. */
+  /**
+   * The bins in {@link FftPlan}'s packed layout: for even n bin n/2 is real, in {@code a[1]}; for
+   * odd n (a length only {@link LineBluestein} takes) the last bin's real part goes to
+   * {@code a[n-1]} and its imaginary part to {@code a[1]}.
+   */
   @Override
   public void realForward(double[] a, int offset) {
     int h = n / 2;
@@ -62,10 +66,15 @@ final class EnginePlan implements FftPlan {
     double[] im = parts[1];
     LineRunner.rfft(a, offset, n, 1.0, 1.0, re, 0, im, 0, 1);
     a[offset] = re[0];
-    a[offset + 1] = re[h];
     for (int k = 1; k < h; k++) {
       a[offset + 2 * k] = re[k];
       a[offset + 2 * k + 1] = im[k];
+    }
+    if (n % 2 == 0) {
+      a[offset + 1] = re[h];
+    } else {
+      a[offset + n - 1] = re[h];
+      a[offset + 1] = im[h];
     }
   }
 

@@ -74,6 +74,24 @@ final class LineBluestein implements LinePlan {
   }
 
   /**
+   * {@link #supports} for a real line ({@code rfft}): the complex transform of the line here,
+   * against JTransforms' real one, which does about half the work of its complex one except in
+   * its own Bluestein ({@link BlockBluestein#paysReal}'s reasoning). Lines from
+   * {@link LineRunner#MIN_REAL}.
+   */
+  static boolean supportsReal(int n) {
+    if (n < LineRunner.MIN_REAL || BlockFft.factors(n) != null) {
+      return false;
+    }
+    int m = convolutionLength(n);
+    if (m < 0) {
+      return false;
+    }
+    double jt = BlockBluestein.jtransformsCost(n);
+    return jt < 0 || 1.2 * m * (Math.log(m) / Math.log(2)) < 0.9 * 0.5 * jt;
+  }
+
+  /**
    * The shortest {@code m >= 2n - 1} that the single-line engine takes ({@link
    * LineRunner#supportsFactored}), among the 2^a 3^b lengths of {@link BlockBluestein} and, where
    * those are not taken (powers of two at 2 lanes), the 5-smooth ones; -1 if none.

@@ -111,7 +111,8 @@ public final class LineRunner {
     if (BlockFft.V == 2 && Integer.bitCount(n) == 1 || BlockFft.V == 4 && n > MAX_REAL_AT_4_LANES) {
       return false; // (the last plan may be an irfft's)
     }
-    return last != null && last.n == n || n >= MIN_REAL && LineReal.supports(n);
+    return last != null && last.n == n || n >= MIN_REAL && LineReal.supports(n)
+        || LineBluestein.supportsReal(n);
   }
 
   /** Whether {@code op} runs here. */
@@ -163,6 +164,11 @@ public final class LineRunner {
    */
   public static void rfft(double[] x, int xOff, int n, double fr, double fi, double[] re,
       int reOff, double[] im, int imOff, int workers) {
+    LineReal last = lastReal;
+    if ((last == null || last.n != n) && !LineReal.supports(n)) {
+      rfftBluestein(x, xOff, n, fr, fi, re, reOff, im, imOff, workers);
+      return;
+    }
     LineReal p = realPlan(n);
     int blockLen = p.blockLength();
     int splitLen = p.splitLength();
@@ -180,6 +186,35 @@ public final class LineRunner {
       xi = new double[splitLen];
     }
     p.forward(x, xOff, fr, fi, re, reOff, im, imOff, a, s.tile, xr, xi, workers);
+  }
+
+  /**
+   * {@link #rfft} of a length that only {@link LineBluestein} takes: the complex DFT of the line
+   * with zero imaginary parts, its first {@code n/2 + 1} bins kept (the parts of X_0 and, n even,
+   * X_n/2 are those of a complex transform: their imaginary parts are rounding, not zero; they
+   * are set to zero, as a real transform's are).
+   */
+  private static void rfftBluestein(double[] x, int xOff, int n, double fr, double fi,
+      double[] re, int reOff, double[] im, int imOff, int workers) {
+    LinePlan p = complexPlan(n);
+    Scratch s = 2 * n <= KEEP_MAX && p.blockLength() <= KEEP_MAX ? SCRATCH.get() : new Scratch();
+    double[] z = s.xr = fit(s.xr, 2 * n);
+    double[] y = s.xi = fit(s.xi, 2 * n);
+    double[] a = s.a = fit(s.a, p.blockLength());
+    for (int j = 0; j < n; j++) {
+      z[2 * j] = x[xOff + j];
+      z[2 * j + 1] = 0.0;
+    }
+    p.forward(z, 0, false, y, 0, fr, fi, a, workers);
+    int bins = n / 2 + 1;
+    for (int k = 0; k < bins; k++) {
+      re[reOff + k] = y[2 * k];
+      im[imOff + k] = y[2 * k + 1];
+    }
+    im[imOff] = 0.0;
+    if (n % 2 == 0) {
+      im[imOff + n / 2] = 0.0;
+    }
   }
 
   private static void complex(double[] z, int zOff, int n, boolean conjugate, double[] dst,

@@ -19,7 +19,7 @@ class EnginePlanTest {
   @Test
   void realForwardIsRfftOfTheLinePacked() {
     SplittableRandom rnd = new SplittableRandom(5);
-    for (int n : new int[] {16, 17, 128, 256, 1000, 1024, 4096, 4800, 1 << 15}) {
+    for (int n : new int[] {16, 17, 128, 131, 256, 1000, 1009, 1024, 2002, 4096, 4800, 1 << 15}) {
       double[] x = new double[n + 3];
       for (int i = 0; i < x.length; i++) {
         x[i] = rnd.nextDouble() - 0.5;

@@ -35,9 +35,9 @@ class LineFftTest {
       131, 192, 200, 256, 257, 320, 343, 384, 448, 512, 576, 640, 960, 1000, 1001, 1009, 1024,
       1600, 2000, 2048, 3 * 5 * 7 * 64, 4096, 4099, 4800, 10000, 1 << 16};
   /** Real lengths ({@code rfft}: the half length is the complex length above). */
-  private static final int[] REAL = {1, 2, 5, 64, 126, 128, 160, 192, 200, 256, 384, 600, 640,
-      768, 1000, 1024, 1920, 2000, 2048, 3000, 3 * 5 * 7 * 128, 4096, 4800, 9600, 10000, 16384,
-      20000, 48000, 1 << 16};
+  private static final int[] REAL = {1, 2, 5, 64, 126, 128, 131, 160, 192, 200, 256, 257, 384,
+      600, 640, 768, 1000, 1009, 1024, 1920, 2000, 2002, 2048, 3000, 3 * 5 * 7 * 128, 4096, 4099,
+      4800, 9600, 10000, 16384, 20000, 48000, 1 << 16};
 
   @Test
   void theEngineTakesTheLengthsItShould() {
@@ -110,7 +110,10 @@ class LineFftTest {
       assertFalse(LineRunner.supportsComplex(n), "complex " + n);
       assertFalse(LineRunner.supportsReal(2 * n), "real " + 2 * n);
     }
-    assertFalse(LineRunner.supportsReal(2002), "real lines of other lengths: JTransforms");
+    // real lines of other lengths: Bluestein's complex transform, its first n/2 + 1 bins
+    for (int n : new int[] {131, 1009, 2002, 4099}) {
+      assertTrue(LineRunner.supportsReal(n), "real " + n);
+    }
     assertFalse(LineRunner.supportsReal(4097), "odd");
     // n/2 not a multiple of V, n is: rfft as a complex transform of n; the inverse stays
     assertTrue(LineRunner.supportsReal(1000));
@@ -252,11 +255,12 @@ class LineFftTest {
   /** The zero and Nyquist bins of a real line have exactly zero imaginary parts, as in SciPy. */
   @Test
   void realLineHasExactZeroImaginaryPartsAtZeroAndNyquist() {
-    for (int n : new int[] {128, 1000, 3000, 4096, 48000}) {
+    for (int n : new int[] {128, 1000, 3000, 4096, 48000, 2002}) {
       double[] y = Fft.rfft(uniform(false, n, n).data());
       assertEquals(0.0, y[1]);
       assertEquals(0.0, y[n + 1]);
     }
+    assertEquals(0.0, Fft.rfft(uniform(false, 1009, 1009).data())[1], "1009");
   }
 
   @Test
