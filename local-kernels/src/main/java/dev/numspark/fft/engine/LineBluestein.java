@@ -62,15 +62,7 @@ final class LineBluestein implements LinePlan {
    * 5632 (11 * 512) was 0.45x and 7168 (7 * 1024) is left to JTransforms by the model.
    */
   static boolean supports(int n) {
-    if (n < LineRunner.MIN_COMPLEX || BlockFft.factors(n) != null) {
-      return false;
-    }
-    int m = convolutionLength(n);
-    if (m < 0) {
-      return false;
-    }
-    double jt = BlockBluestein.jtransformsCost(n);
-    return jt < 0 || 1.2 * m * (Math.log(m) / Math.log(2)) < 0.9 * jt;
+    return pays(n, LineRunner.MIN_COMPLEX, 1.0);
   }
 
   /**
@@ -80,7 +72,15 @@ final class LineBluestein implements LinePlan {
    * {@link LineRunner#MIN_REAL}.
    */
   static boolean supportsReal(int n) {
-    if (n < LineRunner.MIN_REAL || BlockFft.factors(n) != null) {
+    return pays(n, LineRunner.MIN_REAL, 0.5);
+  }
+
+  /**
+   * Whether n (from {@code min}) is a length for here, with JTransforms' cost taken as
+   * {@code share} of its complex one ({@link #supports}).
+   */
+  private static boolean pays(int n, int min, double share) {
+    if (n < min || BlockFft.factors(n) != null) {
       return false;
     }
     int m = convolutionLength(n);
@@ -88,7 +88,7 @@ final class LineBluestein implements LinePlan {
       return false;
     }
     double jt = BlockBluestein.jtransformsCost(n);
-    return jt < 0 || 1.2 * m * (Math.log(m) / Math.log(2)) < 0.9 * 0.5 * jt;
+    return jt < 0 || 1.2 * m * (Math.log(m) / Math.log(2)) < 0.9 * share * jt;
   }
 
   /**
