@@ -97,12 +97,15 @@ final class LineBluestein implements LinePlan {
    * those are not taken (powers of two at 2 lanes), the 5-smooth ones; -1 if none.
    */
   static int convolutionLength(int n) {
-    int min = 2 * n - 1;
-    int m = BlockBluestein.convolutionLength(min);
+    long min = 2L * n - 1;
+    if (min > LineFft.maxLength()) {
+      return -1; // (and no search through millions of lengths for a huge n)
+    }
+    int m = BlockBluestein.convolutionLength((int) min);
     if (LineRunner.supportsFactored(m)) {
       return m;
     }
-    for (long c = min; c <= 2L * m; c++) {
+    for (long c = min; c <= Math.min(2L * m, LineFft.maxLength()); c++) {
       if (LineRunner.supportsFactored((int) c)) {
         return (int) c;
       }

@@ -174,6 +174,11 @@ final class LineFft implements LinePlan {
    */
   static final int MAX_AT_2_LANES = FULL_TABLE_MAX;
 
+  /** The longest line {@link #supports} takes at this width. */
+  static int maxLength() {
+    return V == 4 ? MAX_AT_4_LANES : V == 2 ? MAX_AT_2_LANES : Integer.MAX_VALUE;
+  }
+
   static LineFft plan(int n) {
     return new LineFft(n);
   }

@@ -96,6 +96,8 @@ class LineFftTest {
       assertTrue(LineRunner.supports(new RealInverseLineOp(1025, 2048, 1, false)));
       assertTrue(LineRunner.supports(new RealInverseLineOp((1 << 17) + 1, 1 << 18, 1, false)));
       assertFalse(LineRunner.supports(new RealInverseLineOp((1 << 18) + 1, 1 << 19, 1, false)));
+      // a prime whose convolution would be longer than the longest line here
+      assertFalse(LineRunner.supportsComplex(1_000_003), "complex 1000003");
       // an irfft's plan, kept as the last real one, does not take an rfft beyond the limit along
       Fft.irfft(uniform(true, 3, 1, (1 << 18) + 1), 1 << 19, -1, null, 1);
       assertFalse(LineRunner.supportsReal(1 << 19));
