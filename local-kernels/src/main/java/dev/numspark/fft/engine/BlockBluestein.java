@@ -33,13 +33,7 @@ final class BlockBluestein {
     wr = new double[n];
     wi = new double[n];
     for (int k = 0; k < n; k++) {
-      // k^2 mod 2n in integers, then into (-n, n]: the angle stays exact however large k^2
-      // gets (as pocketfft does); pi t^2 / n in floating point loses digits fast
-      long e = (long) k * k % (2L * n);
-      if (e > n) {
-        e -= 2L * n;
-      }
-      double a = -Math.PI * e / n;
+      double a = chirpAngle(n, k);
       wr[k] = Math.cos(a);
       wi[k] = Math.sin(a);
     }
@@ -60,6 +54,19 @@ final class BlockBluestein {
       br[k] = spec[2 * V * k] / m;
       bi[k] = spec[2 * V * k + V] / m;
     }
+  }
+
+  /**
+   * The angle of the chirp {@code w_k = exp(-pi i k^2 / n)}: k^2 mod 2n in integers, then into
+   * (-n, n], so the angle stays exact however large k^2 gets (as pocketfft does); pi k^2 / n in
+   * floating point loses digits fast.
+   */
+  static double chirpAngle(int n, int k) {
+    long e = (long) k * k % (2L * n);
+    if (e > n) {
+      e -= 2L * n;
+    }
+    return -Math.PI * e / n;
   }
 
   /**

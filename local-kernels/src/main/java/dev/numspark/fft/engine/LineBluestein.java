@@ -24,12 +24,7 @@ final class LineBluestein implements LinePlan {
     this.fft = fft;
     w = new double[2 * n];
     for (int k = 0; k < n; k++) {
-      // k^2 mod 2n in integers, then into (-n, n]: the angle stays exact (as BlockBluestein)
-      long e = (long) k * k % (2L * n);
-      if (e > n) {
-        e -= 2L * n;
-      }
-      double a = -Math.PI * e / n;
+      double a = BlockBluestein.chirpAngle(n, k);
       w[2 * k] = Math.cos(a);
       w[2 * k + 1] = Math.sin(a);
     }

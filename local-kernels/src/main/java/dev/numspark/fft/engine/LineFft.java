@@ -153,9 +153,7 @@ final class LineFft implements LinePlan {
    * Which of these lines pay at each width is {@link LineRunner}'s choice.
    */
   static boolean supports(int n) {
-    return (V == 8 || V == 4 && n <= MAX_AT_4_LANES || V == 2 && n <= MAX_AT_2_LANES)
-        && n >= V * V && n % V == 0
-        && BlockFft.factors(n / V) != null;
+    return n <= maxLength() && n >= V * V && n % V == 0 && BlockFft.factors(n / V) != null;
   }
 
   /**

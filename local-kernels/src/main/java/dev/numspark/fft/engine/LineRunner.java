@@ -108,7 +108,7 @@ public final class LineRunner {
   /** Whether one real line of length n ({@code rfft}) runs here. */
   static boolean supportsReal(int n) {
     LineReal last = lastReal;
-    if (BlockFft.V == 2 && Integer.bitCount(n) == 1 || BlockFft.V == 4 && n > MAX_REAL_AT_4_LANES) {
+    if (BlockFft.V == 2 && Integer.bitCount(n) == 1 || beyondRealMax(n)) {
       return false; // (the last plan may be an irfft's)
     }
     return last != null && last.n == n || n >= MIN_REAL && LineReal.supports(n)
@@ -131,8 +131,13 @@ public final class LineRunner {
 
   /** Whether one real inverse line of length n ({@code irfft}) runs here. */
   static boolean supportsInverse(int n) {
-    return n >= (BlockFft.V == 2 ? MIN_INVERSE_AT_2_LANES : MIN_REAL)
-        && (BlockFft.V != 4 || n <= MAX_REAL_AT_4_LANES) && LineReal.supportsHalf(n);
+    return n >= (BlockFft.V == 2 ? MIN_INVERSE_AT_2_LANES : MIN_REAL) && !beyondRealMax(n)
+        && LineReal.supportsHalf(n);
+  }
+
+  /** Whether a real line of n is past the longest one taken at this width. */
+  private static boolean beyondRealMax(int n) {
+    return BlockFft.V == 4 && n > MAX_REAL_AT_4_LANES;
   }
 
   private static LinePlan complexPlan(int n) {
