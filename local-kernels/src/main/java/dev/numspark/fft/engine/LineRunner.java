@@ -129,10 +129,24 @@ public final class LineRunner {
     return false;
   }
 
-  /** Whether one real inverse line of length n ({@code irfft}) runs here. */
+  /**
+   * Whether one real inverse line of length n ({@code irfft}) runs here: by the half-length trick
+   * ({@link LineReal#inverse}), or for a length only {@link LineBluestein} takes, as the complex
+   * transform of the line's Hermitian extension (as its {@code rfft}). One line, 4 lanes, Zen 3,
+   * JVMs with and without the engine alternated, two a side, JTransforms' time over the engine's:
+   * 131 3.99x, 257 2.08x, 1009 1.11x, 2002 1.33x, 4099 2.21x, 65537 1.81x; at 2 lanes from
+   * {@link #MIN_REAL} too (the limit of 256 there is the half-length trick's): 131 4.21x, 211
+   * 1.27x, 1009 1.03x, 2002 1.15x, 4099 1.95x, 16411 1.93x. A 5-smooth length whose
+   * half the engine does not take (n/2 not a multiple of the lanes: 500, 1500, 4500, 37500) lost
+   * that way (0.86-0.95x; its {@code rfft} as a complex transform gains 1.05-1.34x), so it stays
+   * on JTransforms.
+   */
   static boolean supportsInverse(int n) {
-    return n >= (BlockFft.V == 2 ? MIN_INVERSE_AT_2_LANES : MIN_REAL) && !beyondRealMax(n)
-        && LineReal.supportsHalf(n);
+    if (beyondRealMax(n)) {
+      return false;
+    }
+    return n >= (BlockFft.V == 2 ? MIN_INVERSE_AT_2_LANES : MIN_REAL) && LineReal.supportsHalf(n)
+        || LineBluestein.supportsReal(n);
   }
 
   /** Whether a real line of n is past the longest one taken at this width. */
@@ -331,16 +345,15 @@ public final class LineRunner {
 
   /**
    * irfft/hfft of one line: its {@code take} half-spectrum values (conjugated for hfft, zero
-   * padded to h + 1, the imaginary parts of {@code X_0} and {@code X_h} dropped) as separate
-   * parts, then {@link LineReal#inverse} straight into the output line (through a buffer when
+   * padded to n/2 + 1, the imaginary parts of {@code X_0} and, n even, {@code X_n/2} dropped) as
+   * separate parts, then {@link #inverse} straight into the output line (through a buffer when
    * the line is strided).
    */
   private static void realInverseLine(double[] src, boolean srcComplex, int s, int inner,
       RealInverseLineOp r, double[] dst, int o, int workers) {
     int n = r.n;
     int h = n / 2;
-    LineReal p = realPlan(n);
-    Scratch sc = inverseScratch(p);
+    Scratch sc = inverseScratch(n);
     double[] sr = sc.re;
     double[] si = sc.im;
     double sign = r.conjugate ? -1.0 : 1.0;
@@ -350,15 +363,12 @@ public final class LineRunner {
     }
     Arrays.fill(sr, r.take, h + 1, 0.0);
     Arrays.fill(si, r.take, h + 1, 0.0);
-    // pocketfft ignores the imaginary parts of X_0 and X_n/2
-    si[0] = 0.0;
-    si[h] = 0.0;
     if (inner == 1) {
-      p.inverse(sr, si, r.norm, dst, o, sc.a, sc.tile, sc.xr, sc.xi, workers);
+      inverse(n, r.norm, dst, o, sc, workers);
       return;
     }
     double[] y = new double[n];
-    p.inverse(sr, si, r.norm, y, 0, sc.a, sc.tile, sc.xr, sc.xi, workers);
+    inverse(n, r.norm, y, 0, sc, workers);
     for (int k = 0, d = o; k < n; k++, d += inner) {
       dst[d] = y[k];
     }
@@ -366,40 +376,94 @@ public final class LineRunner {
 
   /**
    * The irfft, times {@code norm}, of the spectrum in JTransforms' packed layout ({@code FftPlan}:
-   * {@code a[off]} bin 0, {@code a[off + 1]} the real Nyquist bin, then re, im of bins 1 .. n/2-1)
-   * in place over it, for {@link EnginePlan#realInverse}; n as {@link #supportsInverse} says. The
-   * same arithmetic as {@link #realInverseLine} of those bins, on the per-thread scratch.
+   * {@code a[off]} bin 0, then re, im of bins 1 .. (n-1)/2, except that for even n {@code a[off +
+   * 1]} is the real bin n/2, and for odd n bin (n-1)/2's real part is at {@code a[off + n - 1]} and
+   * its imaginary part at {@code a[off + 1]}) in place over it, for {@link EnginePlan#realInverse};
+   * n as {@link #supportsInverse} says. The same arithmetic as {@link #realInverseLine} of those
+   * bins, on the per-thread scratch.
    */
   static void irfftPacked(double[] a, int off, int n, double norm) {
     int h = n / 2;
-    LineReal p = realPlan(n);
-    Scratch sc = inverseScratch(p);
+    Scratch sc = inverseScratch(n);
     double[] sr = sc.re;
     double[] si = sc.im;
     sr[0] = a[off];
-    si[0] = 0.0;
-    sr[h] = a[off + 1];
-    si[h] = 0.0;
     for (int k = 1; k < h; k++) {
       sr[k] = a[off + 2 * k];
       si[k] = a[off + 2 * k + 1];
     }
-    p.inverse(sr, si, norm, a, off, sc.a, sc.tile, sc.xr, sc.xi, 1);
+    if (n % 2 == 0) {
+      sr[h] = a[off + 1];
+    } else {
+      sr[h] = a[off + n - 1];
+      si[h] = a[off + 1];
+    }
+    inverse(n, norm, a, off, sc, 1);
   }
 
   /**
-   * Scratch for one real inverse line of {@code p}: the bins' parts in {@code re}, {@code im},
-   * {@link LineReal#inverse}'s {@code zr}, {@code zi} in {@code xr}, {@code xi} and its block in
-   * {@code a}. The thread's own (grown as needed), or a new one for a line too long to keep.
+   * The irfft, times {@code norm}, of the bins {@code sc.re[0 .. n/2]}, {@code sc.im[..]} (whose
+   * imaginary parts of {@code X_0} and, n even, {@code X_n/2} are ignored, as pocketfft does) into
+   * {@code dst[dOff .. dOff + n)}; {@code sc} from {@link #inverseScratch}.
    */
-  private static Scratch inverseScratch(LineReal p) {
-    int blockLen = p.half.blockLength();
-    int splitLen = p.splitLength();
-    Scratch sc = blockLen <= KEEP_MAX ? SCRATCH.get() : new Scratch();
-    sc.re = fit(sc.re, splitLen);
-    sc.im = fit(sc.im, splitLen);
-    sc.xr = fit(sc.xr, splitLen);
-    sc.xi = fit(sc.xi, splitLen);
+  private static void inverse(int n, double norm, double[] dst, int dOff, Scratch sc,
+      int workers) {
+    double[] sr = sc.re;
+    double[] si = sc.im;
+    if (LineReal.supportsHalf(n)) {
+      si[0] = 0.0;
+      si[n / 2] = 0.0;
+      realPlan(n).inverse(sr, si, norm, dst, dOff, sc.a, sc.tile, sc.xr, sc.xi, workers);
+      return;
+    }
+    // the Hermitian extension z (z_0 and, n even, z_n/2 real), then Re(DFT(conj z)), which is
+    // the unnormalised inverse DFT of z: a real line, so half of the complex result is dropped,
+    // as rfftBluestein does
+    double[] z = sc.xr;
+    double[] y = sc.xi;
+    z[0] = sr[0];
+    z[1] = 0.0;
+    for (int k = 1, top = (n + 1) / 2; k < top; k++) {
+      z[2 * k] = sr[k];
+      z[2 * k + 1] = si[k];
+      z[2 * (n - k)] = sr[k];
+      z[2 * (n - k) + 1] = -si[k];
+    }
+    if (n % 2 == 0) {
+      z[n] = sr[n / 2];
+      z[n + 1] = 0.0;
+    }
+    complexPlan(n).forward(z, 0, true, y, 0, norm, norm, sc.a, workers);
+    for (int j = 0; j < n; j++) {
+      dst[dOff + j] = y[2 * j];
+    }
+  }
+
+  /**
+   * Scratch for one real inverse line of n ({@link #inverse}): the bins' parts in {@code re},
+   * {@code im}; for the half-length trick {@link LineReal#inverse}'s {@code zr}, {@code zi} in
+   * {@code xr}, {@code xi} and its block in {@code a}; for the complex transform the extension and
+   * its transform (2n each) in {@code xr}, {@code xi} and that plan's scratch in {@code a}. The
+   * thread's own (grown as needed), or a new one for a line too long to keep.
+   */
+  private static Scratch inverseScratch(int n) {
+    int parts;
+    int work;
+    int blockLen;
+    if (LineReal.supportsHalf(n)) {
+      LineReal p = realPlan(n);
+      parts = work = p.splitLength();
+      blockLen = p.half.blockLength();
+    } else {
+      parts = n / 2 + 1;
+      work = 2 * n;
+      blockLen = complexPlan(n).blockLength();
+    }
+    Scratch sc = blockLen <= KEEP_MAX && work <= KEEP_MAX ? SCRATCH.get() : new Scratch();
+    sc.re = fit(sc.re, parts);
+    sc.im = fit(sc.im, parts);
+    sc.xr = fit(sc.xr, work);
+    sc.xi = fit(sc.xi, work);
     sc.a = fit(sc.a, blockLen);
     return sc;
   }

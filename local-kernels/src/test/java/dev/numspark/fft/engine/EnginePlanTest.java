@@ -47,20 +47,28 @@ class EnginePlanTest {
   @Test
   void realInverseIsIrfftOfThePackedSpectrum() {
     SplittableRandom rnd = new SplittableRandom(6);
-    for (int n : new int[] {16, 128, 256, 1000, 1024, 4096, 4800}) {
+    // odd lengths and those only Bluestein takes (131, 1009, 2002, 4099) too: the packed layout
+    // of odd n has bin (n-1)/2's real part last and its imaginary part at a[1]
+    for (int n : new int[] {16, 128, 131, 256, 1000, 1009, 1024, 2002, 4096, 4099, 4800}) {
       int h = n / 2;
+      boolean even = n % 2 == 0;
       double[] re = new double[h + 1];
       double[] im = new double[h + 1];
       for (int k = 0; k <= h; k++) {
         re[k] = rnd.nextDouble() - 0.5;
-        im[k] = k == 0 || k == h ? 0.0 : rnd.nextDouble() - 0.5;
+        im[k] = k == 0 || k == h && even ? 0.0 : rnd.nextDouble() - 0.5;
       }
       double[] packed = new double[n + 3];
       packed[3] = re[0];
-      packed[4] = re[h];
       for (int k = 1; k < h; k++) {
         packed[3 + 2 * k] = re[k];
         packed[3 + 2 * k + 1] = im[k];
+      }
+      if (even) {
+        packed[4] = re[h];
+      } else {
+        packed[3 + n - 1] = re[h];
+        packed[4] = im[h];
       }
       double[] bins = new double[2 * (h + 1)];
       for (int k = 0; k <= h; k++) {
@@ -73,12 +81,13 @@ class EnginePlanTest {
       for (boolean scale : new boolean[] {true, false}) {
         double[] a = packed.clone();
         plan.realInverse(a, 3, scale);
-        // the definition: x_j = sum_k c_k Re(X_k e^{2 pi i jk/n}), c = 1 at 0 and n/2, else 2
+        // the definition: x_j = sum_k c_k Re(X_k e^{2 pi i jk/n}), c = 1 at 0 and (n even) n/2,
+        // else 2
         for (int j = 0; j < n; j++) {
           double sum = 0.0;
           for (int k = 0; k <= h; k++) {
             double t = 2 * Math.PI * ((long) j * k % n) / n;
-            double c = k == 0 || k == h ? 1.0 : 2.0;
+            double c = k == 0 || k == h && even ? 1.0 : 2.0;
             sum += c * (re[k] * Math.cos(t) - im[k] * Math.sin(t));
           }
           double expected = scale ? sum / n : sum;

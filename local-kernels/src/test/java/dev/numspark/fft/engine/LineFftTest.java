@@ -50,6 +50,11 @@ class LineFftTest {
     for (int n : new int[] {63, 77, 11 * 512}) {
       assertFalse(LineRunner.supportsComplex(n), "complex " + n);
     }
+    // and their irfft, as the complex transform of the Hermitian extension
+    for (int n : new int[] {131, 257, 1009, 2002, 4099}) {
+      assertTrue(LineRunner.supportsInverse(n), "inverse " + n);
+    }
+    assertFalse(LineRunner.supportsInverse(11 * 512), "inverse 11 2^9");
     if (V == 2) {
       // measured against JTransforms at 2 lanes: forward lines of powers of two stay there, other
       // 5-smooth lengths (complex from 64) and irfft of every length from 256 run on the engine,
@@ -96,6 +101,9 @@ class LineFftTest {
       assertTrue(LineRunner.supports(new RealInverseLineOp(1025, 2048, 1, false)));
       assertTrue(LineRunner.supports(new RealInverseLineOp((1 << 17) + 1, 1 << 18, 1, false)));
       assertFalse(LineRunner.supports(new RealInverseLineOp((1 << 18) + 1, 1 << 19, 1, false)));
+      // n/2 not a multiple of 4 (500): rfft as a complex transform of n, irfft on JTransforms
+      assertTrue(LineRunner.supportsReal(500));
+      assertFalse(LineRunner.supports(new RealInverseLineOp(251, 500, 1, false)));
       // a prime whose convolution would be longer than the longest line here
       assertFalse(LineRunner.supportsComplex(1_000_003), "complex 1000003");
       // an irfft's plan, kept as the last real one, does not take an rfft beyond the limit along
@@ -303,6 +311,12 @@ class LineFftTest {
     double[] pOne = Fft.fft(prime, null, -1, null, 1).data();
     for (int w : new int[] {2, 3}) {
       assertArrayEquals(pOne, Fft.fft(prime, null, -1, null, w).data(), "fft 65537 workers " + w);
+    }
+    NdArray primeHalf = uniform(true, 10, 1, 65537 / 2 + 1);
+    double[] ipOne = Fft.irfft(primeHalf, 65537, -1, null, 1).data();
+    for (int w : new int[] {2, 3}) {
+      assertArrayEquals(ipOne, Fft.irfft(primeHalf, 65537, -1, null, w).data(),
+          "irfft 65537 workers " + w);
     }
     // a real length run as a complex transform of its full length (n/2 not a multiple of V)
     NdArray full = uniform(false, 8, 1, 75000);
