@@ -11,8 +11,8 @@ import jdk.incubator.vector.VectorSpecies;
  * im of one k together halves the memory streams of a pass; with separate re and im arrays the
  * power-of-two strides of 16 streams collided in the same L1 sets: 25% slower.)
  *
- * <p>The algorithm is an in-place decimation-in-frequency Cooley-Tukey FFT with radix-4, 2, 3 and
- * 5 butterflies, run depth first: after a level's butterflies over a sub-block of length L, the
+ * <p>The algorithm is an in-place decimation-in-frequency Cooley-Tukey FFT with radix-4, 2, 3, 5
+ * and 7 butterflies, run depth first: after a level's butterflies over a sub-block of length L, the
  * r sub-blocks of length L/r are independent transforms, and once a sub-block fits in L1
  * ({@link #LEAF}) all its remaining levels run there. A pass over an L2-resident block costs
  * about twice as much per element as over an L1-resident one, so this takes half the time of
@@ -40,6 +40,13 @@ final class BlockFft {
   private static final double C52 = Math.cos(4 * Math.PI / 5);
   private static final double S51 = Math.sin(2 * Math.PI / 5);
   private static final double S52 = Math.sin(4 * Math.PI / 5);
+  // cos and sin of 2 pi k / 7, k = 1, 2, 3, for dif7
+  private static final double C71 = Math.cos(2 * Math.PI / 7);
+  private static final double C72 = Math.cos(4 * Math.PI / 7);
+  private static final double C73 = Math.cos(6 * Math.PI / 7);
+  private static final double S71 = Math.sin(2 * Math.PI / 7);
+  private static final double S72 = Math.sin(4 * Math.PI / 7);
+  private static final double S73 = Math.sin(6 * Math.PI / 7);
 
   final int n;
   private final int[] radix;
@@ -91,13 +98,16 @@ final class BlockFft {
     }
   }
 
-  /** The plan for {@code n}, or null when n has a prime factor above 5. */
+  /** The plan for {@code n}, or null when n has a prime factor above 7. */
   static BlockFft plan(int n) {
     int[] f = factors(n);
     return f == null ? null : new BlockFft(n, f);
   }
 
-  /** Radices (4s, then at most one 2, then 3s, then 5s); null when n is not 5-smooth. */
+  /**
+   * Radices (4s, then at most one 2, then 3s, 5s, 7s); null when n is not 7-smooth. The odd radices
+   * come last, so that their levels run inside L1-resident sub-blocks ({@link #dif5}).
+   */
   static int[] factors(int n) {
     if (n < 1) {
       return null;
@@ -120,6 +130,10 @@ final class BlockFft {
     while (rest % 5 == 0) {
       out[count++] = 5;
       rest /= 5;
+    }
+    while (rest % 7 == 0) {
+      out[count++] = 7;
+      rest /= 7;
     }
     return rest == 1 ? java.util.Arrays.copyOf(out, count) : null;
   }
@@ -221,7 +235,8 @@ final class BlockFft {
       case 4 -> dif4(x, o, base, total, len, tr, ti, jFrom, jTo);
       case 2 -> dif2(x, o, base, total, len, tr, ti, jFrom, jTo);
       case 3 -> dif3(x, o, base, total, len, tr, ti, jFrom, jTo);
-      default -> dif5(x, o, base, total, len, tr, ti, jFrom, jTo);
+      case 5 -> dif5(x, o, base, total, len, tr, ti, jFrom, jTo);
+      default -> dif7(x, o, base, total, len, tr, ti, jFrom, jTo);
     }
   }
 
@@ -459,5 +474,99 @@ final class BlockFft {
         x, ip);
     mulStore(pr.sub(qi), pi.add(qr), DoubleVector.broadcast(S, vr), DoubleVector.broadcast(S, vi),
         x, iq);
+  }
+  /**
+   * Radix 7 as {@link #dif5}, in smaller steps still: the sums of the real parts of every
+   * butterfly, then those of the imaginary parts, then one sweep of outputs per pair (k, 7 - k)
+   * ({@link #dif7Outs}). Lengths with a factor 7 (44100 = 2^2 3^2 5^2 7^2,
+   * 7 2^k) otherwise ran on JTransforms, whose radix 7 is a generic pass.
+   */
+  private static void dif7(double[] x, int o, int base, int total, int len, double[] tr,
+      double[] ti, int jFrom, int jTo) {
+    int d = 2 * (len / 7) * V;
+    for (int part = 0; part < 2; part++) {
+      for (int j = jFrom; j < jTo; j++) {
+        for (int g = base; g < base + total; g += len) {
+          dif7SumsPart(x, o + 2 * (g + j) * V + part * V, d);
+        }
+      }
+    }
+    dif7Outs(x, o, base, total, len, tr, ti, jFrom, jTo, 1);
+    dif7Outs(x, o, base, total, len, tr, ti, jFrom, jTo, 2);
+    dif7Outs(x, o, base, total, len, tr, ti, jFrom, jTo, 3);
+  }
+
+  /** {@link #dif7}'s outputs k and 7 - k of every butterfly ({@link #dif5Out}). */
+  private static void dif7Outs(double[] x, int o, int base, int total, int len, double[] tr,
+      double[] ti, int jFrom, int jTo, int k) {
+    int d = 2 * (len / 7) * V;
+    for (int j = jFrom; j < jTo; j++) {
+      int t = 6 * j;
+      double wr = tr[t + k - 1], wi = ti[t + k - 1], vr = tr[t + 6 - k], vi = ti[t + 6 - k];
+      for (int g = base; g < base + total; g += len) {
+        int i0 = o + 2 * (g + j) * V;
+        dif5Out(x, i0 + k * d, i0 + (7 - k) * d, wr, wi, vr, vi);
+      }
+    }
+  }
+
+  /**
+   * With {@code a..g} the real (or imaginary) parts of the seven elements at {@code i0 + k d},
+   * {@code t_k} the sums and {@code u_k} the differences of the pairs (b, g), (c, f), (d, e):
+   * stores {@code y0 = a + t1 + t2 + t3} at slot 0 and, for {@code y_k, y_7-k = p_k -/+ i q_k},
+   * {@code p_k = a + sum_j cos(2 pi jk / 7) t_j} at slot k and
+   * {@code q_k = sum_j sin(2 pi jk / 7) u_j} at slot 7 - k (k = 1, 2, 3), as {@link #dif5Sums}
+   * does for radix 5; in three steps small enough for C2 to inline (one method was not).
+   */
+  private static void dif7SumsPart(double[] x, int i0, int d) {
+    dif7Pairs(x, i0, d);
+    dif7P(x, i0, d);
+    dif7Q(x, i0, d);
+  }
+
+  /** The sums t_k at slot k and the differences u_k at slot 7 - k, in place. */
+  private static void dif7Pairs(double[] x, int i0, int d) {
+    DoubleVector b = ld(x, i0 + d);
+    DoubleVector c = ld(x, i0 + 2 * d);
+    DoubleVector dd = ld(x, i0 + 3 * d);
+    DoubleVector e = ld(x, i0 + 4 * d);
+    DoubleVector f = ld(x, i0 + 5 * d);
+    DoubleVector g = ld(x, i0 + 6 * d);
+    b.add(g).intoArray(x, i0 + d);
+    c.add(f).intoArray(x, i0 + 2 * d);
+    dd.add(e).intoArray(x, i0 + 3 * d);
+    dd.sub(e).intoArray(x, i0 + 4 * d);
+    c.sub(f).intoArray(x, i0 + 5 * d);
+    b.sub(g).intoArray(x, i0 + 6 * d);
+  }
+
+  /** y0 at slot 0 and p_k at slot k, from a and the sums. */
+  private static void dif7P(double[] x, int i0, int d) {
+    DoubleVector a = ld(x, i0);
+    DoubleVector t1 = ld(x, i0 + d);
+    DoubleVector t2 = ld(x, i0 + 2 * d);
+    DoubleVector t3 = ld(x, i0 + 3 * d);
+    DoubleVector c1 = DoubleVector.broadcast(S, C71);
+    DoubleVector c2 = DoubleVector.broadcast(S, C72);
+    DoubleVector c3 = DoubleVector.broadcast(S, C73);
+    a.add(t1.add(t2).add(t3)).intoArray(x, i0);
+    // cos(2 pi jk / 7) for k = 2: c2, c3, c1; k = 3: c3, c1, c2
+    t3.fma(c3, t2.fma(c2, t1.fma(c1, a))).intoArray(x, i0 + d);
+    t3.fma(c1, t2.fma(c3, t1.fma(c2, a))).intoArray(x, i0 + 2 * d);
+    t3.fma(c2, t2.fma(c1, t1.fma(c3, a))).intoArray(x, i0 + 3 * d);
+  }
+
+  /** q_k at slot 7 - k, from the differences. */
+  private static void dif7Q(double[] x, int i0, int d) {
+    DoubleVector u3 = ld(x, i0 + 4 * d);
+    DoubleVector u2 = ld(x, i0 + 5 * d);
+    DoubleVector u1 = ld(x, i0 + 6 * d);
+    DoubleVector s1 = DoubleVector.broadcast(S, S71);
+    DoubleVector s2 = DoubleVector.broadcast(S, S72);
+    DoubleVector s3 = DoubleVector.broadcast(S, S73);
+    // sin(2 pi jk / 7) for k = 1: s1, s2, s3; k = 2: s2, -s3, -s1; k = 3: s3, -s1, s2
+    u3.fma(s3, u2.fma(s2, u1.mul(s1))).intoArray(x, i0 + 6 * d);
+    u3.fma(s1.neg(), u2.fma(s3.neg(), u1.mul(s2))).intoArray(x, i0 + 5 * d);
+    u3.fma(s2, u2.fma(s1.neg(), u1.mul(s3))).intoArray(x, i0 + 4 * d);
   }
 }

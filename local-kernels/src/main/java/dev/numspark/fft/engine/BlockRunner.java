@@ -68,7 +68,7 @@ final class BlockRunner {
 
   /**
    * The complex plan of length n (keys > 0: a {@link BlockFft}, or a {@link BlockBluestein} when
-   * n is not 5-smooth), or the real one of length n (keys < 0).
+   * n is not 7-smooth), or the real one of length n (keys < 0).
    */
   private static Object plan(int key) {
     return PlanCache.cached(PLANS, key, BlockRunner::makePlan);

@@ -71,9 +71,10 @@ public final class Engines {
    * machine, JDK 17, one worker, the two engines interleaved call by call (docs/fft.md, "Vector
    * widths"):
    * <ul>
-   *   <li>Bluestein lengths (not 5-smooth) win at every width (1.4x to 3x at 17, 1009, 8191);
+   *   <li>Bluestein lengths (not 7-smooth) win at every width (1.4x to 3x at 17, 1009, 8191);
    *   <li>a block's work array ({@code 16 m V} bytes for a complex FFT of length m, m = n/2 for
-   *       real ops) beyond 1 MB (half of L2) loses to line-by-line transforms at every width:
+   *       real ops) beyond 1 MB (half of L2) loses to line-by-line transforms at 8 and 2 lanes
+   *       (at 4 lanes on a real AVX2 CPU beyond 4 MB: {@link #BLOCK_MAX_POINTS_AT_4_LANES}):
    *       {@code fft} 16 x 16384 at 8 lanes 0.81x, 8 x 32768 0.70x, 16 x 48000 at 4 lanes
    *       0.66x, 4 x 65536 0.86x, {@code rfft} 8 x 65536 at 8 lanes 0.82x, 4 x 65536 at 4 lanes
    *       0.31x (there the single-line engine, at 8 lanes, or JTransforms takes them; the
@@ -103,7 +104,8 @@ public final class Engines {
       return true;
     }
     boolean complexOp = op instanceof ComplexLineOp;
-    if ((long) m * lanes > BLOCK_MAX_POINTS || complexOp && m <= 16) {
+    long maxPoints = lanes == 4 ? BLOCK_MAX_POINTS_AT_4_LANES : BLOCK_MAX_POINTS;
+    if ((long) m * lanes > maxPoints || complexOp && m <= 16) {
       return false;
     }
     return lanes > 2 || Integer.bitCount(m) != 1;
@@ -132,7 +134,7 @@ public final class Engines {
 
   /**
    * Whether the istft's inverse transforms run on the engine, V segments per block
-   * ({@link SegmentInverse}): nfft even with a 5-smooth half, at least V segments, from 4 lanes
+   * ({@link SegmentInverse}): nfft even with a 7-smooth half, at least V segments, from 4 lanes
    * on. Measured, istft of 1000 x 4096 samples, nperseg 256, one worker, against one transform
    * per segment (3 JVMs each): 1.35x faster at 8 lanes (48.6-51.6 ms to 34.9-39.0), 1.2x at 4
    * (57-61 to 47-49), 0.83x at 2 (57-59 to 68-71), where it keeps the old path.
@@ -150,6 +152,18 @@ public final class Engines {
 
   /** Complex points of a block ({@code m V}) up to which it pays: 1 MB of work array. */
   static final long BLOCK_MAX_POINTS = 1L << 16;
+
+  /**
+   * At 4 lanes, blocks pay up to 4 MB of work array (m up to 65536): on a real AVX2 CPU (AMD EPYC
+   * Zen 3, 512 KB of L2 a core, 32 MB of L3; JDK 17, one worker, the engines alternated in one
+   * JVM) blocks beat the single-line engine on {@code fft} 16 x 20000 1.38x, 16 x 32768 1.53x,
+   * 16 x 48000 1.22x, 16 x 44100 1.28x, 16 x 65536 1.44x, {@code irfft} 16 x 131072 1.37x,
+   * {@code rfft} 64 x 44100 2.07x (there the line takes the full complex transform), 16 x 48000
+   * 1.05x, 16 x 131072 1.01x; beyond, {@code fft} 8 x 131072 0.96x and {@code rfft} 8 x 262144
+   * 0.48x. (The 1 MB limit came from {@code -XX:UseAVX=2} on an AVX-512 CPU; at 2 lanes it held
+   * on this CPU: {@code fft} 16 x 48000 0.93x, {@code rfft} 16 x 120000 0.92x.)
+   */
+  static final long BLOCK_MAX_POINTS_AT_4_LANES = 1L << 18;
 
   /**
    * Whether {@code Fft.rfftParts} (one real row of length n, split parts) runs on the

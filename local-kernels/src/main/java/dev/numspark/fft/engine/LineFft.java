@@ -17,7 +17,7 @@ import jdk.incubator.vector.VectorSpecies;
  * from the engine's digit-reversed result; scalar moves at 4 lanes) transposes the tile, so the
  * V-point DFT is vertical SIMD over the V values of k2 (radix 2 then radix 4), and each output
  * vector is V consecutive frequencies {@code X[m k1 + k2 ..]}: contiguous stores.
- * Lengths: {@code n} a multiple of V, at least {@code V * V}, with {@code n / V} 5-smooth
+ * Lengths: {@code n} a multiple of V, at least {@code V * V}, with {@code n / V} 7-smooth
  * ({@link #supports}); V = 8, 4 or 2. When V does not divide m the last tile is partial: computed
  * whole (its missing lanes on element 0) and only its valid lanes copied out. At 2 lanes the
  * tile step is one radix 2 in scalar arithmetic ({@link #cross2}): only the m-point DFTs run on

@@ -18,7 +18,7 @@ import jdk.incubator.vector.VectorShuffle;
  * separate parts that {@code Fft.rfftParts} fills.
  *
  * <p>Lengths whose half the engine cannot take (n/2 not a multiple of V: 1000, 3000, 5000,
- * ...) but n itself it can (n a multiple of V with n/V 5-smooth) run as a complex transform of
+ * ...) but n itself it can (n a multiple of V with n/V 7-smooth) run as a complex transform of
  * length n with zero imaginary parts ({@link #full}; twice the arithmetic of the half-length
  * trick, still 1.5x faster than JTransforms there), whose first n/2 + 1 outputs are the result.
  * Immutable and shared by threads.

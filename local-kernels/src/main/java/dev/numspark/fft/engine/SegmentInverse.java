@@ -30,7 +30,7 @@ public final class SegmentInverse {
 
   /**
    * Whether this inverts segments of {@code nfft} bins, {@code nseg} of them: the lengths
-   * {@link SegmentPowers#supports} takes (nfft even with a 5-smooth half, a block within the
+   * {@link SegmentPowers#supports} takes (nfft even with a 7-smooth half, a block within the
    * engine's cache budget), and at least V segments.
    */
   static boolean supports(int nfft, long nseg) {

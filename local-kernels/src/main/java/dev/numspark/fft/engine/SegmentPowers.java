@@ -74,7 +74,7 @@ public final class SegmentPowers {
   /**
    * Whether this computes Welch's sums for segments of {@code nperseg} samples, {@code nfft}
    * bins, {@code nseg} segments ({@link Engines#segmentPowers} asks, once the engine is known to
-   * be on): {@code nfft} even with a 5-smooth half (the engine's lengths), a block within the
+   * be on): {@code nfft} even with a 7-smooth half (the engine's lengths), a block within the
    * engine's cache budget ({@link Engines#BLOCK_MAX_POINTS}), and at least V segments (fewer
    * would leave most lanes idle).
    */

@@ -51,13 +51,15 @@ class BlockFftTest {
   }
 
   @Test
-  void supportedLengthsAre5Smooth() {
+  void supportedLengthsAre7Smooth() {
     assertNotNull(BlockFft.factors(4096));
     assertNotNull(BlockFft.factors(2 * 2 * 3 * 3 * 3));
-    assertNull(BlockFft.factors(7));
+    assertNull(BlockFft.factors(11));
+    assertNull(BlockFft.factors(7 * 13));
     assertNull(BlockFft.factors(1009));
     assertArrayEquals(new int[] {4, 4, 2, 3}, BlockFft.factors(96));
     assertArrayEquals(new int[] {4, 2, 3, 5, 5}, BlockFft.factors(600));
+    assertArrayEquals(new int[] {4, 3, 3, 5, 5, 7, 7}, BlockFft.factors(44100));
     assertTrue(BlockRunner.supports(new RealForwardLineOp(12, 12, 1, false)));
     assertTrue(BlockRunner.supports(new RealForwardLineOp(1000, 1000, 1, false)));
     assertFalse(BlockRunner.supports(new RealForwardLineOp(9, 9, 1, false)), "odd real length");
@@ -335,17 +337,18 @@ class BlockFftTest {
   }
 
   /** Lengths with factors other than 2 and 3 (primes among them) on the Bluestein path. */
-  private static final int[] BLUESTEIN = {7, 11, 17, 65, 97, 210, 1001, 1009, 1372, 4095};
+  private static final int[] BLUESTEIN = {11, 13, 17, 65, 97, 330, 1001, 1009, 1573, 4095};
 
   @Test
   void bluesteinLengthsRunOnTheEngine() {
     for (int n : BLUESTEIN) {
       assertTrue(BlockRunner.supports(new ComplexLineOp(n, n, true, Norm.parse(null))), "n=" + n);
     }
-    for (int n : new int[] {7168, 65537}) {
-      // one 7 with many 2s: JTransforms' own radices are cheaper; 65537: too long
-      assertFalse(BlockRunner.supports(new ComplexLineOp(n, n, true, Norm.parse(null))), "n=" + n);
-    }
+    // 65537: too long
+    assertFalse(BlockRunner.supports(new ComplexLineOp(65537, 65537, true, Norm.parse(null))));
+    // 7 2^10: radix 7, not Bluestein (JTransforms took it before the engine had radix 7)
+    assertFalse(BlockRunner.bluestein(7168));
+    assertTrue(BlockRunner.supports(new ComplexLineOp(7168, 7168, true, Norm.parse(null))));
     assertEquals(2048, BlockBluestein.convolutionLength(2 * 1009 - 1));
     assertEquals(216, BlockBluestein.convolutionLength(2 * 97 - 1));
     assertEquals(1, BlockBluestein.convolutionLength(1));
@@ -401,7 +404,7 @@ class BlockFftTest {
   @Test
   void bluesteinLineDoesNotDependOnItsBlock() {
     int rows = 2 * V + 3;
-    for (int n : new int[] {97, 210}) {
+    for (int n : new int[] {97, 330}) {
       NdArray c = repeatedRow(true, n, rows, n);
       assertRowsEqual(Fft.fft(c), "fft n=" + n);
       assertRowsEqual(Fft.ifft(c, null, -1, "ortho", 1), "ifft ortho n=" + n);
@@ -497,6 +500,54 @@ class BlockFftTest {
     BlockFft p = BlockFft.plan(3000);
     boolean[] seen = new boolean[3000];
     for (int k = 0; k < 3000; k++) {
+      assertFalse(seen[p.perm[k]], "perm repeats " + p.perm[k]);
+      seen[p.perm[k]] = true;
+    }
+  }
+
+  /**
+   * 7-smooth lengths: radix-7 levels alone and after 4, 2, 3 and 5 levels, in L1 leaves and
+   * (2401 = 7^4, longer than {@link BlockFft#LEAF}) as depth-first levels themselves.
+   */
+  private static final int[] RADIX7 = {7, 14, 21, 28, 35, 42, 49, 56, 63, 70, 98, 105, 112, 196,
+      245, 343, 448, 490, 980, 1008, 1372, 1764, 2401};
+
+  @Test
+  void radix7LengthsRunOnTheBlockFft() {
+    for (int n : RADIX7) {
+      assertNotNull(BlockFft.factors(n), "n=" + n);
+      assertTrue(BlockRunner.supports(new ComplexLineOp(n, n, true, Norm.parse(null))), "n=" + n);
+      assertFalse(BlockRunner.bluestein(n), "n=" + n);
+    }
+  }
+
+  @Test
+  void radix7MatchesNaiveDftAndJTransforms() {
+    for (int n : RADIX7) {
+      for (int rows : new int[] {V, V + 1}) {
+        if (n > 1008 && rows == V) {
+          continue; // the naive DFT of the long ones once (partial block): slow
+        }
+        NdArray x = uniform(true, 71L * n + rows, rows, n);
+        Tolerance.assertClose(naiveDft(x, true), Fft.fft(x), n, "fft n=" + n + " rows=" + rows);
+        Tolerance.assertClose(naiveDft(x, false), Fft.ifft(x, null, -1, "forward", 1), n,
+            "ifft n=" + n + " rows=" + rows);
+      }
+      for (String norm : NORMS) {
+        NdArray x = uniform(true, 73L * n, 2 * V - 1, n + 1);
+        LineOp op = new ComplexLineOp(n + 1, n, true, Norm.parse(norm));
+        Tolerance.assertClose(lines(x, 1, op), Fft.fft(x, n, -1, norm, 1), n,
+            "fft n=" + n + " truncated " + norm);
+      }
+      if (n % 2 == 0) {
+        assertRealForwardMatchesLinePath(n, new int[] {V, 2 * V - 1}, 31);
+        assertRealInverseMatchesLinePath(n, 37);
+      }
+    }
+    // dif leaves X_k at perm[k]: a permutation
+    BlockFft p = BlockFft.plan(44100);
+    boolean[] seen = new boolean[44100];
+    for (int k = 0; k < 44100; k++) {
       assertFalse(seen[p.perm[k]], "perm repeats " + p.perm[k]);
       seen[p.perm[k]] = true;
     }

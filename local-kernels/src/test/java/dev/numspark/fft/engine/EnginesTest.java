@@ -29,11 +29,18 @@ class EnginesTest {
   }
 
   @Test
-  void blocksBeyondAMegabyteAndLength16StayOff() {
+  void blocksBeyondTheirCacheBudgetAndLength16StayOff() {
+    // 1 MB of work array at 8 and 2 lanes
     assertFalse(Engines.blocksPay(fft(16384), 8));
-    assertTrue(Engines.blocksPay(fft(16384), 4));
     assertTrue(Engines.blocksPay(rfft(16384), 8));
-    assertFalse(Engines.blocksPay(rfft(65536), 4));
+    assertTrue(Engines.blocksPay(fft(30000), 2));
+    assertFalse(Engines.blocksPay(fft(48000), 2));
+    // 4 MB at 4 lanes (measured on a real AVX2 CPU)
+    assertTrue(Engines.blocksPay(fft(16384), 4));
+    assertTrue(Engines.blocksPay(fft(65536), 4));
+    assertTrue(Engines.blocksPay(rfft(131072), 4));
+    assertFalse(Engines.blocksPay(fft(131072), 4));
+    assertFalse(Engines.blocksPay(rfft(262144), 4));
     assertFalse(Engines.blocksPay(fft(16), 8));
     assertTrue(Engines.blocksPay(rfft(16), 8));
   }

@@ -33,11 +33,11 @@ class LineFftTest {
    */
   private static final int[] COMPLEX = {1, 2, 3, 7, 8, 16, 60, 63, 64, 67, 72, 96, 105, 128,
       131, 192, 200, 256, 257, 320, 343, 384, 448, 512, 576, 640, 960, 1000, 1001, 1009, 1024,
-      1600, 2000, 2048, 3 * 5 * 7 * 64, 4096, 4099, 4800, 10000, 1 << 16};
+      1008, 1600, 2000, 2048, 3 * 5 * 7 * 64, 4096, 4099, 4800, 7168, 10000, 1 << 16};
   /** Real lengths ({@code rfft}: the half length is the complex length above). */
   private static final int[] REAL = {1, 2, 5, 64, 126, 128, 131, 160, 192, 200, 256, 257, 384,
-      600, 640, 768, 1000, 1009, 1024, 1920, 2000, 2002, 2048, 3000, 3 * 5 * 7 * 128, 4096, 4099,
-      4800, 9600, 10000, 16384, 20000, 48000, 1 << 16};
+      600, 640, 768, 1000, 1009, 1024, 1764, 1920, 2000, 2002, 2048, 3000, 3 * 5 * 7 * 128, 4096,
+      4099, 4800, 9600, 10000, 14000, 16384, 20000, 44100, 48000, 1 << 16};
 
   @Test
   void theEngineTakesTheLengthsItShould() {
@@ -65,6 +65,14 @@ class LineFftTest {
       for (int n : new int[] {12, 60, 256, 1024, 4096, 1 << 16, 75000}) {
         assertFalse(LineRunner.supportsComplex(n), "complex " + n);
       }
+      // with a factor 7 (radix 7): complex 1.22-2.16x JTransforms, real 1.77-2.23x
+      for (int n : new int[] {196, 448, 1008, 6720, 7168, 44100}) {
+        assertTrue(LineRunner.supportsComplex(n), "complex " + n);
+      }
+      for (int n : new int[] {1764, 14000, 44100}) {
+        assertTrue(LineRunner.supportsReal(n), "real " + n);
+        assertTrue(LineRunner.supportsInverse(n), "inverse " + n);
+      }
       for (int n : new int[] {160, 1000, 4800, 96000}) {
         assertTrue(LineRunner.supportsReal(n), "real " + n);
       }
@@ -90,10 +98,19 @@ class LineFftTest {
       for (int n : new int[] {128, 200, 1000, 1024, 2048, 4096, 4800, 9600, 1 << 17, 1 << 18}) {
         assertTrue(LineRunner.supportsReal(n), "real " + n);
       }
-      for (int n : new int[] {8, 20, 48, 60, 64, 128, 3 * 5 * 7 * 64, (1 << 18) + 4,
-          1 << 19}) {
+      for (int n : new int[] {8, 20, 48, 60, 64, 128, (1 << 18) + 4, 1 << 19}) {
         assertFalse(LineRunner.supportsComplex(n), "complex " + n);
       }
+      // with a factor 7 (radix 7): complex 2.25-2.64x JTransforms, real 1.45-2.46x; irfft of
+      // 1764 (n/2 not a multiple of 4) stays on JTransforms
+      for (int n : new int[] {196, 448, 1008, 3 * 5 * 7 * 64, 7168, 44100}) {
+        assertTrue(LineRunner.supportsComplex(n), "complex " + n);
+      }
+      for (int n : new int[] {1764, 14000, 44100}) {
+        assertTrue(LineRunner.supportsReal(n), "real " + n);
+      }
+      assertTrue(LineRunner.supportsInverse(14000));
+      assertFalse(LineRunner.supportsInverse(1764));
       for (int n : new int[] {64, 120, 1 << 19, 1 << 20}) {
         assertFalse(LineRunner.supportsReal(n), "real " + n);
       }
@@ -116,9 +133,14 @@ class LineFftTest {
           "complex " + n);
       assertTrue(LineRunner.supportsReal(2 * n), "real " + 2 * n);
     }
-    for (int n : new int[] {1, 8, 60, 63, 105, 3 * 5 * 7 * 64, 448}) {
+    for (int n : new int[] {1, 8, 60, 63, 105}) {
       assertFalse(LineRunner.supportsComplex(n), "complex " + n);
       assertFalse(LineRunner.supportsReal(2 * n), "real " + 2 * n);
+    }
+    // with a factor 7 (radix 7), as at 4 and 2 lanes
+    for (int n : new int[] {3 * 5 * 7 * 64, 448, 1008}) {
+      assertTrue(LineRunner.supportsComplex(n), "complex " + n);
+      assertTrue(LineRunner.supportsReal(2 * n), "real " + 2 * n);
     }
     // real lines of other lengths: Bluestein's complex transform, its first n/2 + 1 bins
     for (int n : new int[] {131, 1009, 2002, 4099}) {
