@@ -20,12 +20,13 @@ class SegmentPowersTest {
   private static final int V = BlockRunner.lanes();
 
   @Test
-  void supportsEvenNfftWithAFiveSmoothHalfAndAtLeastOneBlockOfSegments() {
+  void supportsEvenNfftWithASevenSmoothHalfAndAtLeastOneBlockOfSegments() {
     assertTrue(SegmentPowers.supports(256, 256, V));
     assertTrue(SegmentPowers.supports(101, 256, 100));
     assertTrue(SegmentPowers.supports(90, 90, 100), "half 45 = 3^2 5");
     assertFalse(SegmentPowers.supports(255, 255, 100), "odd nfft");
-    assertFalse(SegmentPowers.supports(14, 14, 100), "half 7 is not 5-smooth");
+    assertTrue(SegmentPowers.supports(14, 14, 100), "half 7: radix 7");
+    assertFalse(SegmentPowers.supports(22, 22, 100), "half 11 is not 7-smooth");
     assertFalse(SegmentPowers.supports(256, 256, V - 1), "fewer segments than lanes");
     assertFalse(SegmentPowers.supports(1 << 20, 1 << 20, 100), "a block beyond the cache budget");
     assertFalse(SegmentPowers.supports(2, 2, 100), "half of 1");
@@ -37,7 +38,7 @@ class SegmentPowersTest {
         // nperseg, nfft, hop, segments
         {256, 256, 128, 31}, {256, 256, 128, SegmentPowers.GROUP}, {64, 64, 32, V},
         {90, 90, 45, 21}, {101, 256, 51, 18}, {200, 512, 100, 9}, {12, 12, 5, 2 * V + 1},
-        {60, 60, 60, 3 * V - 1}, {16, 16, 3, 40}};
+        {60, 60, 60, 3 * V - 1}, {16, 16, 3, 40}, {98, 98, 49, 17}};
     SplittableRandom r = new SplittableRandom(5);
     for (int[] c : cases) {
       int nperseg = c[0];
