@@ -486,20 +486,32 @@ class BlockFftTest {
   @Test
   void radix5MatchesNaiveDft() {
     for (int n : RADIX5) {
-      for (int rows : new int[] {V, V + 1}) {
-        if (n > 1280 && rows == V) {
-          continue; // the naive DFT of the long ones once (partial block): slow
-        }
-        NdArray x = uniform(true, 53L * n + rows, rows, n);
-        Tolerance.assertClose(naiveDft(x, true), Fft.fft(x), n, "fft n=" + n + " rows=" + rows);
-        Tolerance.assertClose(naiveDft(x, false), Fft.ifft(x, null, -1, "forward", 1), n,
-            "ifft n=" + n + " rows=" + rows);
-      }
+      assertBlocksMatchNaiveDft(n, 1280, 53);
     }
-    // dif leaves X_k at perm[k]: a permutation
-    BlockFft p = BlockFft.plan(3000);
-    boolean[] seen = new boolean[3000];
-    for (int k = 0; k < 3000; k++) {
+    assertPermutation(3000);
+  }
+
+  /**
+   * fft and ifft of a full and a partial block of length n against the naive DFT (lengths above
+   * {@code longFrom} only the partial one: the naive DFT is slow).
+   */
+  private static void assertBlocksMatchNaiveDft(int n, int longFrom, long salt) {
+    for (int rows : new int[] {V, V + 1}) {
+      if (n > longFrom && rows == V) {
+        continue;
+      }
+      NdArray x = uniform(true, salt * n + rows, rows, n);
+      Tolerance.assertClose(naiveDft(x, true), Fft.fft(x), n, "fft n=" + n + " rows=" + rows);
+      Tolerance.assertClose(naiveDft(x, false), Fft.ifft(x, null, -1, "forward", 1), n,
+          "ifft n=" + n + " rows=" + rows);
+    }
+  }
+
+  /** dif leaves X_k at perm[k]: a permutation of the n elements. */
+  private static void assertPermutation(int n) {
+    BlockFft p = BlockFft.plan(n);
+    boolean[] seen = new boolean[n];
+    for (int k = 0; k < n; k++) {
       assertFalse(seen[p.perm[k]], "perm repeats " + p.perm[k]);
       seen[p.perm[k]] = true;
     }
@@ -524,15 +536,7 @@ class BlockFftTest {
   @Test
   void radix7MatchesNaiveDftAndJTransforms() {
     for (int n : RADIX7) {
-      for (int rows : new int[] {V, V + 1}) {
-        if (n > 1008 && rows == V) {
-          continue; // the naive DFT of the long ones once (partial block): slow
-        }
-        NdArray x = uniform(true, 71L * n + rows, rows, n);
-        Tolerance.assertClose(naiveDft(x, true), Fft.fft(x), n, "fft n=" + n + " rows=" + rows);
-        Tolerance.assertClose(naiveDft(x, false), Fft.ifft(x, null, -1, "forward", 1), n,
-            "ifft n=" + n + " rows=" + rows);
-      }
+      assertBlocksMatchNaiveDft(n, 1008, 71);
       for (String norm : NORMS) {
         NdArray x = uniform(true, 73L * n, 2 * V - 1, n + 1);
         LineOp op = new ComplexLineOp(n + 1, n, true, Norm.parse(norm));
@@ -544,13 +548,7 @@ class BlockFftTest {
         assertRealInverseMatchesLinePath(n, 37);
       }
     }
-    // dif leaves X_k at perm[k]: a permutation
-    BlockFft p = BlockFft.plan(44100);
-    boolean[] seen = new boolean[44100];
-    for (int k = 0; k < 44100; k++) {
-      assertFalse(seen[p.perm[k]], "perm repeats " + p.perm[k]);
-      seen[p.perm[k]] = true;
-    }
+    assertPermutation(44100);
   }
 
   @Test
