@@ -139,14 +139,16 @@ public final class LineRunner {
    * 1.27x, 1009 1.03x, 2002 1.15x, 4099 1.95x, 16411 1.93x. A 5-smooth length whose
    * half the engine does not take (n/2 not a multiple of the lanes: 500, 1500, 4500, 37500) lost
    * that way (0.86-0.95x; its {@code rfft} as a complex transform gains 1.05-1.34x), so it stays
-   * on JTransforms.
+   * on JTransforms; with a factor 7, where JTransforms runs a generic radix, the complex
+   * transform of n wins: 140 1.05x, 196 1.38x, 588 1.44x, 1764 1.33x, 3500 1.09x, 44100 1.28x
+   * at 4 lanes; 882 1.34x, 1470 1.28x, 3430 4.54x, 22050 1.02x at 2.
    */
   static boolean supportsInverse(int n) {
     if (beyondRealMax(n)) {
       return false;
     }
     return n >= (BlockFft.V == 2 ? MIN_INVERSE_AT_2_LANES : MIN_REAL) && LineReal.supportsHalf(n)
-        || LineBluestein.supportsReal(n);
+        || LineBluestein.supportsReal(n) || n >= MIN_REAL && n % 7 == 0 && LineFft.supports(n);
   }
 
   /** Whether a real line of n is past the longest one taken at this width. */

@@ -49,7 +49,7 @@ class EnginePlanTest {
     SplittableRandom rnd = new SplittableRandom(6);
     // odd lengths and those only Bluestein takes (131, 1009, 2002, 4099) too: the packed layout
     // of odd n has bin (n-1)/2's real part last and its imaginary part at a[1]
-    for (int n : new int[] {16, 128, 131, 256, 1000, 1009, 1024, 2002, 4096, 4099, 4800}) {
+    for (int n : new int[] {16, 128, 131, 256, 1000, 1009, 1024, 1764, 2002, 4096, 4099, 4800}) {
       int h = n / 2;
       boolean even = n % 2 == 0;
       double[] re = new double[h + 1];

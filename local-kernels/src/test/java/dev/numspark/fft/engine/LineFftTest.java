@@ -36,8 +36,8 @@ class LineFftTest {
       1008, 1600, 2000, 2048, 3 * 5 * 7 * 64, 4096, 4099, 4800, 7168, 10000, 1 << 16};
   /** Real lengths ({@code rfft}: the half length is the complex length above). */
   private static final int[] REAL = {1, 2, 5, 64, 126, 128, 131, 160, 192, 200, 256, 257, 384,
-      600, 640, 768, 1000, 1009, 1024, 1764, 1920, 2000, 2002, 2048, 3000, 3 * 5 * 7 * 128, 4096,
-      4099, 4800, 9600, 10000, 14000, 16384, 20000, 44100, 48000, 1 << 16};
+      600, 640, 768, 882, 1000, 1009, 1024, 1764, 1920, 2000, 2002, 2048, 3000, 3 * 5 * 7 * 128,
+      4096, 4099, 4800, 9600, 10000, 14000, 16384, 20000, 44100, 48000, 1 << 16};
 
   @Test
   void theEngineTakesTheLengthsItShould() {
@@ -73,6 +73,10 @@ class LineFftTest {
         assertTrue(LineRunner.supportsReal(n), "real " + n);
         assertTrue(LineRunner.supportsInverse(n), "inverse " + n);
       }
+      // an odd half with a factor 7: irfft as the complex transform of n
+      assertTrue(LineRunner.supportsInverse(882));
+      assertTrue(LineRunner.supportsInverse(22050));
+      assertFalse(LineRunner.supportsInverse(750), "odd half, 5-smooth");
       for (int n : new int[] {160, 1000, 4800, 96000}) {
         assertTrue(LineRunner.supportsReal(n), "real " + n);
       }
@@ -102,7 +106,8 @@ class LineFftTest {
         assertFalse(LineRunner.supportsComplex(n), "complex " + n);
       }
       // with a factor 7 (radix 7): complex 2.25-2.64x JTransforms, real 1.45-2.46x; irfft of
-      // 1764 (n/2 not a multiple of 4) stays on JTransforms
+      // 1764 (n/2 not a multiple of 4) as the complex transform of n (JTransforms' radix 7 is a
+      // generic pass; a 5-smooth such length, 500 above, stays there)
       for (int n : new int[] {196, 448, 1008, 3 * 5 * 7 * 64, 7168, 44100}) {
         assertTrue(LineRunner.supportsComplex(n), "complex " + n);
       }
@@ -110,7 +115,8 @@ class LineFftTest {
         assertTrue(LineRunner.supportsReal(n), "real " + n);
       }
       assertTrue(LineRunner.supportsInverse(14000));
-      assertFalse(LineRunner.supportsInverse(1764));
+      assertTrue(LineRunner.supportsInverse(1764));
+      assertTrue(LineRunner.supportsInverse(44100));
       for (int n : new int[] {64, 120, 1 << 19, 1 << 20}) {
         assertFalse(LineRunner.supportsReal(n), "real " + n);
       }
