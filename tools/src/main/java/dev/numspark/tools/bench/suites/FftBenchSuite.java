@@ -22,6 +22,8 @@ import pl.edu.icm.jlargearrays.ConcurrencyUtils;
  *   <li>{@code irfft} back to 512 x 4096 and 256 x 1280 real samples (from n/2 + 1 complex
  *       values per row);
  *   <li>5-smooth lengths (1000, 1280, 4800) and the prime 1009 (Bluestein);
+ *   <li>7-smooth lengths (radix 7): {@code fft} 256 x 1008, {@code rfft} 64 x 44100 (a second of
+ *       CD-rate audio a row);
  *   <li>one {@code fft} of length 2^22 (one line: its steps shared among the workers, see
  *       {@code LineFft}); {@code fft2} of 2048 x 2048;
  *   <li>the two largest batched cases again with {@code out=} (a result array reused from call
@@ -69,6 +71,9 @@ public final class FftBenchSuite implements BenchSuite {
       cases.addAll(batched("fft", 256, 4800, true, workers));
       cases.addAll(batched("fft", 1024, 1009, true, workers));
       cases.addAll(batched("rfft", 256, 1009, false, workers));
+      // 7-smooth lengths (radix 7)
+      cases.addAll(batched("fft", 256, 1008, true, workers));
+      cases.addAll(batched("rfft", 64, 44100, false, workers));
       // one long line, 2-d, and into a reused out=
       cases.addAll(batched("fft", 1, 1 << 22, true, workers));
       cases.addAll(fft2(2048, 2048, workers));
