@@ -355,7 +355,8 @@ public final class LineRunner {
       RealInverseLineOp r, double[] dst, int o, int workers) {
     int n = r.n;
     int h = n / 2;
-    Scratch sc = inverseScratch(n);
+    Object plan = inversePlan(n);
+    Scratch sc = inverseScratch(plan, n);
     double[] sr = sc.re;
     double[] si = sc.im;
     double sign = r.conjugate ? -1.0 : 1.0;
@@ -366,11 +367,11 @@ public final class LineRunner {
     Arrays.fill(sr, r.take, h + 1, 0.0);
     Arrays.fill(si, r.take, h + 1, 0.0);
     if (inner == 1) {
-      inverse(n, r.norm, dst, o, sc, workers);
+      inverse(plan, n, r.norm, dst, o, sc, workers);
       return;
     }
     double[] y = new double[n];
-    inverse(n, r.norm, y, 0, sc, workers);
+    inverse(plan, n, r.norm, y, 0, sc, workers);
     for (int k = 0, d = o; k < n; k++, d += inner) {
       dst[d] = y[k];
     }
@@ -386,7 +387,8 @@ public final class LineRunner {
    */
   static void irfftPacked(double[] a, int off, int n, double norm) {
     int h = n / 2;
-    Scratch sc = inverseScratch(n);
+    Object plan = inversePlan(n);
+    Scratch sc = inverseScratch(plan, n);
     double[] sr = sc.re;
     double[] si = sc.im;
     sr[0] = a[off];
@@ -400,22 +402,23 @@ public final class LineRunner {
       sr[h] = a[off + n - 1];
       si[h] = a[off + 1];
     }
-    inverse(n, norm, a, off, sc, 1);
+    inverse(plan, n, norm, a, off, sc, 1);
   }
 
   /**
    * The irfft, times {@code norm}, of the bins {@code sc.re[0 .. n/2]}, {@code sc.im[..]} (whose
    * imaginary parts of {@code X_0} and, n even, {@code X_n/2} are ignored, as pocketfft does) into
-   * {@code dst[dOff .. dOff + n)}; {@code sc} from {@link #inverseScratch}.
+   * {@code dst[dOff .. dOff + n)}; {@code plan} from {@link #inversePlan}, {@code sc} from
+   * {@link #inverseScratch}.
    */
-  private static void inverse(int n, double norm, double[] dst, int dOff, Scratch sc,
-      int workers) {
+  private static void inverse(Object plan, int n, double norm, double[] dst, int dOff,
+      Scratch sc, int workers) {
     double[] sr = sc.re;
     double[] si = sc.im;
-    if (LineReal.supportsHalf(n)) {
+    if (plan instanceof LineReal p) {
       si[0] = 0.0;
       si[n / 2] = 0.0;
-      realPlan(n).inverse(sr, si, norm, dst, dOff, sc.a, sc.tile, sc.xr, sc.xi, workers);
+      p.inverse(sr, si, norm, dst, dOff, sc.a, sc.tile, sc.xr, sc.xi, workers);
       return;
     }
     // the Hermitian extension z (z_0 and, n even, z_n/2 real), then Re(DFT(conj z)), which is
@@ -435,31 +438,43 @@ public final class LineRunner {
       z[n] = sr[n / 2];
       z[n + 1] = 0.0;
     }
-    complexPlan(n).forward(z, 0, true, y, 0, norm, norm, sc.a, workers);
+    ((LinePlan) plan).forward(z, 0, true, y, 0, norm, norm, sc.a, workers);
     for (int j = 0; j < n; j++) {
       dst[dOff + j] = y[2 * j];
     }
   }
 
   /**
-   * Scratch for one real inverse line of n ({@link #inverse}): the bins' parts in {@code re},
+   * The plan for one real inverse line of n, looked up once a line: its {@link LineReal} (the
+   * half-length trick; the last real plan, as {@link #supportsReal} keeps it for row after row),
+   * else the complex plan of n ({@link #inverse}'s Hermitian extension).
+   */
+  private static Object inversePlan(int n) {
+    LineReal last = lastReal;
+    if (last != null && last.n == n && last.half != null) {
+      return last;
+    }
+    return LineReal.supportsHalf(n) ? realPlan(n) : complexPlan(n);
+  }
+
+  /**
+   * Scratch for one real inverse line of n with {@code plan} ({@link #inverse}): the bins' parts in {@code re},
    * {@code im}; for the half-length trick {@link LineReal#inverse}'s {@code zr}, {@code zi} in
    * {@code xr}, {@code xi} and its block in {@code a}; for the complex transform the extension and
    * its transform (2n each) in {@code xr}, {@code xi} and that plan's scratch in {@code a}. The
    * thread's own (grown as needed), or a new one for a line too long to keep.
    */
-  private static Scratch inverseScratch(int n) {
+  private static Scratch inverseScratch(Object plan, int n) {
     int parts;
     int work;
     int blockLen;
-    if (LineReal.supportsHalf(n)) {
-      LineReal p = realPlan(n);
+    if (plan instanceof LineReal p) {
       parts = work = p.splitLength();
       blockLen = p.half.blockLength();
     } else {
       parts = n / 2 + 1;
       work = 2 * n;
-      blockLen = complexPlan(n).blockLength();
+      blockLen = ((LinePlan) plan).blockLength();
     }
     Scratch sc = blockLen <= KEEP_MAX && work <= KEEP_MAX ? SCRATCH.get() : new Scratch();
     sc.re = fit(sc.re, parts);
