@@ -14,9 +14,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,28 +30,48 @@ import org.junit.jupiter.api.Test;
  */
 class PrimingBenchClusterTest {
 
+  /**
+   * One cluster for both tests (starting one takes about 10 s of CI): each test counts only the
+   * applications it ran, so the order of the tests does not matter.
+   */
+  private static StandaloneCluster cluster;
+
+  @BeforeAll
+  static void startCluster() {
+    cluster = StandaloneCluster.start(2, "3g");
+    System.setProperty("spark.driver.host", "127.0.0.1");
+    System.setProperty("spark.driver.bindAddress", "127.0.0.1");
+  }
+
+  @AfterAll
+  static void stopCluster() {
+    System.clearProperty("spark.driver.host");
+    System.clearProperty("spark.driver.bindAddress");
+    if (cluster != null) {
+      cluster.stop();
+    }
+  }
+
   @Test
   void eachRunIsAnApplicationWithAFreshExecutor() throws Exception {
-    withCluster(cluster -> {
-      String table = bench(cluster, "--spark-warm", "0");
-      assertTrue(table.contains(cluster.masterUrl() + ", median of 1 applications"), table);
-      assertEquals(2, timedRows(table, "0"), table);
-      // two applications, each given one executor by the cluster's Worker
-      assertEquals(List.of(List.of("0"), List.of("0")), executorsByApplication(cluster));
-    });
+    Set<String> before = applications();
+    String table = bench("--spark-warm", "0");
+    assertTrue(table.contains(cluster.masterUrl() + ", median of 1 applications"), table);
+    assertEquals(2, timedRows(table, "0"), table);
+    // two applications, each given one executor by the cluster's Worker
+    assertEquals(List.of(List.of("0"), List.of("0")), executorsOfApplicationsSince(before));
   }
 
   @Test
   void replaceExecutorTimesTheFirstQueryOnANewExecutorOfTheSameApplication() throws Exception {
-    withCluster(cluster -> {
-      String table = bench(cluster, "--spark-warm", "1", "--replace-executor");
-      assertTrue(table.contains("replacing one of a warm application"), table);
-      assertEquals(2, timedRows(table, "1"), table);
-      // each application's executor 0 ran the warm-up queries; executor 1 replaced it (the Worker
-      // has cores for one 2-core executor at a time)
-      assertEquals(List.of(List.of("0", "1"), List.of("0", "1")),
-          executorsByApplication(cluster));
-    });
+    Set<String> before = applications();
+    String table = bench("--spark-warm", "1", "--replace-executor");
+    assertTrue(table.contains("replacing one of a warm application"), table);
+    assertEquals(2, timedRows(table, "1"), table);
+    // each application's executor 0 ran the warm-up queries; executor 1 replaced it (the Worker
+    // has cores for one 2-core executor at a time)
+    assertEquals(List.of(List.of("0", "1"), List.of("0", "1")),
+        executorsOfApplicationsSince(before));
   }
 
   @Test
@@ -58,25 +82,8 @@ class PrimingBenchClusterTest {
         e.getMessage());
   }
 
-  private interface ClusterBody {
-    void run(StandaloneCluster cluster) throws Exception;
-  }
-
-  private static void withCluster(ClusterBody body) throws Exception {
-    StandaloneCluster cluster = StandaloneCluster.start(2, "3g");
-    System.setProperty("spark.driver.host", "127.0.0.1");
-    System.setProperty("spark.driver.bindAddress", "127.0.0.1");
-    try {
-      body.run(cluster);
-    } finally {
-      System.clearProperty("spark.driver.host");
-      System.clearProperty("spark.driver.bindAddress");
-      cluster.stop();
-    }
-  }
-
   /** The bench's table for one JVM per row, small signals, priming off and 0.5 s. */
-  private static String bench(StandaloneCluster cluster, String... more) throws Exception {
+  private static String bench(String... more) throws Exception {
     List<String> argv = new ArrayList<>(List.of("--master", cluster.masterUrl(), "--signals",
         "400", "--length", "256", "--repeats", "1", "--gaps", "0", "--prime-seconds", "0.5"));
     argv.addAll(List.of(more));
@@ -99,20 +106,31 @@ class PrimingBenchClusterTest {
     return rows;
   }
 
-  /**
-   * The executors the Worker ran for each application, from its work directory (one directory
-   * per application, one inside it per executor id), in order.
-   */
-  private static List<List<String>> executorsByApplication(StandaloneCluster cluster)
-      throws IOException {
-    try (Stream<Path> apps = Files.list(cluster.dir().resolve("work"))) {
-      List<List<String>> executors = new ArrayList<>();
-      for (Path app : apps.filter(Files::isDirectory).sorted().toList()) {
-        try (Stream<Path> ids = Files.list(app)) {
-          executors.add(ids.map(p -> p.getFileName().toString()).sorted().toList());
-        }
-      }
-      return executors;
+  /** The applications the Worker has run, from its work directory (one directory each). */
+  private static Set<String> applications() throws IOException {
+    Path work = cluster.dir().resolve("work");
+    if (!Files.isDirectory(work)) {
+      return Set.of();
     }
+    try (Stream<Path> apps = Files.list(work)) {
+      return apps.filter(Files::isDirectory).map(p -> p.getFileName().toString())
+          .collect(Collectors.toSet());
+    }
+  }
+
+  /**
+   * The executors the Worker ran for each application not in {@code before}, from its work
+   * directory (one directory inside an application's per executor id), in order.
+   */
+  private static List<List<String>> executorsOfApplicationsSince(Set<String> before)
+      throws IOException {
+    List<List<String>> executors = new ArrayList<>();
+    for (String app : applications().stream().filter(a -> !before.contains(a)).sorted()
+        .toList()) {
+      try (Stream<Path> ids = Files.list(cluster.dir().resolve("work").resolve(app))) {
+        executors.add(ids.map(p -> p.getFileName().toString()).sorted().toList());
+      }
+    }
+    return executors;
   }
 }
