@@ -37,8 +37,9 @@ final class BenchRunner {
 
   /**
    * The suites at each vector width in turn: JMH forks get the width's flags; the Python peers
-   * are timed once per suite and compared at every width. Wall-clock suites (Spark jobs) and the
-   * scaling studies run at the machine's width only.
+   * are timed before a suite's first width and again after each width's forks, and compared with
+   * numspark over both timings that bracket its forks ({@link PeerDrift}). Wall-clock suites
+   * (Spark jobs) and the scaling studies run at the machine's width only.
    */
   Report run(List<BenchSuite> suites, List<VectorWidth> widths) throws Exception {
     List<BenchResult> results = new ArrayList<>();
@@ -69,27 +70,57 @@ final class BenchRunner {
     out.println("== " + name + (width.isNative() ? "" : " at " + width.label() + " bits") + ": "
         + cases.size() + " case(s)" + (scaling.isEmpty() ? "" : " + " + scaling.size()
         + " scaling"));
-    Map<String, PythonPeer.Outcome> pythonTimes = pythonTimesBySuite.get(name);
-    if (pythonTimes == null) {
-      pythonTimes = pythonPeers(name, cases);
-      pythonTimesBySuite.put(name, pythonTimes);
+    // the previous width's second timing is this width's first
+    Map<String, PythonPeer.Outcome> before = pythonTimesBySuite.get(name);
+    if (before == null) {
+      before = pythonPeers(name, cases);
     }
     Map<Supplier<Runnable>, Object> numsparkTimes = new IdentityHashMap<>();
     Map<String, Object> peerTimes = new LinkedHashMap<>();
     if (settings.quick() && settings.forks() > 0 && !suite.wallClock()) {
-      // --quick: one fork for an operation at one size and its worker counts, and one for the
-      // scaling study (one kernel at three sizes and two worker counts)
-      shareForks(name, CaseCatalog.COMPARE, cases, c -> c.operation() + " " + c.size(),
-          numsparkTimes, peerTimes);
+      // --quick: one fork for the suite's compared cases (each side), and one for the scaling
+      // study (one kernel at three sizes and two worker counts)
+      shareForks(name, CaseCatalog.COMPARE, cases, c -> "", numsparkTimes, peerTimes);
       shareForks(name, CaseCatalog.SCALING, scaling, c -> "", numsparkTimes, peerTimes);
     }
     for (int i = 0; i < cases.size(); i++) {
-      results.add(runCase(suite, CaseCatalog.COMPARE, i, cases.get(i), pythonTimes,
+      timeJavaSides(suite, CaseCatalog.COMPARE, i, cases.get(i), numsparkTimes, peerTimes);
+    }
+    Map<String, PythonPeer.Outcome> after = before.isEmpty() ? before
+        : pythonPeers(name, cases, "again, after numspark's");
+    pythonTimesBySuite.put(name, after);
+    for (int i = 0; i < cases.size(); i++) {
+      results.add(runCase(suite, CaseCatalog.COMPARE, i, cases.get(i), before, after,
           numsparkTimes, peerTimes, width));
     }
     for (int i = 0; i < scaling.size(); i++) {
-      results.add(runCase(suite, CaseCatalog.SCALING, i, scaling.get(i), Map.of(),
+      timeJavaSides(suite, CaseCatalog.SCALING, i, scaling.get(i), numsparkTimes, peerTimes);
+      results.add(runCase(suite, CaseCatalog.SCALING, i, scaling.get(i), Map.of(), Map.of(),
           numsparkTimes, peerTimes, width));
+    }
+  }
+
+  /**
+   * Times numspark's action of a case (once per setup: cases that share it, one operation against
+   * two peers, are timed once) and its Java peer, unless a shared fork already has; a case timed
+   * here (not in a shared fork) is reported as it finishes, the full suite taking minutes.
+   */
+  private void timeJavaSides(BenchSuite suite, String section, int index, BenchCase c,
+      Map<Supplier<Runnable>, Object> numsparkTimes, Map<String, Object> peerTimes) {
+    String id = CaseCatalog.id(suite.name(), section, index);
+    boolean timed = numsparkTimes.containsKey(c.setup());
+    Object ours = numsparkTimes.computeIfAbsent(c.setup(),
+        s -> measure(suite, id, JmhTimer.NUMSPARK, s));
+    if (c.pythonStmt() == null && c.javaPeer() != null && !peerTimes.containsKey(id)) {
+      peerTimes.put(id, measure(suite, id, JmhTimer.PEER, c.javaPeer()));
+      timed = false;
+    }
+    if (!timed) {
+      Object theirs = peerTimes.get(id);
+      out.println("   " + c.operation() + " " + c.size() + " w" + c.workers() + ": numspark "
+          + (ours instanceof Measurement m ? Report.time(m) : "failed")
+          + (theirs == null ? "" : ", " + c.peerName() + " "
+              + (theirs instanceof Measurement m ? Report.time(m) : "failed")));
     }
   }
 
@@ -138,13 +169,19 @@ final class BenchRunner {
     return SharedFork.time(jmh, ids, side);
   }
 
-  /** The Python peers' times per suite: measured at the first width, reused at the others. */
+  /** The Python peers' last timing per suite: the first timing of the suite's next width. */
   private final Map<String, Map<String, PythonPeer.Outcome>> pythonTimesBySuite =
       new LinkedHashMap<>();
 
   /** Times the suite's Python peers, one subprocess per worker count. */
   private Map<String, PythonPeer.Outcome> pythonPeers(String suite, List<BenchCase> cases)
       throws Exception {
+    return pythonPeers(suite, cases, "");
+  }
+
+  /** As above; {@code when} (e.g. "again, after numspark's") goes into the progress line. */
+  private Map<String, PythonPeer.Outcome> pythonPeers(String suite, List<BenchCase> cases,
+      String when) throws Exception {
     Map<Integer, Map<String, BenchCase>> byWorkers = new TreeMap<>();
     for (int i = 0; i < cases.size(); i++) {
       BenchCase c = cases.get(i);
@@ -167,38 +204,41 @@ final class BenchRunner {
       return outcomes;
     }
     for (Map.Entry<Integer, Map<String, BenchCase>> e : byWorkers.entrySet()) {
-      out.println("   python peers, " + e.getValue().size() + " statement(s) with "
-          + e.getKey() + " thread(s)...");
+      out.println("   python peers" + (when.isEmpty() ? "" : " " + when + " forks") + ", "
+          + e.getValue().size() + " statement(s) with " + e.getKey() + " thread(s)...");
       outcomes.putAll(python.time(e.getValue(), e.getKey()));
     }
     return outcomes;
   }
 
+  /** The row of a case timed by {@link #timeJavaSides}, its Python peer over both timings. */
   private BenchResult runCase(BenchSuite suite, String section, int index, BenchCase c,
-      Map<String, PythonPeer.Outcome> pythonTimes, Map<Supplier<Runnable>, Object> numsparkTimes,
-      Map<String, Object> peerTimes, VectorWidth width) {
+      Map<String, PythonPeer.Outcome> pythonBefore, Map<String, PythonPeer.Outcome> pythonAfter,
+      Map<Supplier<Runnable>, Object> numsparkTimes, Map<String, Object> peerTimes,
+      VectorWidth width) {
     String id = CaseCatalog.id(suite.name(), section, index);
     List<String> notes = new ArrayList<>();
-    // Cases that share numspark's setup (one operation against two peers) are timed once.
-    Object ours = numsparkTimes.computeIfAbsent(c.setup(),
-        s -> measure(suite, id, JmhTimer.NUMSPARK, s));
+    Object ours = numsparkTimes.get(c.setup());
     Measurement numspark = ours instanceof Measurement m ? m : null;
     if (numspark == null) {
       notes.add("numspark failed: " + ours);
     }
     Measurement peer = null;
+    String drift = null;
     if (c.pythonStmt() != null) {
-      PythonPeer.Outcome o = pythonTimes.get(id);
+      PythonPeer.Outcome first = pythonBefore.get(id);
+      PythonPeer.Outcome second = pythonAfter.get(id);
+      PythonPeer.Outcome o = PeerDrift.pooled(first, second);
       if (o == null) {
         notes.add(c.peerName() + " skipped");
       } else if (o.error() != null) {
         notes.add(c.peerName() + " failed: " + o.error());
       } else {
         peer = o.measurement();
+        drift = PeerDrift.note(c.peerName(), first, second, numspark);
       }
     } else if (c.javaPeer() != null) {
-      Object theirs = peerTimes.containsKey(id) ? peerTimes.get(id)
-          : measure(suite, id, JmhTimer.PEER, c.javaPeer());
+      Object theirs = peerTimes.get(id);
       if (theirs instanceof Measurement m) {
         peer = m;
       } else {
@@ -207,6 +247,9 @@ final class BenchRunner {
     }
     wideError("numspark", numspark, notes);
     wideError(c.peerName(), peer, notes);
+    if (drift != null) {
+      notes.add(drift);
+    }
     String size = c.size() + width.sizeSuffix();
     BenchResult r = new BenchResult(suite.name(), section, c.operation(), size, c.workers(),
         c.work(), numspark, c.peerName(), peer, notes.isEmpty() ? null : String.join("; ", notes));

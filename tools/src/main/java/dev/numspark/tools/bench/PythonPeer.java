@@ -81,8 +81,21 @@ final class PythonPeer {
     }
   }
 
-  /** One peer's outcome: a measurement or an error message. */
-  record Outcome(Measurement measurement, String error) {}
+  /** One peer's outcome: its timed repeats (ms per call), or an error message. */
+  record Outcome(double[] samplesMs, String error) {
+    static Outcome of(double[] samplesMs) {
+      return new Outcome(samplesMs, null);
+    }
+
+    static Outcome failed(String error) {
+      return new Outcome(null, error);
+    }
+
+    /** The median and its deviation, or null for a failure. */
+    Measurement measurement() {
+      return samplesMs == null ? null : Measurement.ofSamples(samplesMs, "python");
+    }
+  }
 
   private final String python;
   private final BenchSettings settings;
@@ -157,7 +170,7 @@ final class PythonPeer {
           : "python exited " + p.exitValue() + lastLine(Files.readString(errors,
               StandardCharsets.UTF_8));
       for (String id : cases.keySet()) {
-        outcomes.putIfAbsent(id, new Outcome(null, reason));
+        outcomes.putIfAbsent(id, Outcome.failed(reason));
       }
       return outcomes;
     } catch (InterruptedException e) {
@@ -208,10 +221,9 @@ final class PythonPeer {
         }
       }
       double[] ms = values.stream().mapToDouble(Double::doubleValue).toArray();
-      outcomes.put(m.group(1), ms.length == 0 ? new Outcome(null, "no samples")
-          : new Outcome(Measurement.ofSamples(ms, "python"), null));
+      outcomes.put(m.group(1), ms.length == 0 ? Outcome.failed("no samples") : Outcome.of(ms));
     } else {
-      outcomes.put(m.group(1), new Outcome(null, m.group(3).replace("\\\"", "\"")
+      outcomes.put(m.group(1), Outcome.failed(m.group(3).replace("\\\"", "\"")
           .replace("\\\\", "\\")));
     }
   }

@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Several cases timed in one forked JVM, one after another (JMH run inside it), for --quick: an
- * operation at one size and its worker counts, or a scaling study (one kernel at three batch
- * sizes and two worker counts). The first case warms up as in its own fork; the later ones find
- * the kernel compiled and warm up for at least {@link #LATER_WARMUP_MS} (then until the JIT is
- * quiet, {@link SteadyWarmup}). Six scaling forks of about 3.7 s each became one of about 10 s per
- * family. The full run keeps a fork per case.
+ * Several cases timed in one forked JVM, one after another (JMH run inside it), for --quick: a
+ * suite's compared cases (each side: numspark, the Java peer), or a scaling study (one kernel at
+ * three batch sizes and two worker counts). The first case warms up as in its own fork; the later
+ * ones find much of their code compiled and warm up for at least {@link #LATER_WARMUP_MS} (then
+ * until the JIT is quiet, {@link SteadyWarmup}). Six scaling forks of about 3.7 s each became one
+ * of about 10 s per family. The full run keeps a fork per case.
  */
 final class SharedFork {
   /** The least warm-up of the cases after the first: their code is compiled by then. */
