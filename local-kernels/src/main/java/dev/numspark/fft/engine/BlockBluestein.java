@@ -149,8 +149,8 @@ final class BlockBluestein {
   void convolve(double[] a, int ao, double[] b, int bo) {
     for (int k = 0; k < n; k++) {
       int i = ao + 2 * V * k;
-      DoubleVector xr = ld(a, i);
-      DoubleVector xi = ld(a, i + V);
+      DoubleVector xr = DoubleVector.fromArray(S, a, i);
+      DoubleVector xi = DoubleVector.fromArray(S, a, i + V);
       DoubleVector cr = DoubleVector.broadcast(S, wr[k]);
       DoubleVector ci = DoubleVector.broadcast(S, wi[k]);
       xr.fma(cr, xi.mul(ci).neg()).intoArray(a, i);
@@ -162,8 +162,8 @@ final class BlockBluestein {
     for (int k = 0; k < m; k++) {
       // conj(A_k B_k): the inverse DFT as conj(DFT(conj .)), the reordering for free
       int i = ao + 2 * V * perm[k];
-      DoubleVector xr = ld(a, i);
-      DoubleVector xi = ld(a, i + V);
+      DoubleVector xr = DoubleVector.fromArray(S, a, i);
+      DoubleVector xi = DoubleVector.fromArray(S, a, i + V);
       DoubleVector cr = DoubleVector.broadcast(S, br[k]);
       DoubleVector ci = DoubleVector.broadcast(S, bi[k]);
       xr.fma(cr, xi.mul(ci).neg()).intoArray(b, bo + 2 * V * k);
@@ -187,8 +187,8 @@ final class BlockBluestein {
     double[] tile = new double[2 * V];
     for (int k = 0, o = out.base; k < count; k++, o += out.step) {
       int i = dO + 2 * V * perm[k];
-      DoubleVector cr = ld(d, i);
-      DoubleVector ci = ld(d, i + V);
+      DoubleVector cr = DoubleVector.fromArray(S, d, i);
+      DoubleVector ci = DoubleVector.fromArray(S, d, i + V);
       DoubleVector ur = DoubleVector.broadcast(S, wr[k]);
       DoubleVector ui = DoubleVector.broadcast(S, wi[k]);
       // (cr - i ci)(ur + i ui)
@@ -206,8 +206,8 @@ final class BlockBluestein {
     int[] perm = fft.perm;
     for (int k = 0; k < count; k++) {
       int i = dO + 2 * V * perm[k];
-      DoubleVector cr = ld(d, i);
-      DoubleVector ci = ld(d, i + V);
+      DoubleVector cr = DoubleVector.fromArray(S, d, i);
+      DoubleVector ci = DoubleVector.fromArray(S, d, i + V);
       DoubleVector ur = DoubleVector.broadcast(S, wr[k]);
       DoubleVector ui = DoubleVector.broadcast(S, wi[k]);
       cr.fma(ur, ci.mul(ui)).intoArray(res, 2 * V * k);
@@ -229,8 +229,8 @@ final class BlockBluestein {
     for (int k = 1; k < n - k; k++) {
       int i = ao + 2 * V * k;
       int j = ao + 2 * V * (n - k);
-      DoubleVector xi = ld(a, i + V);
-      ld(a, i).intoArray(a, j);
+      DoubleVector xi = DoubleVector.fromArray(S, a, i + V);
+      DoubleVector.fromArray(S, a, i).intoArray(a, j);
       xi.intoArray(a, j + V);
       xi.neg().intoArray(a, i + V);
     }
@@ -249,11 +249,9 @@ final class BlockBluestein {
       int i = dO + 2 * V * perm[k];
       DoubleVector ur = DoubleVector.broadcast(S, wr[k]);
       DoubleVector ui = DoubleVector.broadcast(S, wi[k]);
-      LaneMoves.scatter(ld(d, i).fma(ur, ld(d, i + V).mul(ui)).mul(vf), dst, o, map);
+      DoubleVector cr = DoubleVector.fromArray(S, d, i);
+      DoubleVector ci = DoubleVector.fromArray(S, d, i + V);
+      LaneMoves.scatter(cr.fma(ur, ci.mul(ui)).mul(vf), dst, o, map);
     }
-  }
-
-  private static DoubleVector ld(double[] a, int i) {
-    return DoubleVector.fromArray(S, a, i);
   }
 }

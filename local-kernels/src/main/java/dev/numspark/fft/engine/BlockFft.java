@@ -149,8 +149,8 @@ final class BlockFft {
     dif(a);
     for (int k = 0; k < n; k++) {
       int i = 2 * V * perm[k];
-      ld(a, i).intoArray(b, 2 * V * k);
-      ld(a, i + V).intoArray(b, 2 * V * k + V);
+      DoubleVector.fromArray(S, a, i).intoArray(b, 2 * V * k);
+      DoubleVector.fromArray(S, a, i + V).intoArray(b, 2 * V * k + V);
     }
     return b;
   }
@@ -264,28 +264,25 @@ final class BlockFft {
     double[] tile = new double[2 * V];
     for (int k = 0, d = out.base; k < n; k++, d += out.step) {
       int i = o + 2 * V * perm[k];
-      LaneMoves.scatterPairs(ld(x, i).mul(vr), ld(x, i + V).mul(vi), tile, dst, d, im, map);
+      LaneMoves.scatterPairs(DoubleVector.fromArray(S, x, i).mul(vr),
+          DoubleVector.fromArray(S, x, i + V).mul(vi), tile, dst, d, im, map);
     }
-  }
-
-  private static DoubleVector ld(double[] a, int i) {
-    return DoubleVector.fromArray(S, a, i);
-  }
-
-  private static DoubleVector bc(double[] t, int i) {
-    return DoubleVector.broadcast(S, t[i]);
-  }
-
-  /** Stores {@code (xr + i xi) * (wr + i wi)}. */
-  private static void mulStore(DoubleVector xr, DoubleVector xi, DoubleVector wr, DoubleVector wi,
-      double[] y, int o) {
-    xr.fma(wr, xi.mul(wi).neg()).intoArray(y, o);
-    xr.fma(wi, xi.mul(wr)).intoArray(y, o + V);
   }
 
   // The butterflies: element j of each sub-block (length len = r m) with j + m, .., j + (r-1) m,
   // in place; output k (the sub-block of X_{r k' + k}) times W_len^(j k). The loop over the
   // sub-blocks is innermost so that the twiddles are broadcast once per j.
+  //
+  // They call the Vector API directly, with no helper of ours that takes or returns a vector
+  // (they once loaded through ld(x, i), broadcast through bc(t, i) and stored products through
+  // mulStore(...)). C2 stops inlining ordinary methods into a compilation whose graph has reached
+  // NodeCountInliningCutoff (18000 nodes), and a helper left as a call boxes every vector it
+  // passes; the JDK's own @ForceInline vector methods are inlined later instead. Which
+  // compilation reaches the cutoff depends on what ran first: after any fft of 4096 points (only
+  // radix 4), Bluestein's convolve() and dif() inlined more, the helpers became calls, and
+  // fft 128x1009 took 4.8-7.4 ms against 2.2 ms in a JVM that had not run 4096 first, for the
+  // rest of the JVM's life (async-profiler: BlockBluestein.ld and BlockFft.ld compiled alone;
+  // -XX:+PrintInlining: "NodeCountInliningCutoff"). Without the helpers: 2.2-2.5 ms either way.
 
   private static void dif4(double[] x, int o, int base, int total, int len, double[] tr,
       double[] ti, int jFrom, int jTo) {
@@ -293,22 +290,22 @@ final class BlockFft {
     int d = 2 * m * V;
     for (int j = jFrom; j < jTo; j++) {
       int t = 3 * j;
-      DoubleVector w1r = bc(tr, t);
-      DoubleVector w1i = bc(ti, t);
-      DoubleVector w2r = bc(tr, t + 1);
-      DoubleVector w2i = bc(ti, t + 1);
-      DoubleVector w3r = bc(tr, t + 2);
-      DoubleVector w3i = bc(ti, t + 2);
+      DoubleVector w1r = DoubleVector.broadcast(S, tr[t]);
+      DoubleVector w1i = DoubleVector.broadcast(S, ti[t]);
+      DoubleVector w2r = DoubleVector.broadcast(S, tr[t + 1]);
+      DoubleVector w2i = DoubleVector.broadcast(S, ti[t + 1]);
+      DoubleVector w3r = DoubleVector.broadcast(S, tr[t + 2]);
+      DoubleVector w3i = DoubleVector.broadcast(S, ti[t + 2]);
       for (int g = base; g < base + total; g += len) {
         int i0 = o + 2 * (g + j) * V;
-        DoubleVector ar = ld(x, i0);
-        DoubleVector ai = ld(x, i0 + V);
-        DoubleVector br = ld(x, i0 + d);
-        DoubleVector bi = ld(x, i0 + d + V);
-        DoubleVector cr = ld(x, i0 + 2 * d);
-        DoubleVector ci = ld(x, i0 + 2 * d + V);
-        DoubleVector dr = ld(x, i0 + 3 * d);
-        DoubleVector di = ld(x, i0 + 3 * d + V);
+        DoubleVector ar = DoubleVector.fromArray(S, x, i0);
+        DoubleVector ai = DoubleVector.fromArray(S, x, i0 + V);
+        DoubleVector br = DoubleVector.fromArray(S, x, i0 + d);
+        DoubleVector bi = DoubleVector.fromArray(S, x, i0 + d + V);
+        DoubleVector cr = DoubleVector.fromArray(S, x, i0 + 2 * d);
+        DoubleVector ci = DoubleVector.fromArray(S, x, i0 + 2 * d + V);
+        DoubleVector dr = DoubleVector.fromArray(S, x, i0 + 3 * d);
+        DoubleVector di = DoubleVector.fromArray(S, x, i0 + 3 * d + V);
         DoubleVector apcr = ar.add(cr);
         DoubleVector apci = ai.add(ci);
         DoubleVector amcr = ar.sub(cr);
@@ -320,9 +317,18 @@ final class BlockFft {
         apcr.add(bpdr).intoArray(x, i0);
         apci.add(bpdi).intoArray(x, i0 + V);
         // y1 = (a - c) - i (b - d), y3 = (a - c) + i (b - d)
-        mulStore(amcr.add(bmdi), amci.sub(bmdr), w1r, w1i, x, i0 + d);
-        mulStore(apcr.sub(bpdr), apci.sub(bpdi), w2r, w2i, x, i0 + 2 * d);
-        mulStore(amcr.sub(bmdi), amci.add(bmdr), w3r, w3i, x, i0 + 3 * d);
+        DoubleVector y1r = amcr.add(bmdi);
+        DoubleVector y1i = amci.sub(bmdr);
+        y1r.fma(w1r, y1i.mul(w1i).neg()).intoArray(x, i0 + d);
+        y1r.fma(w1i, y1i.mul(w1r)).intoArray(x, i0 + d + V);
+        DoubleVector y2r = apcr.sub(bpdr);
+        DoubleVector y2i = apci.sub(bpdi);
+        y2r.fma(w2r, y2i.mul(w2i).neg()).intoArray(x, i0 + 2 * d);
+        y2r.fma(w2i, y2i.mul(w2r)).intoArray(x, i0 + 2 * d + V);
+        DoubleVector y3r = amcr.sub(bmdi);
+        DoubleVector y3i = amci.add(bmdr);
+        y3r.fma(w3r, y3i.mul(w3i).neg()).intoArray(x, i0 + 3 * d);
+        y3r.fma(w3i, y3i.mul(w3r)).intoArray(x, i0 + 3 * d + V);
       }
     }
   }
@@ -332,17 +338,20 @@ final class BlockFft {
     int m = len / 2;
     int d = 2 * m * V;
     for (int j = jFrom; j < jTo; j++) {
-      DoubleVector w1r = bc(tr, j);
-      DoubleVector w1i = bc(ti, j);
+      DoubleVector w1r = DoubleVector.broadcast(S, tr[j]);
+      DoubleVector w1i = DoubleVector.broadcast(S, ti[j]);
       for (int g = base; g < base + total; g += len) {
         int i0 = o + 2 * (g + j) * V;
-        DoubleVector ar = ld(x, i0);
-        DoubleVector ai = ld(x, i0 + V);
-        DoubleVector br = ld(x, i0 + d);
-        DoubleVector bi = ld(x, i0 + d + V);
+        DoubleVector ar = DoubleVector.fromArray(S, x, i0);
+        DoubleVector ai = DoubleVector.fromArray(S, x, i0 + V);
+        DoubleVector br = DoubleVector.fromArray(S, x, i0 + d);
+        DoubleVector bi = DoubleVector.fromArray(S, x, i0 + d + V);
         ar.add(br).intoArray(x, i0);
         ai.add(bi).intoArray(x, i0 + V);
-        mulStore(ar.sub(br), ai.sub(bi), w1r, w1i, x, i0 + d);
+        DoubleVector y1r = ar.sub(br);
+        DoubleVector y1i = ai.sub(bi);
+        y1r.fma(w1r, y1i.mul(w1i).neg()).intoArray(x, i0 + d);
+        y1r.fma(w1i, y1i.mul(w1r)).intoArray(x, i0 + d + V);
       }
     }
   }
@@ -353,18 +362,18 @@ final class BlockFft {
     int d = 2 * m * V;
     for (int j = jFrom; j < jTo; j++) {
       int t = 2 * j;
-      DoubleVector w1r = bc(tr, t);
-      DoubleVector w1i = bc(ti, t);
-      DoubleVector w2r = bc(tr, t + 1);
-      DoubleVector w2i = bc(ti, t + 1);
+      DoubleVector w1r = DoubleVector.broadcast(S, tr[t]);
+      DoubleVector w1i = DoubleVector.broadcast(S, ti[t]);
+      DoubleVector w2r = DoubleVector.broadcast(S, tr[t + 1]);
+      DoubleVector w2i = DoubleVector.broadcast(S, ti[t + 1]);
       for (int g = base; g < base + total; g += len) {
         int i0 = o + 2 * (g + j) * V;
-        DoubleVector ar = ld(x, i0);
-        DoubleVector ai = ld(x, i0 + V);
-        DoubleVector br = ld(x, i0 + d);
-        DoubleVector bi = ld(x, i0 + d + V);
-        DoubleVector cr = ld(x, i0 + 2 * d);
-        DoubleVector ci = ld(x, i0 + 2 * d + V);
+        DoubleVector ar = DoubleVector.fromArray(S, x, i0);
+        DoubleVector ai = DoubleVector.fromArray(S, x, i0 + V);
+        DoubleVector br = DoubleVector.fromArray(S, x, i0 + d);
+        DoubleVector bi = DoubleVector.fromArray(S, x, i0 + d + V);
+        DoubleVector cr = DoubleVector.fromArray(S, x, i0 + 2 * d);
+        DoubleVector ci = DoubleVector.fromArray(S, x, i0 + 2 * d + V);
         DoubleVector sr = br.add(cr);
         DoubleVector si = bi.add(ci);
         DoubleVector hr = ar.sub(sr.mul(0.5));
@@ -374,8 +383,14 @@ final class BlockFft {
         ar.add(sr).intoArray(x, i0);
         ai.add(si).intoArray(x, i0 + V);
         // y1 = h - i (sqrt3/2)(b - c), y2 = h + i (sqrt3/2)(b - c)
-        mulStore(hr.add(di), hi.sub(dr), w1r, w1i, x, i0 + d);
-        mulStore(hr.sub(di), hi.add(dr), w2r, w2i, x, i0 + 2 * d);
+        DoubleVector y1r = hr.add(di);
+        DoubleVector y1i = hi.sub(dr);
+        y1r.fma(w1r, y1i.mul(w1i).neg()).intoArray(x, i0 + d);
+        y1r.fma(w1i, y1i.mul(w1r)).intoArray(x, i0 + d + V);
+        DoubleVector y2r = hr.sub(di);
+        DoubleVector y2i = hi.add(dr);
+        y2r.fma(w2r, y2i.mul(w2i).neg()).intoArray(x, i0 + 2 * d);
+        y2r.fma(w2i, y2i.mul(w2r)).intoArray(x, i0 + 2 * d + V);
       }
     }
   }
@@ -440,11 +455,11 @@ final class BlockFft {
    * real-linear, so the two halves are independent and each step stays small.
    */
   private static void dif5SumsPart(double[] x, int i0, int d) {
-    DoubleVector a = ld(x, i0);
-    DoubleVector b = ld(x, i0 + d);
-    DoubleVector c = ld(x, i0 + 2 * d);
-    DoubleVector dd = ld(x, i0 + 3 * d);
-    DoubleVector e = ld(x, i0 + 4 * d);
+    DoubleVector a = DoubleVector.fromArray(S, x, i0);
+    DoubleVector b = DoubleVector.fromArray(S, x, i0 + d);
+    DoubleVector c = DoubleVector.fromArray(S, x, i0 + 2 * d);
+    DoubleVector dd = DoubleVector.fromArray(S, x, i0 + 3 * d);
+    DoubleVector e = DoubleVector.fromArray(S, x, i0 + 4 * d);
     DoubleVector t1 = b.add(e);
     DoubleVector t2 = c.add(dd);
     DoubleVector t3 = b.sub(e);
@@ -466,14 +481,22 @@ final class BlockFft {
    */
   private static void dif5Out(double[] x, int ip, int iq, double wr, double wi, double vr,
       double vi) {
-    DoubleVector pr = ld(x, ip);
-    DoubleVector pi = ld(x, ip + V);
-    DoubleVector qr = ld(x, iq);
-    DoubleVector qi = ld(x, iq + V);
-    mulStore(pr.add(qi), pi.sub(qr), DoubleVector.broadcast(S, wr), DoubleVector.broadcast(S, wi),
-        x, ip);
-    mulStore(pr.sub(qi), pi.add(qr), DoubleVector.broadcast(S, vr), DoubleVector.broadcast(S, vi),
-        x, iq);
+    DoubleVector pr = DoubleVector.fromArray(S, x, ip);
+    DoubleVector pi = DoubleVector.fromArray(S, x, ip + V);
+    DoubleVector qr = DoubleVector.fromArray(S, x, iq);
+    DoubleVector qi = DoubleVector.fromArray(S, x, iq + V);
+    DoubleVector w1r = DoubleVector.broadcast(S, wr);
+    DoubleVector w1i = DoubleVector.broadcast(S, wi);
+    DoubleVector y1r = pr.add(qi);
+    DoubleVector y1i = pi.sub(qr);
+    y1r.fma(w1r, y1i.mul(w1i).neg()).intoArray(x, ip);
+    y1r.fma(w1i, y1i.mul(w1r)).intoArray(x, ip + V);
+    DoubleVector w2r = DoubleVector.broadcast(S, vr);
+    DoubleVector w2i = DoubleVector.broadcast(S, vi);
+    DoubleVector y2r = pr.sub(qi);
+    DoubleVector y2i = pi.add(qr);
+    y2r.fma(w2r, y2i.mul(w2i).neg()).intoArray(x, iq);
+    y2r.fma(w2i, y2i.mul(w2r)).intoArray(x, iq + V);
   }
   /**
    * Radix 7 as {@link #dif5}, in smaller steps still: the sums of the real parts of every
@@ -526,12 +549,12 @@ final class BlockFft {
 
   /** The sums t_k at slot k and the differences u_k at slot 7 - k, in place. */
   private static void dif7Pairs(double[] x, int i0, int d) {
-    DoubleVector b = ld(x, i0 + d);
-    DoubleVector c = ld(x, i0 + 2 * d);
-    DoubleVector dd = ld(x, i0 + 3 * d);
-    DoubleVector e = ld(x, i0 + 4 * d);
-    DoubleVector f = ld(x, i0 + 5 * d);
-    DoubleVector g = ld(x, i0 + 6 * d);
+    DoubleVector b = DoubleVector.fromArray(S, x, i0 + d);
+    DoubleVector c = DoubleVector.fromArray(S, x, i0 + 2 * d);
+    DoubleVector dd = DoubleVector.fromArray(S, x, i0 + 3 * d);
+    DoubleVector e = DoubleVector.fromArray(S, x, i0 + 4 * d);
+    DoubleVector f = DoubleVector.fromArray(S, x, i0 + 5 * d);
+    DoubleVector g = DoubleVector.fromArray(S, x, i0 + 6 * d);
     b.add(g).intoArray(x, i0 + d);
     c.add(f).intoArray(x, i0 + 2 * d);
     dd.add(e).intoArray(x, i0 + 3 * d);
@@ -542,10 +565,10 @@ final class BlockFft {
 
   /** y0 at slot 0 and p_k at slot k, from a and the sums. */
   private static void dif7P(double[] x, int i0, int d) {
-    DoubleVector a = ld(x, i0);
-    DoubleVector t1 = ld(x, i0 + d);
-    DoubleVector t2 = ld(x, i0 + 2 * d);
-    DoubleVector t3 = ld(x, i0 + 3 * d);
+    DoubleVector a = DoubleVector.fromArray(S, x, i0);
+    DoubleVector t1 = DoubleVector.fromArray(S, x, i0 + d);
+    DoubleVector t2 = DoubleVector.fromArray(S, x, i0 + 2 * d);
+    DoubleVector t3 = DoubleVector.fromArray(S, x, i0 + 3 * d);
     DoubleVector c1 = DoubleVector.broadcast(S, C71);
     DoubleVector c2 = DoubleVector.broadcast(S, C72);
     DoubleVector c3 = DoubleVector.broadcast(S, C73);
@@ -558,9 +581,9 @@ final class BlockFft {
 
   /** q_k at slot 7 - k, from the differences. */
   private static void dif7Q(double[] x, int i0, int d) {
-    DoubleVector u3 = ld(x, i0 + 4 * d);
-    DoubleVector u2 = ld(x, i0 + 5 * d);
-    DoubleVector u1 = ld(x, i0 + 6 * d);
+    DoubleVector u3 = DoubleVector.fromArray(S, x, i0 + 4 * d);
+    DoubleVector u2 = DoubleVector.fromArray(S, x, i0 + 5 * d);
+    DoubleVector u1 = DoubleVector.fromArray(S, x, i0 + 6 * d);
     DoubleVector s1 = DoubleVector.broadcast(S, S71);
     DoubleVector s2 = DoubleVector.broadcast(S, S72);
     DoubleVector s3 = DoubleVector.broadcast(S, S73);
