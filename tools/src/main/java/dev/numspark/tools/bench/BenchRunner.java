@@ -73,7 +73,7 @@ final class BenchRunner {
     // the previous width's second timing is this width's first
     Map<String, PythonPeer.Outcome> before = pythonTimesBySuite.get(name);
     if (before == null) {
-      before = pythonPeers(name, cases);
+      before = pythonPeers(name, cases, "");
     }
     Map<Supplier<Runnable>, Object> numsparkTimes = new IdentityHashMap<>();
     Map<String, Object> peerTimes = new LinkedHashMap<>();
@@ -87,7 +87,7 @@ final class BenchRunner {
       timeJavaSides(suite, CaseCatalog.COMPARE, i, cases.get(i), numsparkTimes, peerTimes);
     }
     Map<String, PythonPeer.Outcome> after = before.isEmpty() ? before
-        : pythonPeers(name, cases, "again, after numspark's");
+        : pythonPeers(name, cases, "again, after numspark's forks");
     pythonTimesBySuite.put(name, after);
     for (int i = 0; i < cases.size(); i++) {
       results.add(runCase(suite, CaseCatalog.COMPARE, i, cases.get(i), before, after,
@@ -108,14 +108,14 @@ final class BenchRunner {
   private void timeJavaSides(BenchSuite suite, String section, int index, BenchCase c,
       Map<Supplier<Runnable>, Object> numsparkTimes, Map<String, Object> peerTimes) {
     String id = CaseCatalog.id(suite.name(), section, index);
-    boolean timed = numsparkTimes.containsKey(c.setup());
+    boolean timedHere = !numsparkTimes.containsKey(c.setup());
     Object ours = numsparkTimes.computeIfAbsent(c.setup(),
         s -> measure(suite, id, JmhTimer.NUMSPARK, s));
     if (c.pythonStmt() == null && c.javaPeer() != null && !peerTimes.containsKey(id)) {
       peerTimes.put(id, measure(suite, id, JmhTimer.PEER, c.javaPeer()));
-      timed = false;
+      timedHere = true;
     }
-    if (!timed) {
+    if (timedHere) {
       Object theirs = peerTimes.get(id);
       out.println("   " + c.operation() + " " + c.size() + " w" + c.workers() + ": numspark "
           + (ours instanceof Measurement m ? Report.time(m) : "failed")
@@ -173,13 +173,10 @@ final class BenchRunner {
   private final Map<String, Map<String, PythonPeer.Outcome>> pythonTimesBySuite =
       new LinkedHashMap<>();
 
-  /** Times the suite's Python peers, one subprocess per worker count. */
-  private Map<String, PythonPeer.Outcome> pythonPeers(String suite, List<BenchCase> cases)
-      throws Exception {
-    return pythonPeers(suite, cases, "");
-  }
-
-  /** As above; {@code when} (e.g. "again, after numspark's") goes into the progress line. */
+  /**
+   * Times the suite's Python peers, one subprocess per worker count; {@code when} (empty, or e.g.
+   * "again, after numspark's forks") goes into the progress line.
+   */
   private Map<String, PythonPeer.Outcome> pythonPeers(String suite, List<BenchCase> cases,
       String when) throws Exception {
     Map<Integer, Map<String, BenchCase>> byWorkers = new TreeMap<>();
@@ -204,7 +201,7 @@ final class BenchRunner {
       return outcomes;
     }
     for (Map.Entry<Integer, Map<String, BenchCase>> e : byWorkers.entrySet()) {
-      out.println("   python peers" + (when.isEmpty() ? "" : " " + when + " forks") + ", "
+      out.println("   python peers" + (when.isEmpty() ? "" : " " + when) + ", "
           + e.getValue().size() + " statement(s) with " + e.getKey() + " thread(s)...");
       outcomes.putAll(python.time(e.getValue(), e.getKey()));
     }
