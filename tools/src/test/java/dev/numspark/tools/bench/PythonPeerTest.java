@@ -42,4 +42,22 @@ class PythonPeerTest {
     assertNull(out.get("t/compare/2").error(), () -> out.get("t/compare/2").error());
     assertFalse(out.get("t/compare/2").measurement().ms() <= 0);
   }
+
+  @Test
+  void aCaseLoadsTheSciPyModulesItNamesAndNoOthers() throws Exception {
+    SciPyPeer.require();
+    PythonPeer peer = new PythonPeer(BenchSettings.defaults(true, SciPyPeer.python()));
+    Map<String, BenchCase> cases = new LinkedHashMap<>();
+    // named only in the statement: imported with the case's module, before the timing (the
+    // modules that must stay unloaded are spelt so that the case does not name them)
+    cases.put("t/compare/0", new BenchCase("fft", "8", 1, 0, null, "scipy", null,
+        "import sys\nx = np.ones(8)", "assert 'scipy.' + 'signal' not in sys.modules\n"
+            + "assert 'scipy.' + 'optimize' not in sys.modules\nscipy.fft.fft(x)"));
+    cases.put("t/compare/1", new BenchCase("welch", "64", 1, 0, null, "scipy", null,
+        "x = np.ones(64)", "scipy.signal.welch(x, nperseg=16)"));
+    Map<String, PythonPeer.Outcome> out = peer.time(cases, 1);
+    assertNull(out.get("t/compare/0").error(), () -> out.get("t/compare/0").error());
+    assertNull(out.get("t/compare/1").error(), () -> out.get("t/compare/1").error());
+    assertFalse(out.get("t/compare/1").measurement().ms() <= 0);
+  }
 }
