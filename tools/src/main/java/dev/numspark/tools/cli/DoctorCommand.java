@@ -34,7 +34,7 @@ public final class DoctorCommand implements Subcommand {
       throw new OptionException("unexpected argument '" + args.positionals().get(0) + "'");
     }
     args.finish();
-    out.println(ClusterReports.doctor(master));
+    out.println(ClusterReports.doctor(Masters.check(master)));
     return 0;
   }
 }

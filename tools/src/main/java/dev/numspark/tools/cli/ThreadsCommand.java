@@ -47,7 +47,7 @@ public final class ThreadsCommand implements Subcommand {
         throw new OptionException("--spark reports the executors' pools; it takes no --limit or "
             + "--user-api (the plugin sets them to spark.task.cpus)");
       }
-      out.println(ClusterReports.threads(master));
+      out.println(ClusterReports.threads(Masters.check(master)));
       return 0;
     }
     if (limit == null) {

@@ -7,6 +7,7 @@ import dev.numspark.examples.Sessions;
 import dev.numspark.examples.StageProgress;
 import dev.numspark.examples.options.Args;
 import dev.numspark.examples.options.OptionException;
+import dev.numspark.tools.cli.Masters;
 import dev.numspark.tools.cli.Subcommand;
 import java.io.PrintStream;
 import java.util.HashSet;
@@ -51,7 +52,7 @@ public final class RunCommand implements Subcommand {
     Set<String> flags = new HashSet<>(job.flags());
     flags.add("no-progress");
     Args args = Args.parse(rest, flags);
-    String master = checkMaster(args.string("master", DEFAULT_MASTER));
+    String master = Masters.check(args.string("master", DEFAULT_MASTER));
     boolean progress = !args.bool("no-progress", false);
     ExampleJob.Prepared prepared = job.prepare(args);
     if (!args.positionals().isEmpty()) {
@@ -71,15 +72,6 @@ public final class RunCommand implements Subcommand {
       }
       spark.stop();
     }
-  }
-
-  static String checkMaster(String master) {
-    if (master.startsWith("local") || master.startsWith("spark://") || master.equals("yarn")
-        || master.startsWith("k8s://")) {
-      return master;
-    }
-    throw new OptionException("--master must be local[N], local[*], spark://HOST:PORT, yarn or "
-        + "k8s://..., got '" + master + "'");
   }
 
   private static void printJobs(PrintStream out) {

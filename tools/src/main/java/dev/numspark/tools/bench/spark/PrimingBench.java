@@ -3,6 +3,7 @@ package dev.numspark.tools.bench.spark;
 import dev.numspark.examples.options.Args;
 import dev.numspark.examples.options.OptionException;
 import dev.numspark.spark.NumsparkPlugin;
+import dev.numspark.tools.cli.Masters;
 import dev.numspark.tools.cli.Subcommand;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
@@ -73,7 +74,7 @@ public final class PrimingBench implements Subcommand {
     double prime = args.number("prime-seconds", 2.0);
     int[] sparkWarm = args.has("spark-warm") ? args.integers("spark-warm") : new int[] {0, 2};
     boolean baseline = args.bool("baseline", false);
-    String master = args.string("master", "local[2]");
+    String master = Masters.check(args.string("master", "local[2]"));
     boolean replace = args.bool("replace-executor", false);
     args.finish();
     if (signals < 1 || n < 2 || repeats < 1) {
