@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -80,8 +79,8 @@ final class BenchRunner {
     if (settings.quick() && settings.forks() > 0 && !suite.wallClock()) {
       // --quick: one fork for the suite's compared cases (each side), and one for the scaling
       // study (one kernel at three sizes and two worker counts)
-      shareForks(name, CaseCatalog.COMPARE, cases, c -> "", numsparkTimes, peerTimes);
-      shareForks(name, CaseCatalog.SCALING, scaling, c -> "", numsparkTimes, peerTimes);
+      shareForks(name, CaseCatalog.COMPARE, cases, numsparkTimes, peerTimes);
+      shareForks(name, CaseCatalog.SCALING, scaling, numsparkTimes, peerTimes);
     }
     for (int i = 0; i < cases.size(); i++) {
       timeJavaSides(suite, CaseCatalog.COMPARE, i, cases.get(i), numsparkTimes, peerTimes);
@@ -125,38 +124,33 @@ final class BenchRunner {
   }
 
   /**
-   * Times the cases of {@code section} that fall in one {@code group} in one {@link SharedFork}
-   * per side, numspark's into {@code numsparkTimes} (by setup: cases sharing one are timed once)
-   * and the Java peers' into {@code peerTimes} (by case id). A group of one is left to its own
-   * fork.
+   * Times the cases of {@code section} in one {@link SharedFork} per side, numspark's into
+   * {@code numsparkTimes} (by setup: cases sharing one are timed once) and the Java peers' into
+   * {@code peerTimes} (by case id). A side with a single case is left to its own fork.
    */
   private void shareForks(String suite, String section, List<BenchCase> cases,
-      Function<BenchCase, String> group, Map<Supplier<Runnable>, Object> numsparkTimes,
-      Map<String, Object> peerTimes) throws IOException, InterruptedException {
-    Map<String, List<Integer>> ours = new LinkedHashMap<>();
-    Map<String, List<Integer>> theirs = new LinkedHashMap<>();
+      Map<Supplier<Runnable>, Object> numsparkTimes, Map<String, Object> peerTimes)
+      throws IOException, InterruptedException {
+    List<Integer> ours = new ArrayList<>();
+    List<Integer> theirs = new ArrayList<>();
     Set<Supplier<Runnable>> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     for (int i = 0; i < cases.size(); i++) {
       BenchCase c = cases.get(i);
       if (seen.add(c.setup())) {
-        ours.computeIfAbsent(group.apply(c), g -> new ArrayList<>()).add(i);
+        ours.add(i);
       }
       if (c.pythonStmt() == null && c.javaPeer() != null) {
-        theirs.computeIfAbsent(group.apply(c), g -> new ArrayList<>()).add(i);
+        theirs.add(i);
       }
     }
-    for (List<Integer> members : ours.values()) {
-      Map<String, Object> times = sharedFork(suite, section, members, JmhTimer.NUMSPARK);
-      for (int i : members) {
-        Object t = times.get(CaseCatalog.id(suite, section, i));
-        if (t != null) {
-          numsparkTimes.put(cases.get(i).setup(), t);
-        }
+    Map<String, Object> times = sharedFork(suite, section, ours, JmhTimer.NUMSPARK);
+    for (int i : ours) {
+      Object t = times.get(CaseCatalog.id(suite, section, i));
+      if (t != null) {
+        numsparkTimes.put(cases.get(i).setup(), t);
       }
     }
-    for (List<Integer> members : theirs.values()) {
-      peerTimes.putAll(sharedFork(suite, section, members, JmhTimer.PEER));
-    }
+    peerTimes.putAll(sharedFork(suite, section, theirs, JmhTimer.PEER));
   }
 
   /** {@code side} of the cases {@code members} of a section in one fork, if there are two. */

@@ -52,7 +52,7 @@ public final class RunCommand implements Subcommand {
     Set<String> flags = new HashSet<>(job.flags());
     flags.add("no-progress");
     Args args = Args.parse(rest, flags);
-    String master = Masters.check(args.string("master", DEFAULT_MASTER));
+    String master = args.string("master", DEFAULT_MASTER);
     boolean progress = !args.bool("no-progress", false);
     ExampleJob.Prepared prepared = job.prepare(args);
     if (!args.positionals().isEmpty()) {
@@ -60,7 +60,7 @@ public final class RunCommand implements Subcommand {
           + "' (options are --name value)");
     }
     args.finish();
-    SparkSession spark = Sessions.embedded(master, "numspark " + job.name());
+    SparkSession spark = Sessions.embedded(Masters.check(master), "numspark " + job.name());
     StageProgress listener = progress ? StageProgress.attach(spark, System.err) : null;
     try {
       return prepared.run(spark, out);

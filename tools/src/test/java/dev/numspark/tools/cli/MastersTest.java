@@ -81,4 +81,18 @@ class MastersTest {
       assertTrue(seconds < 10, command + " took " + seconds + " s");
     }
   }
+
+  @Test
+  void aBadOptionIsReportedBeforeTheMasterIsTried() throws IOException {
+    String url = "spark://127.0.0.1:" + closedPort();
+    for (List<String> command : List.of(List.of("run", "spectral", "--master", url, "--bogus", "1"),
+        List.of("bench-priming", "--master", url, "--repeats", "0"))) {
+      ByteArrayOutputStream err = new ByteArrayOutputStream();
+      int code = Main.run(command, new PrintStream(new ByteArrayOutputStream(), true,
+          StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+      String text = err.toString(StandardCharsets.UTF_8);
+      assertEquals(2, code, text);
+      assertFalse(text.contains("no Spark master answers"), command + ": " + text);
+    }
+  }
 }

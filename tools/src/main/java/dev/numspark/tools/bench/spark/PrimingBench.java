@@ -74,7 +74,7 @@ public final class PrimingBench implements Subcommand {
     double prime = args.number("prime-seconds", 2.0);
     int[] sparkWarm = args.has("spark-warm") ? args.integers("spark-warm") : new int[] {0, 2};
     boolean baseline = args.bool("baseline", false);
-    String master = Masters.check(args.string("master", "local[2]"));
+    String master = args.string("master", "local[2]");
     boolean replace = args.bool("replace-executor", false);
     args.finish();
     if (signals < 1 || n < 2 || repeats < 1) {
@@ -84,6 +84,7 @@ public final class PrimingBench implements Subcommand {
       throw new OptionException("--replace-executor needs a cluster's --master (spark://...): "
           + "in local mode the executor is the driver's JVM");
     }
+    Masters.check(master);
     Settings settings = new Settings(master, signals, n, replace);
     out.printf("first numspark_rfft task on a fresh executor%s, %d x %d signals, %s, "
         + "median of %d %s%n%n", replace ? " replacing one of a warm application (the "
