@@ -149,10 +149,13 @@ class LineFftTest {
       assertTrue(LineRunner.supportsReal(2 * n), "real " + 2 * n);
     }
     // real lines of other lengths: Bluestein's complex transform, its first n/2 + 1 bins
-    for (int n : new int[] {131, 1009, 2002, 4099}) {
+    for (int n : new int[] {131, 1009, 2002, 4097, 4099}) {
       assertTrue(LineRunner.supportsReal(n), "real " + n);
     }
-    assertFalse(LineRunner.supportsReal(4097), "odd");
+    // odd lengths that JTransforms' own real FFT takes whole (5-smooth 3125; 4095 = 3^2 5 7 13,
+    // where its mixed radix beats a convolution of 8192)
+    assertFalse(LineRunner.supportsReal(3125), "odd 3125");
+    assertFalse(LineRunner.supportsReal(4095), "odd 4095");
     // n/2 not a multiple of V, n is: rfft as a complex transform of n; the inverse stays
     assertTrue(LineRunner.supportsReal(1000));
     assertTrue(LineRunner.supportsReal(3000));
@@ -160,7 +163,10 @@ class LineFftTest {
     assertTrue(LineRunner.supports(new RealForwardLineOp(4096, 4096, 1, false)));
     assertTrue(LineRunner.supports(new ComplexLineOp(4096, 4096, false, Norm.parse(null))));
     assertTrue(LineRunner.supports(new RealInverseLineOp(2049, 4096, 1, false)));
-    assertFalse(LineRunner.supports(new RealInverseLineOp(2049, 4097, 1, false)), "odd");
+    // an odd irfft: a Bluestein length as the complex transform of its Hermitian extension, as at
+    // 4 and 2 lanes (LineRunner.supportsInverse); a 5-smooth one stays on JTransforms
+    assertTrue(LineRunner.supports(new RealInverseLineOp(2049, 4097, 1, false)), "odd 4097");
+    assertFalse(LineRunner.supports(new RealInverseLineOp(1563, 3125, 1, false)), "odd 3125");
   }
 
   @Test
