@@ -1,10 +1,5 @@
 package dev.numspark.fft.engine;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.function.Supplier;
 
 /**
@@ -64,7 +59,7 @@ public final class Engines {
     }
     int lanes = BlockRunner.lanes();
     if (lines >= lanes && BlockRunner.supports(op)
-        && (FftConfig.VECTOR_ALWAYS || blocksPay(op, lanes, AMD))) {
+        && (FftConfig.VECTOR_ALWAYS || blocksPay(op, lanes))) {
       return BLOCKS;
     }
     return LineRunner.supports(op) ? LINES : JTRANSFORMS;
@@ -78,10 +73,10 @@ public final class Engines {
    * <ul>
    *   <li>Bluestein lengths (not 7-smooth) win at every width (1.4x to 3x at 17, 1009, 8191);
    *   <li>a block's work array ({@code 16 m V} bytes for a complex FFT of length m, m = n/2 for
-   *       real ops) beyond 1 MB (half of L2) loses to line-by-line transforms at 8 and 2 lanes
-   *       (at 4 lanes on a real AVX2 CPU, and at 8 on an AMD CPU ({@code amd}), beyond 4 MB:
-   *       {@link #BLOCK_MAX_POINTS_LARGE}):
-   *       {@code fft} 16 x 16384 at 8 lanes 0.81x, 8 x 32768 0.70x, 16 x 48000 at 4 lanes
+   *       real ops) beyond 4 MB at 8 and 4 lanes ({@link #BLOCK_MAX_POINTS_LARGE}, measured
+   *       again on an AMD EPYC Zen 4 and a real AVX2 CPU) and beyond 1 MB (half of L2) at 2
+   *       lanes loses to line-by-line transforms (as first measured, when every width had the
+   *       1 MB limit: {@code fft} 16 x 16384 at 8 lanes 0.81x, 8 x 32768 0.70x, 16 x 48000 at 4 lanes
    *       0.66x, 4 x 65536 0.86x, {@code rfft} 8 x 65536 at 8 lanes 0.82x, 4 x 65536 at 4 lanes
    *       0.31x (there the single-line engine, at 8 lanes, or JTransforms takes them; the
    *       single-line engine beat JTransforms on 8 x 32768, 8 x 65536, 16 x 48000: 1.05x-2.2x);
@@ -94,7 +89,7 @@ public final class Engines {
    * </ul>
    * {@code -Dnumspark.fft.vector=always} skips this (tests prove the engine at every width).
    */
-  static boolean blocksPay(LineOp op, int lanes, boolean amd) {
+  static boolean blocksPay(LineOp op, int lanes) {
     int m;
     if (op instanceof ComplexLineOp c) {
       m = c.n;
@@ -110,7 +105,7 @@ public final class Engines {
       return true;
     }
     boolean complexOp = op instanceof ComplexLineOp;
-    long maxPoints = lanes == 4 || lanes == 8 && amd ? BLOCK_MAX_POINTS_LARGE : BLOCK_MAX_POINTS;
+    long maxPoints = lanes >= 4 ? BLOCK_MAX_POINTS_LARGE : BLOCK_MAX_POINTS;
     if ((long) m * lanes > maxPoints || complexOp && m <= 16) {
       return false;
     }
@@ -156,7 +151,7 @@ public final class Engines {
     return BlockRunner.lanes();
   }
 
-  /** Complex points of a block ({@code m V}) up to which it pays: 1 MB of work array. */
+  /** Complex points of a block ({@code m V}) up to which it pays at 2 lanes: 1 MB of work array. */
   static final long BLOCK_MAX_POINTS = 1L << 16;
 
   /**
@@ -169,46 +164,19 @@ public final class Engines {
    * 0.48x. (The 1 MB limit came from {@code -XX:UseAVX=2} on an AVX-512 CPU; at 2 lanes it held
    * on this CPU: {@code fft} 16 x 48000 0.93x, {@code rfft} 16 x 120000 0.92x.)
    *
-   * <p>At 8 lanes the same 4 MB on AMD CPUs ({@link #AMD}): on an AMD EPYC Zen 4 (AVX-512, 1 MB
-   * of L2 a core, 32 MB of L3; JDK 17, 2026-12-07, JVMs with the rule and with
-   * {@code -Dnumspark.fft.vector=always} alternated, two a side, the single-line engine's time
-   * over the blocks') one worker: {@code fft} 16 x 16384 1.47x and 2.13x, 16 x 20000 1.31x and
-   * 1.70x, 16 x 32768 1.33x and 1.46x, 8 x 32768 1.13x and 1.15x, {@code rfft} 8 x 65536 1.08x
-   * and 1.31x, 16 x 32768 1.21x and 1.24x, {@code irfft} 16 x 65536 1.12x and 1.18x, rfft 16 x
-   * 65536 1.00x; two workers: {@code fft} 16 x 32768 1.46x and 1.55x, 16 x 16384 0.94x and
-   * 1.05x, {@code rfft} 8 x 65536 0.97x and 1.01x, {@code fft} 16 x 20000 0.79x and 1.10x;
-   * beyond 4 MB {@code fft} 8 x 131072 0.66x and 0.68x, {@code rfft} 16 x 131072 0.75x and 1.05x.
-   * On the AVX-512 Xeon where the 1 MB limit was measured, 2 MB blocks lost ({@code fft} 16 x
-   * 16384 0.81x, 8 x 32768 0.70x): the two vendors' caches differ (Zen's L3 holds 4 MB a core),
-   * so the limit follows the vendor at 8 lanes.
+   * <p>At 8 lanes too (2026-12-07): the 1 MB limit there was measured on 2026-12-04, before the
+   * blocks' copies moved scalars at 8 lanes and their buffers were kept on cache lines; on an AMD
+   * EPYC Zen 4 with AVX-512 (1 MB of L2 a core, 32 MB of L3; JDK 17, JVMs with the 1 MB rule and
+   * with {@code -Dnumspark.fft.vector=always} alternated, two a side, the single-line engine's
+   * time over the blocks') one worker: {@code fft} 16 x 16384 1.47x and 2.13x, 16 x 20000 1.31x
+   * and 1.70x, 16 x 32768 1.33x and 1.46x, 8 x 32768 1.13x and 1.15x, {@code rfft} 8 x 65536
+   * 1.08x and 1.31x, 16 x 32768 1.21x and 1.24x, 16 x 65536 1.00x, {@code irfft} 16 x 65536
+   * 1.12x and 1.18x; two workers: {@code fft} 16 x 32768 1.46x and 1.55x, 16 x 16384 0.94x and
+   * 1.05x, 16 x 20000 0.79x and 1.10x, {@code rfft} 8 x 65536 0.97x and 1.01x. Beyond 4 MB:
+   * {@code fft} 8 x 131072 0.66x and 0.68x, {@code rfft} 16 x 131072 0.75x and 1.05x. (No Intel
+   * CPU with AVX-512 was at hand to measure.)
    */
   static final long BLOCK_MAX_POINTS_LARGE = 1L << 18;
-
-  /**
-   * Whether this JVM runs on an AMD CPU (or Hygon's licensed Zen), from the first
-   * {@code vendor_id} of /proc/cpuinfo, read once; false where there is no such file (not
-   * Linux) or line (ARM). Only {@link #blocksPay} asks, at 8 lanes.
-   */
-  static final boolean AMD = isAmd(vendor(Path.of("/proc/cpuinfo")));
-
-  static boolean isAmd(String vendor) {
-    return vendor.equals("AuthenticAMD") || vendor.equals("HygonGenuine");
-  }
-
-  /** The first {@code vendor_id} in a cpuinfo file, or "" if none can be read. */
-  static String vendor(Path cpuinfo) {
-    try (BufferedReader in = Files.newBufferedReader(cpuinfo, StandardCharsets.US_ASCII)) {
-      for (String line = in.readLine(); line != null; line = in.readLine()) {
-        if (line.startsWith("vendor_id")) {
-          int colon = line.indexOf(':');
-          return colon < 0 ? "" : line.substring(colon + 1).trim();
-        }
-      }
-    } catch (IOException | RuntimeException e) {
-      // no cpuinfo (not Linux), or not readable: the vendor is unknown
-    }
-    return "";
-  }
 
   /**
    * Whether {@code Fft.rfftParts} (one real row of length n, split parts) runs on the
