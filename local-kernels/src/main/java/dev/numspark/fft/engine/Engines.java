@@ -77,8 +77,8 @@ public final class Engines {
    *       again on an AMD EPYC Zen 4 and a real AVX2 CPU) and beyond 1 MB (half of L2) at 2
    *       lanes loses to line-by-line transforms (as first measured, when every width had the
    *       1 MB limit: {@code fft} 16 x 16384 at 8 lanes 0.81x, 8 x 32768 0.70x, 16 x 48000 at
-   *       4 lanes 0.66x, 4 x 65536 0.86x, {@code rfft} 8 x 65536 at 8 lanes 0.82x, 4 x 65536 at 4 lanes
-   *       0.31x (there the single-line engine, at 8 lanes, or JTransforms takes them; the
+   *       4 lanes 0.66x, 4 x 65536 0.86x, {@code rfft} 8 x 65536 at 8 lanes 0.82x, 4 x 65536 at
+   *       4 lanes 0.31x (there the single-line engine, at 8 lanes, or JTransforms takes them; the
    *       single-line engine beat JTransforms on 8 x 32768, 8 x 65536, 16 x 48000: 1.05x-2.2x);
    *   <li>at 2 lanes (128-bit vectors: ARM NEON, or {@code -XX:MaxVectorSize=16}) powers of
    *       two lose or tie: {@code fft} 2048 x 16 0.70x, 2048 x 64 0.74x, 512 x 512 0.62x,

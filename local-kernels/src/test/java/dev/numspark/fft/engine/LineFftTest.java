@@ -152,8 +152,8 @@ class LineFftTest {
     for (int n : new int[] {131, 1009, 2002, 4097, 4099}) {
       assertTrue(LineRunner.supportsReal(n), "real " + n);
     }
-    // odd lengths that JTransforms' own real FFT takes whole (5-smooth 3125; 4095 = 3^2 5 7 13,
-    // where its mixed radix beats a convolution of 8192)
+    // odd lengths that JTransforms' own real FFT keeps (5-smooth 3125; 4095 = 3^2 5 7 13, where
+    // LineBluestein's cost model prefers its mixed radix to a convolution of 8192)
     assertFalse(LineRunner.supportsReal(3125), "odd 3125");
     assertFalse(LineRunner.supportsReal(4095), "odd 4095");
     // n/2 not a multiple of V, n is: rfft as a complex transform of n; the inverse stays
