@@ -20,10 +20,11 @@ import jdk.incubator.vector.VectorSpecies;
  * replaced. It is the same dataflow (butterflies, twiddles, order of operations) stored
  * differently, and gave the Stockham version's bits in every comparison we ran. The output is in
  * digit-reversed order ({@link #perm}); the copies out read it in that order. With the Vector
- * API each operation costs C2 a few hundred IR nodes while parsing, and a radix-8 or radix-5
- * butterfly written as one method exceeds C2's inlining node budget, leaving vector operations
- * un-inlined (boxed, allocating, 5x slower). Radix 5 is therefore split into small steps that
- * pass their values through the block ({@link #dif5}); radix 8 is not used (a pass split in two
+ * API each operation costs C2 a few hundred IR nodes while parsing; a butterfly method is
+ * compiled alone (too big for C2 to inline into its callers) and must stay within C2's node
+ * budget there, or its vector operations are left un-inlined (boxed, allocating, 5x slower).
+ * Radix 2, 3, 4 and 5 are one method each ({@link #dif5}); radix 7 is split into small steps that
+ * pass their values through the block ({@link #dif7}); radix 8 is not used (a pass split in two
  * halves through an L1 scratch was slower than radix 4).
  *
  * <p>Hand-written because no Maven library offers a batched SIMD FFT for Java; it follows
@@ -106,7 +107,7 @@ final class BlockFft {
 
   /**
    * Radices (4s, then at most one 2, then 3s, 5s, 7s); null when n is not 7-smooth. The odd radices
-   * come last, so that their levels run inside L1-resident sub-blocks ({@link #dif5}).
+   * come last, so that their levels run inside L1-resident sub-blocks.
    */
   static int[] factors(int n) {
     if (n < 1) {
@@ -396,90 +397,101 @@ final class BlockFft {
   }
 
   /**
-   * Radix 5 in two kinds of small steps per butterfly ({@link #dif5Sums}, then {@link #dif5Out}
-   * twice), communicating through the block itself: written as one method like {@link #dif4}, the
-   * butterfly is past C2's inlining node budget and the vector operations are left un-inlined
-   * (boxed, allocating, several times slower). The steps take and return no vectors, so however
-   * C2 inlines them, nothing is boxed. The steps run as two sweeps over the level, first every
-   * butterfly's sums, then every butterfly's outputs: with both kinds in one loop C2 inlined the
-   * sums and stopped at the outputs ({@code NodeCountInliningCutoff} in
-   * {@code -XX:+PrintInlining}), leaving two calls per butterfly, and each sweep alone fits. The
-   * radix-5 levels are the last ones ({@link #factors}), so they mostly run inside L1-resident
-   * sub-blocks ({@link #LEAF}), where the second sweep reads what the first left in L1; where a
-   * level spans more (n = 5^5 to 5^7), the two sweeps were still 1.5-1.7x faster than one loop with
-   * the calls at 8 lanes, 1.25-1.4x at 2 (2026-12-05). Every butterfly does the same operations on
-   * the same values in either order, so the bits do not change.
+   * Radix 5, one pass in registers like {@link #dif4}: with {@code a..e} the five elements,
+   * {@code t1 = b + e}, {@code t2 = c + d}, {@code t3 = b - e}, {@code t4 = c - d},
+   * {@code y0 = a + (t1 + t2)}, and {@code y1,4 = p1 -/+ i q1}, {@code y2,3 = p2 -/+ i q2} with
+   * {@code p1 = a + c1 t1 + c2 t2}, {@code p2 = a + c2 t1 + c1 t2}, {@code q1 = s1 t3 + s2 t4},
+   * {@code q2 = s2 t3 - s1 t4} ({@code ck + i sk = exp(2 pi i k / 5)}), each output but y0 then
+   * times its twiddle. The imaginary part of a twiddle is broadcast negated for the real part of
+   * the product ({@code y_i (-w_i)} is exactly {@code -(y_i w_i)}).
+   *
+   * <p>At 1004 bytes of bytecode C2 never inlines this method into its callers ("hot method too
+   * big" in {@code -XX:+PrintInlining}), so it is always compiled alone, where every vector
+   * operation in it is intrinsified (no boxing; {@code BlockFftTest} checks that a warm radix-5
+   * block allocates nothing). It replaced two sweeps of smaller steps that passed p and q
+   * through the block (five extra stores and loads a butterfly), written when a one-method
+   * radix 5 still went through helper methods and boxed; same operations in the same order, so
+   * the same bits. One warm block, 2026-12-07, AMD EPYC Zen 4: n = 1000 1.25-1.4x faster at 8
+   * lanes, 1.2-1.45x at 2, about the same at 4; 3125 (radix-5 levels over L2) 1.45x at 8 lanes
+   * and 2 (docs/fft.md, "Radix 5 in one pass").
    */
   private static void dif5(double[] x, int o, int base, int total, int len, double[] tr,
       double[] ti, int jFrom, int jTo) {
     int d = 2 * (len / 5) * V;
-    for (int j = jFrom; j < jTo; j++) {
-      for (int g = base; g < base + total; g += len) {
-        dif5Sums(x, o + 2 * (g + j) * V, d);
-      }
-    }
-    dif5Outs(x, o, base, total, len, tr, ti, jFrom, jTo);
-  }
-
-  /** {@link #dif5}'s second sweep: {@link #dif5Out} twice for every butterfly. */
-  private static void dif5Outs(double[] x, int o, int base, int total, int len, double[] tr,
-      double[] ti, int jFrom, int jTo) {
-    int d = 2 * (len / 5) * V;
-    for (int j = jFrom; j < jTo; j++) {
-      int t = 4 * j;
-      double w1r = tr[t], w1i = ti[t], w2r = tr[t + 1], w2i = ti[t + 1];
-      double w3r = tr[t + 2], w3i = ti[t + 2], w4r = tr[t + 3], w4i = ti[t + 3];
-      for (int g = base; g < base + total; g += len) {
-        int i0 = o + 2 * (g + j) * V;
-        dif5Out(x, i0 + d, i0 + 4 * d, w1r, w1i, w4r, w4i);
-        dif5Out(x, i0 + 2 * d, i0 + 3 * d, w2r, w2i, w3r, w3i);
-      }
-    }
-  }
-
-  /**
-   * With {@code a..e} the five elements at {@code i0 + k d}, {@code t1 = b + e},
-   * {@code t2 = c + d}, {@code t3 = b - e}, {@code t4 = c - d}: stores {@code y0 = a + t1 + t2}
-   * at slot 0, and the parts of {@code y1,4 = p1 -/+ i q1} and {@code y2,3 = p2 -/+ i q2}:
-   * {@code p1 = a + c1 t1 + c2 t2} at slot 1, {@code q1 = s1 t3 + s2 t4} at slot 4,
-   * {@code p2 = a + c2 t1 + c1 t2} at slot 2, {@code q2 = s2 t3 - s1 t4} at slot 3
-   * ({@code ck + i sk = exp(2 pi i k / 5)}).
-   */
-  private static void dif5Sums(double[] x, int i0, int d) {
-    dif5SumsPart(x, i0, d);
-    dif5SumsPart(x, i0 + V, d);
-  }
-
-  /**
-   * {@link #dif5Sums} for the real (or imaginary) parts alone: the sums and differences are
-   * real-linear, so the two halves are independent and each step stays small.
-   */
-  private static void dif5SumsPart(double[] x, int i0, int d) {
-    DoubleVector a = DoubleVector.fromArray(S, x, i0);
-    DoubleVector b = DoubleVector.fromArray(S, x, i0 + d);
-    DoubleVector c = DoubleVector.fromArray(S, x, i0 + 2 * d);
-    DoubleVector dd = DoubleVector.fromArray(S, x, i0 + 3 * d);
-    DoubleVector e = DoubleVector.fromArray(S, x, i0 + 4 * d);
-    DoubleVector t1 = b.add(e);
-    DoubleVector t2 = c.add(dd);
-    DoubleVector t3 = b.sub(e);
-    DoubleVector t4 = c.sub(dd);
     DoubleVector c1 = DoubleVector.broadcast(S, C51);
     DoubleVector c2 = DoubleVector.broadcast(S, C52);
     DoubleVector s1 = DoubleVector.broadcast(S, S51);
     DoubleVector s2 = DoubleVector.broadcast(S, S52);
-    a.add(t1.add(t2)).intoArray(x, i0);
-    t2.fma(c2, t1.fma(c1, a)).intoArray(x, i0 + d);
-    t2.fma(c1, t1.fma(c2, a)).intoArray(x, i0 + 2 * d);
-    t4.fma(s2, t3.mul(s1)).intoArray(x, i0 + 4 * d);
-    t4.fma(s1.neg(), t3.mul(s2)).intoArray(x, i0 + 3 * d);
+    DoubleVector ns1 = DoubleVector.broadcast(S, -S51);
+    for (int j = jFrom; j < jTo; j++) {
+      int t = 4 * j;
+      DoubleVector w1r = DoubleVector.broadcast(S, tr[t]);
+      DoubleVector w1i = DoubleVector.broadcast(S, ti[t]);
+      DoubleVector n1i = DoubleVector.broadcast(S, -ti[t]);
+      DoubleVector w2r = DoubleVector.broadcast(S, tr[t + 1]);
+      DoubleVector w2i = DoubleVector.broadcast(S, ti[t + 1]);
+      DoubleVector n2i = DoubleVector.broadcast(S, -ti[t + 1]);
+      DoubleVector w3r = DoubleVector.broadcast(S, tr[t + 2]);
+      DoubleVector w3i = DoubleVector.broadcast(S, ti[t + 2]);
+      DoubleVector n3i = DoubleVector.broadcast(S, -ti[t + 2]);
+      DoubleVector w4r = DoubleVector.broadcast(S, tr[t + 3]);
+      DoubleVector w4i = DoubleVector.broadcast(S, ti[t + 3]);
+      DoubleVector n4i = DoubleVector.broadcast(S, -ti[t + 3]);
+      for (int g = base; g < base + total; g += len) {
+        int i0 = o + 2 * (g + j) * V;
+        DoubleVector ar = DoubleVector.fromArray(S, x, i0);
+        DoubleVector br = DoubleVector.fromArray(S, x, i0 + d);
+        DoubleVector cr = DoubleVector.fromArray(S, x, i0 + 2 * d);
+        DoubleVector dr = DoubleVector.fromArray(S, x, i0 + 3 * d);
+        DoubleVector er = DoubleVector.fromArray(S, x, i0 + 4 * d);
+        DoubleVector ai = DoubleVector.fromArray(S, x, i0 + V);
+        DoubleVector bi = DoubleVector.fromArray(S, x, i0 + d + V);
+        DoubleVector ci = DoubleVector.fromArray(S, x, i0 + 2 * d + V);
+        DoubleVector di = DoubleVector.fromArray(S, x, i0 + 3 * d + V);
+        DoubleVector ei = DoubleVector.fromArray(S, x, i0 + 4 * d + V);
+        DoubleVector t1r = br.add(er);
+        DoubleVector t2r = cr.add(dr);
+        DoubleVector t3r = br.sub(er);
+        DoubleVector t4r = cr.sub(dr);
+        DoubleVector t1i = bi.add(ei);
+        DoubleVector t2i = ci.add(di);
+        DoubleVector t3i = bi.sub(ei);
+        DoubleVector t4i = ci.sub(di);
+        ar.add(t1r.add(t2r)).intoArray(x, i0);
+        ai.add(t1i.add(t2i)).intoArray(x, i0 + V);
+        DoubleVector p1r = t2r.fma(c2, t1r.fma(c1, ar));
+        DoubleVector p1i = t2i.fma(c2, t1i.fma(c1, ai));
+        DoubleVector q1r = t4r.fma(s2, t3r.mul(s1));
+        DoubleVector q1i = t4i.fma(s2, t3i.mul(s1));
+        DoubleVector y1r = p1r.add(q1i);
+        DoubleVector y1i = p1i.sub(q1r);
+        y1r.fma(w1r, y1i.mul(n1i)).intoArray(x, i0 + d);
+        y1r.fma(w1i, y1i.mul(w1r)).intoArray(x, i0 + d + V);
+        DoubleVector y4r = p1r.sub(q1i);
+        DoubleVector y4i = p1i.add(q1r);
+        y4r.fma(w4r, y4i.mul(n4i)).intoArray(x, i0 + 4 * d);
+        y4r.fma(w4i, y4i.mul(w4r)).intoArray(x, i0 + 4 * d + V);
+        DoubleVector p2r = t2r.fma(c1, t1r.fma(c2, ar));
+        DoubleVector p2i = t2i.fma(c1, t1i.fma(c2, ai));
+        DoubleVector q2r = t4r.fma(ns1, t3r.mul(s2));
+        DoubleVector q2i = t4i.fma(ns1, t3i.mul(s2));
+        DoubleVector y2r = p2r.add(q2i);
+        DoubleVector y2i = p2i.sub(q2r);
+        y2r.fma(w2r, y2i.mul(n2i)).intoArray(x, i0 + 2 * d);
+        y2r.fma(w2i, y2i.mul(w2r)).intoArray(x, i0 + 2 * d + V);
+        DoubleVector y3r = p2r.sub(q2i);
+        DoubleVector y3i = p2i.add(q2r);
+        y3r.fma(w3r, y3i.mul(n3i)).intoArray(x, i0 + 3 * d);
+        y3r.fma(w3i, y3i.mul(w3r)).intoArray(x, i0 + 3 * d + V);
+      }
+    }
   }
 
   /**
-   * From {@code p} at {@code ip} and {@code q} at {@code iq} (as {@link #dif5Sums} left them):
+   * From {@code p} at {@code ip} and {@code q} at {@code iq} (as {@link #dif7SumsPart} left them):
    * {@code (p - i q) w} at {@code ip} and {@code (p + i q) w'} at {@code iq}.
    */
-  private static void dif5Out(double[] x, int ip, int iq, double wr, double wi, double vr,
+  private static void pqOut(double[] x, int ip, int iq, double wr, double wi, double vr,
       double vi) {
     DoubleVector pr = DoubleVector.fromArray(S, x, ip);
     DoubleVector pi = DoubleVector.fromArray(S, x, ip + V);
@@ -498,8 +510,9 @@ final class BlockFft {
     y2r.fma(w2r, y2i.mul(w2i).neg()).intoArray(x, iq);
     y2r.fma(w2i, y2i.mul(w2r)).intoArray(x, iq + V);
   }
+
   /**
-   * Radix 7 as {@link #dif5}, in smaller steps still: the sums of the real parts of every
+   * Radix 7 in small steps: the sums of the real parts of every
    * butterfly, then those of the imaginary parts, then one sweep of outputs per pair (k, 7 - k)
    * ({@link #dif7Outs}). Lengths with a factor 7 (44100 = 2^2 3^2 5^2 7^2,
    * 7 2^k) otherwise ran on JTransforms, whose radix 7 is a generic pass.
@@ -519,7 +532,7 @@ final class BlockFft {
     dif7Outs(x, o, base, total, len, tr, ti, jFrom, jTo, 3);
   }
 
-  /** {@link #dif7}'s outputs k and 7 - k of every butterfly ({@link #dif5Out}). */
+  /** {@link #dif7}'s outputs k and 7 - k of every butterfly ({@link #pqOut}). */
   private static void dif7Outs(double[] x, int o, int base, int total, int len, double[] tr,
       double[] ti, int jFrom, int jTo, int k) {
     int d = 2 * (len / 7) * V;
@@ -528,7 +541,7 @@ final class BlockFft {
       double wr = tr[t + k - 1], wi = ti[t + k - 1], vr = tr[t + 6 - k], vi = ti[t + 6 - k];
       for (int g = base; g < base + total; g += len) {
         int i0 = o + 2 * (g + j) * V;
-        dif5Out(x, i0 + k * d, i0 + (7 - k) * d, wr, wi, vr, vi);
+        pqOut(x, i0 + k * d, i0 + (7 - k) * d, wr, wi, vr, vi);
       }
     }
   }
@@ -538,8 +551,8 @@ final class BlockFft {
    * {@code t_k} the sums and {@code u_k} the differences of the pairs (b, g), (c, f), (d, e):
    * stores {@code y0 = a + t1 + t2 + t3} at slot 0 and, for {@code y_k, y_7-k = p_k -/+ i q_k},
    * {@code p_k = a + sum_j cos(2 pi jk / 7) t_j} at slot k and
-   * {@code q_k = sum_j sin(2 pi jk / 7) u_j} at slot 7 - k (k = 1, 2, 3), as {@link #dif5Sums}
-   * does for radix 5; in three steps small enough for C2 to inline (one method was not).
+   * {@code q_k = sum_j sin(2 pi jk / 7) u_j} at slot 7 - k (k = 1, 2, 3), to be finished by
+   * {@link #pqOut}; in three steps small enough for C2 to inline (one method was not).
    */
   private static void dif7SumsPart(double[] x, int i0, int d) {
     dif7Pairs(x, i0, d);

@@ -507,6 +507,42 @@ class BlockFftTest {
     }
   }
 
+  /**
+   * Radix 5 is one method of about 90 vector operations ({@link BlockFft}): once C2 has compiled
+   * it, a block's transform must allocate nothing. A vector operation C2 leaves un-inlined boxes
+   * its vectors (kilobytes a block; 690 KB for n = 1000 at 8 lanes when this was first written
+   * with helper methods). Interpreted and C1 code allocate too, so this calls until a round of
+   * calls allocates nothing, and fails if none has within the time limit. 125 has only radix-5
+   * levels, inside one L1 leaf; 3125 has them over L2 too.
+   */
+  @Test
+  void aWarmRadix5BlockAllocatesNothing() {
+    com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+    assertTrue(threads.isThreadAllocatedMemorySupported()
+        && threads.isThreadAllocatedMemoryEnabled(), "this JVM counts a thread's allocations");
+    for (int n : new int[] {125, 3125}) {
+      BlockFft plan = BlockFft.plan(n);
+      double[] src = uniform(true, n, V, n).data();
+      double[] x = new double[2 * n * V];
+      long deadline = System.nanoTime() + 60_000_000_000L;
+      long allocated = Long.MAX_VALUE;
+      int rounds = 0;
+      while (allocated > 0 && System.nanoTime() < deadline) {
+        long before = threads.getCurrentThreadAllocatedBytes();
+        for (int call = 0; call < 50; call++) {
+          System.arraycopy(src, 0, x, 0, x.length);
+          plan.dif(x);
+        }
+        allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        rounds++;
+      }
+      assertEquals(0, allocated, "n=" + n + ": bytes allocated by 50 warm dif calls after "
+          + rounds + " rounds");
+      assertTrue(Double.isFinite(x[2 * V]), "n=" + n);
+    }
+  }
+
   /** dif leaves X_k at perm[k]: a permutation of the n elements. */
   private static void assertPermutation(int n) {
     BlockFft p = BlockFft.plan(n);
