@@ -19,13 +19,12 @@ import jdk.incubator.vector.VectorSpecies;
  * the Stockham form (a ping-pong between two arrays, every pass over the whole block) it
  * replaced. It is the same dataflow (butterflies, twiddles, order of operations) stored
  * differently, and gave the Stockham version's bits in every comparison we ran. The output is in
- * digit-reversed order ({@link #perm}); the copies out read it in that order. With the Vector
- * API each operation costs C2 a few hundred IR nodes while parsing; a butterfly method is
- * compiled alone (too big for C2 to inline into its callers) and must stay within C2's node
- * budget there, or its vector operations are left un-inlined (boxed, allocating, 5x slower).
- * Radix 2, 3, 4 and 5 are one method each ({@link #dif5}); radix 7 is split into small steps that
- * pass their values through the block ({@link #dif7}); radix 8 is not used (a pass split in two
- * halves through an L1 scratch was slower than radix 4).
+ * digit-reversed order ({@link #perm}); the copies out read it in that order. Each radix (2, 3,
+ * 4, 5, 7) is one method with its loops, calling the Vector API directly: too big for C2 to
+ * inline into its callers, it is compiled alone, and there every vector operation is
+ * intrinsified ({@link #dif5} says why this matters). Radix 8 is not used: as one method it was
+ * slower than radix 4 at 8 and 4 lanes on 4096 and 8192 points, and only 4-7% faster end to end
+ * at 2 (2026-12-07; a pass split in two halves through an L1 scratch was slower too).
  *
  * <p>Hand-written because no Maven library offers a batched SIMD FFT for Java; it follows
  * pocketfft's multi-line transforms (SciPy's {@code vlen} lines per SIMD vector). Loaded only
@@ -488,121 +487,111 @@ final class BlockFft {
   }
 
   /**
-   * From {@code p} at {@code ip} and {@code q} at {@code iq} (as {@link #dif7SumsPart} left them):
-   * {@code (p - i q) w} at {@code ip} and {@code (p + i q) w'} at {@code iq}.
-   */
-  private static void pqOut(double[] x, int ip, int iq, double wr, double wi, double vr,
-      double vi) {
-    DoubleVector pr = DoubleVector.fromArray(S, x, ip);
-    DoubleVector pi = DoubleVector.fromArray(S, x, ip + V);
-    DoubleVector qr = DoubleVector.fromArray(S, x, iq);
-    DoubleVector qi = DoubleVector.fromArray(S, x, iq + V);
-    DoubleVector w1r = DoubleVector.broadcast(S, wr);
-    DoubleVector w1i = DoubleVector.broadcast(S, wi);
-    DoubleVector y1r = pr.add(qi);
-    DoubleVector y1i = pi.sub(qr);
-    y1r.fma(w1r, y1i.mul(w1i).neg()).intoArray(x, ip);
-    y1r.fma(w1i, y1i.mul(w1r)).intoArray(x, ip + V);
-    DoubleVector w2r = DoubleVector.broadcast(S, vr);
-    DoubleVector w2i = DoubleVector.broadcast(S, vi);
-    DoubleVector y2r = pr.sub(qi);
-    DoubleVector y2i = pi.add(qr);
-    y2r.fma(w2r, y2i.mul(w2i).neg()).intoArray(x, iq);
-    y2r.fma(w2i, y2i.mul(w2r)).intoArray(x, iq + V);
-  }
-
-  /**
-   * Radix 7 in small steps: the sums of the real parts of every
-   * butterfly, then those of the imaginary parts, then one sweep of outputs per pair (k, 7 - k)
-   * ({@link #dif7Outs}). Lengths with a factor 7 (44100 = 2^2 3^2 5^2 7^2,
-   * 7 2^k) otherwise ran on JTransforms, whose radix 7 is a generic pass.
+   * Radix 7 in one pass, as {@link #dif5}: with {@code a..g} the seven elements, the sums
+   * {@code t_k} and differences {@code u_k} of the pairs (b, g), (c, f), (d, e),
+   * {@code y0 = a + ((t1 + t2) + t3)} and, for k = 1, 2, 3, {@code y_k, y_7-k = p_k -/+ i q_k}
+   * with {@code p_k = a + sum_j cos(2 pi jk / 7) t_j} and {@code q_k = sum_j sin(2 pi jk / 7) u_j},
+   * each output but y0 times its twiddle. Lengths with a factor 7 (44100 = 2^2 3^2 5^2 7^2,
+   * 7 2^k) otherwise ran on JTransforms, whose radix 7 is a generic pass. 1550 bytes of bytecode,
+   * compiled alone like {@link #dif5}; it replaced five sweeps of smaller steps through the
+   * block (the same operations in the same order, so the same bits): one warm block 1.6-1.8x
+   * faster at n = 343 and 1764 at 8 lanes, 1.15-1.3x at 4, 1.3-2x at 2 (docs/fft.md, "Radix 5 in
+   * one pass").
    */
   private static void dif7(double[] x, int o, int base, int total, int len, double[] tr,
       double[] ti, int jFrom, int jTo) {
     int d = 2 * (len / 7) * V;
-    for (int part = 0; part < 2; part++) {
-      for (int j = jFrom; j < jTo; j++) {
-        for (int g = base; g < base + total; g += len) {
-          dif7SumsPart(x, o + 2 * (g + j) * V + part * V, d);
-        }
-      }
-    }
-    dif7Outs(x, o, base, total, len, tr, ti, jFrom, jTo, 1);
-    dif7Outs(x, o, base, total, len, tr, ti, jFrom, jTo, 2);
-    dif7Outs(x, o, base, total, len, tr, ti, jFrom, jTo, 3);
-  }
-
-  /** {@link #dif7}'s outputs k and 7 - k of every butterfly ({@link #pqOut}). */
-  private static void dif7Outs(double[] x, int o, int base, int total, int len, double[] tr,
-      double[] ti, int jFrom, int jTo, int k) {
-    int d = 2 * (len / 7) * V;
-    for (int j = jFrom; j < jTo; j++) {
-      int t = 6 * j;
-      double wr = tr[t + k - 1], wi = ti[t + k - 1], vr = tr[t + 6 - k], vi = ti[t + 6 - k];
-      for (int g = base; g < base + total; g += len) {
-        int i0 = o + 2 * (g + j) * V;
-        pqOut(x, i0 + k * d, i0 + (7 - k) * d, wr, wi, vr, vi);
-      }
-    }
-  }
-
-  /**
-   * With {@code a..g} the real (or imaginary) parts of the seven elements at {@code i0 + k d},
-   * {@code t_k} the sums and {@code u_k} the differences of the pairs (b, g), (c, f), (d, e):
-   * stores {@code y0 = a + t1 + t2 + t3} at slot 0 and, for {@code y_k, y_7-k = p_k -/+ i q_k},
-   * {@code p_k = a + sum_j cos(2 pi jk / 7) t_j} at slot k and
-   * {@code q_k = sum_j sin(2 pi jk / 7) u_j} at slot 7 - k (k = 1, 2, 3), to be finished by
-   * {@link #pqOut}; in three steps small enough for C2 to inline (one method was not).
-   */
-  private static void dif7SumsPart(double[] x, int i0, int d) {
-    dif7Pairs(x, i0, d);
-    dif7P(x, i0, d);
-    dif7Q(x, i0, d);
-  }
-
-  /** The sums t_k at slot k and the differences u_k at slot 7 - k, in place. */
-  private static void dif7Pairs(double[] x, int i0, int d) {
-    DoubleVector b = DoubleVector.fromArray(S, x, i0 + d);
-    DoubleVector c = DoubleVector.fromArray(S, x, i0 + 2 * d);
-    DoubleVector dd = DoubleVector.fromArray(S, x, i0 + 3 * d);
-    DoubleVector e = DoubleVector.fromArray(S, x, i0 + 4 * d);
-    DoubleVector f = DoubleVector.fromArray(S, x, i0 + 5 * d);
-    DoubleVector g = DoubleVector.fromArray(S, x, i0 + 6 * d);
-    b.add(g).intoArray(x, i0 + d);
-    c.add(f).intoArray(x, i0 + 2 * d);
-    dd.add(e).intoArray(x, i0 + 3 * d);
-    dd.sub(e).intoArray(x, i0 + 4 * d);
-    c.sub(f).intoArray(x, i0 + 5 * d);
-    b.sub(g).intoArray(x, i0 + 6 * d);
-  }
-
-  /** y0 at slot 0 and p_k at slot k, from a and the sums. */
-  private static void dif7P(double[] x, int i0, int d) {
-    DoubleVector a = DoubleVector.fromArray(S, x, i0);
-    DoubleVector t1 = DoubleVector.fromArray(S, x, i0 + d);
-    DoubleVector t2 = DoubleVector.fromArray(S, x, i0 + 2 * d);
-    DoubleVector t3 = DoubleVector.fromArray(S, x, i0 + 3 * d);
     DoubleVector c1 = DoubleVector.broadcast(S, C71);
     DoubleVector c2 = DoubleVector.broadcast(S, C72);
     DoubleVector c3 = DoubleVector.broadcast(S, C73);
-    a.add(t1.add(t2).add(t3)).intoArray(x, i0);
-    // cos(2 pi jk / 7) for k = 2: c2, c3, c1; k = 3: c3, c1, c2
-    t3.fma(c3, t2.fma(c2, t1.fma(c1, a))).intoArray(x, i0 + d);
-    t3.fma(c1, t2.fma(c3, t1.fma(c2, a))).intoArray(x, i0 + 2 * d);
-    t3.fma(c2, t2.fma(c1, t1.fma(c3, a))).intoArray(x, i0 + 3 * d);
-  }
-
-  /** q_k at slot 7 - k, from the differences. */
-  private static void dif7Q(double[] x, int i0, int d) {
-    DoubleVector u3 = DoubleVector.fromArray(S, x, i0 + 4 * d);
-    DoubleVector u2 = DoubleVector.fromArray(S, x, i0 + 5 * d);
-    DoubleVector u1 = DoubleVector.fromArray(S, x, i0 + 6 * d);
     DoubleVector s1 = DoubleVector.broadcast(S, S71);
     DoubleVector s2 = DoubleVector.broadcast(S, S72);
     DoubleVector s3 = DoubleVector.broadcast(S, S73);
-    // sin(2 pi jk / 7) for k = 1: s1, s2, s3; k = 2: s2, -s3, -s1; k = 3: s3, -s1, s2
-    u3.fma(s3, u2.fma(s2, u1.mul(s1))).intoArray(x, i0 + 6 * d);
-    u3.fma(s1.neg(), u2.fma(s3.neg(), u1.mul(s2))).intoArray(x, i0 + 5 * d);
-    u3.fma(s2, u2.fma(s1.neg(), u1.mul(s3))).intoArray(x, i0 + 4 * d);
+    DoubleVector ns1 = DoubleVector.broadcast(S, -S71);
+    DoubleVector ns3 = DoubleVector.broadcast(S, -S73);
+    for (int j = jFrom; j < jTo; j++) {
+      int t = 6 * j;
+      DoubleVector w1r = DoubleVector.broadcast(S, tr[t]);
+      DoubleVector w1i = DoubleVector.broadcast(S, ti[t]);
+      DoubleVector n1i = DoubleVector.broadcast(S, -ti[t]);
+      DoubleVector w2r = DoubleVector.broadcast(S, tr[t + 1]);
+      DoubleVector w2i = DoubleVector.broadcast(S, ti[t + 1]);
+      DoubleVector n2i = DoubleVector.broadcast(S, -ti[t + 1]);
+      DoubleVector w3r = DoubleVector.broadcast(S, tr[t + 2]);
+      DoubleVector w3i = DoubleVector.broadcast(S, ti[t + 2]);
+      DoubleVector n3i = DoubleVector.broadcast(S, -ti[t + 2]);
+      DoubleVector w4r = DoubleVector.broadcast(S, tr[t + 3]);
+      DoubleVector w4i = DoubleVector.broadcast(S, ti[t + 3]);
+      DoubleVector n4i = DoubleVector.broadcast(S, -ti[t + 3]);
+      DoubleVector w5r = DoubleVector.broadcast(S, tr[t + 4]);
+      DoubleVector w5i = DoubleVector.broadcast(S, ti[t + 4]);
+      DoubleVector n5i = DoubleVector.broadcast(S, -ti[t + 4]);
+      DoubleVector w6r = DoubleVector.broadcast(S, tr[t + 5]);
+      DoubleVector w6i = DoubleVector.broadcast(S, ti[t + 5]);
+      DoubleVector n6i = DoubleVector.broadcast(S, -ti[t + 5]);
+      for (int g = base; g < base + total; g += len) {
+        int i0 = o + 2 * (g + j) * V;
+        DoubleVector ar = DoubleVector.fromArray(S, x, i0);
+        DoubleVector ai = DoubleVector.fromArray(S, x, i0 + V);
+        DoubleVector br = DoubleVector.fromArray(S, x, i0 + d);
+        DoubleVector bi = DoubleVector.fromArray(S, x, i0 + d + V);
+        DoubleVector cr = DoubleVector.fromArray(S, x, i0 + 2 * d);
+        DoubleVector ci = DoubleVector.fromArray(S, x, i0 + 2 * d + V);
+        DoubleVector dr = DoubleVector.fromArray(S, x, i0 + 3 * d);
+        DoubleVector di = DoubleVector.fromArray(S, x, i0 + 3 * d + V);
+        DoubleVector er = DoubleVector.fromArray(S, x, i0 + 4 * d);
+        DoubleVector ei = DoubleVector.fromArray(S, x, i0 + 4 * d + V);
+        DoubleVector fr = DoubleVector.fromArray(S, x, i0 + 5 * d);
+        DoubleVector fi = DoubleVector.fromArray(S, x, i0 + 5 * d + V);
+        DoubleVector gr = DoubleVector.fromArray(S, x, i0 + 6 * d);
+        DoubleVector gi = DoubleVector.fromArray(S, x, i0 + 6 * d + V);
+        DoubleVector t1r = br.add(gr), t1i = bi.add(gi);
+        DoubleVector t2r = cr.add(fr), t2i = ci.add(fi);
+        DoubleVector t3r = dr.add(er), t3i = di.add(ei);
+        DoubleVector u3r = dr.sub(er), u3i = di.sub(ei);
+        DoubleVector u2r = cr.sub(fr), u2i = ci.sub(fi);
+        DoubleVector u1r = br.sub(gr), u1i = bi.sub(gi);
+        ar.add(t1r.add(t2r).add(t3r)).intoArray(x, i0);
+        ai.add(t1i.add(t2i).add(t3i)).intoArray(x, i0 + V);
+        // k = 1 and 6
+        DoubleVector pr = t3r.fma(c3, t2r.fma(c2, t1r.fma(c1, ar)));
+        DoubleVector pi = t3i.fma(c3, t2i.fma(c2, t1i.fma(c1, ai)));
+        DoubleVector qr = u3r.fma(s3, u2r.fma(s2, u1r.mul(s1)));
+        DoubleVector qi = u3i.fma(s3, u2i.fma(s2, u1i.mul(s1)));
+        DoubleVector yr = pr.add(qi), yi = pi.sub(qr);
+        yr.fma(w1r, yi.mul(n1i)).intoArray(x, i0 + d);
+        yr.fma(w1i, yi.mul(w1r)).intoArray(x, i0 + d + V);
+        yr = pr.sub(qi);
+        yi = pi.add(qr);
+        yr.fma(w6r, yi.mul(n6i)).intoArray(x, i0 + 6 * d);
+        yr.fma(w6i, yi.mul(w6r)).intoArray(x, i0 + 6 * d + V);
+        // k = 2 and 5
+        pr = t3r.fma(c1, t2r.fma(c3, t1r.fma(c2, ar)));
+        pi = t3i.fma(c1, t2i.fma(c3, t1i.fma(c2, ai)));
+        qr = u3r.fma(ns1, u2r.fma(ns3, u1r.mul(s2)));
+        qi = u3i.fma(ns1, u2i.fma(ns3, u1i.mul(s2)));
+        yr = pr.add(qi);
+        yi = pi.sub(qr);
+        yr.fma(w2r, yi.mul(n2i)).intoArray(x, i0 + 2 * d);
+        yr.fma(w2i, yi.mul(w2r)).intoArray(x, i0 + 2 * d + V);
+        yr = pr.sub(qi);
+        yi = pi.add(qr);
+        yr.fma(w5r, yi.mul(n5i)).intoArray(x, i0 + 5 * d);
+        yr.fma(w5i, yi.mul(w5r)).intoArray(x, i0 + 5 * d + V);
+        // k = 3 and 4
+        pr = t3r.fma(c2, t2r.fma(c1, t1r.fma(c3, ar)));
+        pi = t3i.fma(c2, t2i.fma(c1, t1i.fma(c3, ai)));
+        qr = u3r.fma(s2, u2r.fma(ns1, u1r.mul(s3)));
+        qi = u3i.fma(s2, u2i.fma(ns1, u1i.mul(s3)));
+        yr = pr.add(qi);
+        yi = pi.sub(qr);
+        yr.fma(w3r, yi.mul(n3i)).intoArray(x, i0 + 3 * d);
+        yr.fma(w3i, yi.mul(w3r)).intoArray(x, i0 + 3 * d + V);
+        yr = pr.sub(qi);
+        yi = pi.add(qr);
+        yr.fma(w4r, yi.mul(n4i)).intoArray(x, i0 + 4 * d);
+        yr.fma(w4i, yi.mul(w4r)).intoArray(x, i0 + 4 * d + V);
+      }
+    }
   }
 }

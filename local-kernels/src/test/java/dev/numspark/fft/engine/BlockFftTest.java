@@ -508,20 +508,21 @@ class BlockFftTest {
   }
 
   /**
-   * Radix 5 is one method of about 90 vector operations ({@link BlockFft}): once C2 has compiled
-   * it, a block's transform must allocate nothing. A vector operation C2 leaves un-inlined boxes
-   * its vectors (kilobytes a block; 690 KB for n = 1000 at 8 lanes when this was first written
-   * with helper methods). Interpreted and C1 code allocate too, so this calls until a round of
-   * calls allocates nothing, and fails if none has within the time limit. 125 has only radix-5
-   * levels, inside one L1 leaf; 3125 has them over L2 too.
+   * Radix 5 and radix 7 are one method each, of about 90 and 130 vector operations
+   * ({@link BlockFft}): once C2 has compiled them, a block's transform must allocate nothing. A
+   * vector operation C2 leaves un-inlined boxes its vectors (kilobytes a block; 690 KB for
+   * n = 1000 at 8 lanes when radix 5 was first written with helper methods). Interpreted and C1
+   * code allocate too, so this calls until a round of calls allocates nothing, and fails if none
+   * has within the time limit. 125 and 343 have only radix-5 or radix-7 levels, inside one L1
+   * leaf; 3125 and 2401 have them over L2 too.
    */
   @Test
-  void aWarmRadix5BlockAllocatesNothing() {
+  void aWarmRadix5Or7BlockAllocatesNothing() {
     com.sun.management.ThreadMXBean threads =
         (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
     assertTrue(threads.isThreadAllocatedMemorySupported()
         && threads.isThreadAllocatedMemoryEnabled(), "this JVM counts a thread's allocations");
-    for (int n : new int[] {125, 3125}) {
+    for (int n : new int[] {125, 3125, 343, 2401}) {
       BlockFft plan = BlockFft.plan(n);
       double[] src = uniform(true, n, V, n).data();
       double[] x = new double[2 * n * V];
