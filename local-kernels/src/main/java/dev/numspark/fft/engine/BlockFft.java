@@ -495,7 +495,7 @@ final class BlockFft {
    * 7 2^k) otherwise ran on JTransforms, whose radix 7 is a generic pass. 1550 bytes of bytecode,
    * compiled alone like {@link #dif5}; it replaced five sweeps of smaller steps through the
    * block (the same operations in the same order, so the same bits): one warm block 1.6-1.8x
-   * faster at n = 343 and 1764 at 8 lanes, 1.15-1.3x at 4, 1.3-2x at 2 (docs/fft.md, "Radix 5 in
+   * faster at n = 343 and 1764 at 8 lanes, 1.0-1.3x at 4, 1.2-2x at 2 (docs/fft.md, "Radix 5 in
    * one pass").
    */
   private static void dif7(double[] x, int o, int base, int total, int len, double[] tr,
