@@ -1,6 +1,9 @@
 package dev.numspark.fft.engine;
 
-/** One complex line's transform on the single-line engine: {@link LineFft} or {@link LineBluestein}. */
+/**
+ * One complex line's transform on the single-line engine: {@link LineFft}, {@link LineSplit} or
+ * {@link LineBluestein}.
+ */
 interface LinePlan {
   /** Doubles of scratch that {@link #forward} needs. */
   int blockLength();

@@ -88,7 +88,7 @@ public final class LineRunner {
 
   /** Whether one complex line of length n runs here. */
   static boolean supportsComplex(int n) {
-    return supportsFactored(n) || LineBluestein.supports(n);
+    return supportsFactored(n) || LineSplit.supports(n) || LineBluestein.supports(n);
   }
 
   /** Whether one complex line of length n runs here on {@link LineFft}. */
@@ -160,6 +160,11 @@ public final class LineRunner {
     return (LinePlan) plan(n);
   }
 
+  /** The plan one complex line of n runs on, for tests ({@link #supportsComplex} first). */
+  static Object complexPlanForTest(int n) {
+    return supportsComplex(n) ? complexPlan(n) : null;
+  }
+
   private static LineReal realPlan(int n) {
     LineReal last = lastReal;
     if (last != null && last.n == n) {
@@ -173,7 +178,8 @@ public final class LineRunner {
   /** The cached plan: complex of length key (key > 0) or real of length -key. */
   private static Object plan(int key) {
     return PlanCache.cached(PLANS, key, k -> k < 0 ? new LineReal(-k)
-        : LineFft.supports(k) ? LineFft.plan(k) : LineBluestein.plan(k));
+        : LineFft.supports(k) ? LineFft.plan(k)
+        : LineSplit.supports(k) ? LineSplit.plan(k) : LineBluestein.plan(k));
   }
 
   /**

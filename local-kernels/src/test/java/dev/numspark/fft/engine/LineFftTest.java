@@ -33,7 +33,9 @@ class LineFftTest {
    */
   private static final int[] COMPLEX = {1, 2, 3, 7, 8, 16, 60, 63, 64, 67, 72, 96, 105, 128,
       131, 192, 200, 256, 257, 320, 343, 384, 448, 512, 576, 640, 960, 1000, 1001, 1009, 1024,
-      1008, 1600, 2000, 2048, 3 * 5 * 7 * 64, 4096, 4099, 4800, 7168, 10000, 1 << 16};
+      1008, 1600, 2000, 2048, 3 * 5 * 7 * 64, 4096, 4099, 4800, 7168, 10000, 1 << 16,
+      // 4 m, not a multiple of 8: at 8 lanes on LineSplit (r = 4) from 400; 44100 has m odd
+      100, 500, 1500, 1764, 44100};
   /** Real lengths ({@code rfft}: the half length is the complex length above). */
   private static final int[] REAL = {1, 2, 5, 64, 126, 128, 131, 160, 192, 200, 256, 257, 384,
       600, 640, 768, 882, 1000, 1009, 1024, 1764, 1920, 2000, 2002, 2048, 3000, 3 * 5 * 7 * 128,
@@ -143,6 +145,17 @@ class LineFftTest {
       assertFalse(LineRunner.supportsComplex(n), "complex " + n);
       assertFalse(LineRunner.supportsReal(2 * n), "real " + 2 * n);
     }
+    // 7-smooth multiples of 4 that are not multiples of 8: four lines of n / 4 in one block
+    // (LineSplit; measured faster than JTransforms from 500); not below LineSplit's minimum (100,
+    // 300: JTransforms was as fast), not 2 (odd) m (22050), not where n / 4 is not 7-smooth
+    for (int n : new int[] {500, 1500, 1764, 44100}) {
+      assertTrue(LineRunner.supportsComplex(n), "complex " + n);
+      assertTrue(LineRunner.complexPlanForTest(n) instanceof LineSplit, "LineSplit " + n);
+    }
+    for (int n : new int[] {60, 100, 300, 22050}) {
+      assertFalse(LineRunner.supportsComplex(n), "complex " + n);
+    }
+    assertFalse(LineRunner.complexPlanForTest(4 * 1009) instanceof LineSplit, "4 x 1009");
     // with a factor 7 (radix 7), as at 4 and 2 lanes
     for (int n : new int[] {3 * 5 * 7 * 64, 448, 1008}) {
       assertTrue(LineRunner.supportsComplex(n), "complex " + n);
@@ -351,6 +364,14 @@ class LineFftTest {
     for (int w : new int[] {2, 3}) {
       assertArrayEquals(ipOne, Fft.irfft(primeHalf, 65537, -1, null, w).data(),
           "irfft 65537 workers " + w);
+    }
+    // one line of 4 m points (at 8 lanes on LineSplit): the column and copy steps shared out
+    NdArray audio = uniform(true, 11, 1, 44100);
+    double[] aOne = Fft.fft(audio, null, -1, null, 1).data();
+    for (int w : new int[] {2, 3}) {
+      assertArrayEquals(aOne, Fft.fft(audio, null, -1, null, w).data(), "fft 44100 workers " + w);
+      assertArrayEquals(Fft.ifft(audio, null, -1, null, 1).data(),
+          Fft.ifft(audio, null, -1, null, w).data(), "ifft 44100 workers " + w);
     }
     // a real length run as a complex transform of its full length (n/2 not a multiple of V)
     NdArray full = uniform(false, 8, 1, 75000);

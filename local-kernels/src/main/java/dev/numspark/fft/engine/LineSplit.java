@@ -1,0 +1,172 @@
+package dev.numspark.fft.engine;
+
+import dev.numspark.parallel.WorkerPool;
+
+/**
+ * The complex DFT of ONE line whose length n is 7-smooth but not a multiple of the lanes V, so
+ * that {@link LineFft} (which splits n into V lines of n / V) cannot take it: 44100 = 4 x 11025
+ * (a second of CD-rate audio), 1764, 1500 at 8 lanes. With r = 4 (or 2) dividing n and
+ * {@code m = n / r}, {@code X[k1 + r k2] = sum_j2 W_m^(j2 k2) [W_n^(j2 k1) sum_j1 x[m j1 + j2]
+ * W_r^(j1 k1)]}: the r-point DFTs of every column j2, times the twiddles, become r lines of m
+ * points in the lanes of one {@link BlockFft} block (the other V - r lanes hold zeros), whose
+ * transform gives row k1's {@code X[k1 + r k2]} at element {@code perm[k2]}. Half (r = 4 at 8
+ * lanes) of the block's arithmetic is wasted, but the engine's radix 5 and 7 are still about
+ * twice as fast as JTransforms' (generic radix 7), which took these lines before
+ * (docs/fft.md, "One line not a multiple of the lanes").
+ *
+ * <p>Every value is computed by the same operations for any {@code workers} (the column and copy
+ * steps are shared out by index ranges, {@link BlockFft#dif(double[], int)} keeps its bits).
+ * Immutable and shared by threads.
+ */
+final class LineSplit implements LinePlan {
+  private static final int V = BlockFft.V;
+  /**
+   * Shortest line taken. One line, 8 lanes, AMD EPYC Zen 4, JVMs with and without the engine
+   * alternated (2026-12-07), JTransforms' time over this one's: {@code fft} of 100 0.85x, 300
+   * 0.95-1.0x, 500 1.1-1.3x, 700 1.0-1.5x, 980 2.0-2.6x, 1260 1.2-1.6x, 1500 1.1-1.2x, 1764
+   * 1.9-2.4x, 2500 1.1-1.5x, 44100 2.0-2.5x (1.01-1.27 ms to 0.50-0.51).
+   */
+  static final int MIN_LENGTH = 400;
+
+  final int n;
+  /** Lines of the block: the r of the r-point DFTs. */
+  final int r;
+  /** Length of each line of the block. */
+  final int m;
+  private final BlockFft sub;
+  /** {@code W_n^(j2 k1)} for k1 in [1, r) at {@code [j2 (r - 1) + k1 - 1]}. */
+  private final double[] twRe;
+  private final double[] twIm;
+
+  private LineSplit(int n, int r) {
+    this.n = n;
+    this.r = r;
+    this.m = n / r;
+    this.sub = BlockFft.plan(m);
+    twRe = new double[m * (r - 1)];
+    twIm = new double[m * (r - 1)];
+    for (int j2 = 0; j2 < m; j2++) {
+      for (int k1 = 1; k1 < r; k1++) {
+        // exact reduction of the angle, as BlockFft's twiddles
+        long e = (long) j2 * k1 % n;
+        double a = -2 * Math.PI * e / n;
+        twRe[j2 * (r - 1) + k1 - 1] = Math.cos(a);
+        twIm[j2 * (r - 1) + k1 - 1] = Math.sin(a);
+      }
+    }
+  }
+
+  /**
+   * The rows of the split: 4 where n is a multiple of 4, else 2; 0 where this plan does not
+   * apply (n a multiple of V, odd, or n / r not 7-smooth).
+   */
+  static int rows(int n) {
+    if (V < 4 || n % V == 0 || n % 2 != 0) {
+      return 0;
+    }
+    int r = n % 4 == 0 && V >= 8 ? 4 : 2;
+    return BlockFft.factors(n / r) == null ? 0 : r;
+  }
+
+  /** Whether one complex line of length n runs here (as measured: docs/fft.md). */
+  static boolean supports(int n) {
+    return n >= MIN_LENGTH && rows(n) == 4;
+  }
+
+  static LineSplit plan(int n) {
+    return new LineSplit(n, rows(n));
+  }
+
+  @Override
+  public int blockLength() {
+    return 2 * m * V;
+  }
+
+  @Override
+  public void forward(double[] z, int zOff, boolean conjugate, double[] dst, int dOff, double fr,
+      double fi, double[] a, int workers) {
+    if (workers <= 1) {
+      columns(z, zOff, conjugate, a, 0, m);
+      sub.dif(a);
+      rows(a, dst, dOff, fr, fi, 0, m);
+      return;
+    }
+    WorkerPool.parallelFor(workers, m, (from, to) -> columns(z, zOff, conjugate, a, from, to));
+    sub.dif(a, workers);
+    WorkerPool.parallelFor(workers, m, (from, to) -> rows(a, dst, dOff, fr, fi, from, to));
+  }
+
+  /**
+   * Columns {@code [from, to)}: the r-point DFT of {@code x[m j1 + j2]} (conjugated if asked),
+   * times {@code W_n^(j2 k1)}, to lane k1 of element j2 of the block; the other lanes zero.
+   */
+  private void columns(double[] z, int zOff, boolean conjugate, double[] a, int from, int to) {
+    double s = conjugate ? -1.0 : 1.0;
+    for (int j2 = from; j2 < to; j2++) {
+      int o = 2 * j2 * V;
+      java.util.Arrays.fill(a, o + r, o + V, 0.0);
+      java.util.Arrays.fill(a, o + V + r, o + 2 * V, 0.0);
+      int i0 = zOff + 2 * j2;
+      int stride = 2 * m;
+      if (r == 4) {
+        column4(z, i0, stride, s, a, o, 3 * j2);
+      } else {
+        column2(z, i0, stride, s, a, o, j2);
+      }
+    }
+  }
+
+  private void column4(double[] z, int i0, int stride, double s, double[] a, int o, int t) {
+    double x0r = z[i0];
+    double x0i = s * z[i0 + 1];
+    double x1r = z[i0 + stride];
+    double x1i = s * z[i0 + stride + 1];
+    double x2r = z[i0 + 2 * stride];
+    double x2i = s * z[i0 + 2 * stride + 1];
+    double x3r = z[i0 + 3 * stride];
+    double x3i = s * z[i0 + 3 * stride + 1];
+    double ar = x0r + x2r;
+    double ai = x0i + x2i;
+    double br = x0r - x2r;
+    double bi = x0i - x2i;
+    double cr = x1r + x3r;
+    double ci = x1i + x3i;
+    double dr = x1r - x3r;
+    double di = x1i - x3i;
+    a[o] = ar + cr;
+    a[o + V] = ai + ci;
+    // Y1 = b - i d, Y2 = a - c, Y3 = b + i d, each times W_n^(j2 k1)
+    store(a, o + 1, br + di, bi - dr, twRe[t], twIm[t]);
+    store(a, o + 2, ar - cr, ai - ci, twRe[t + 1], twIm[t + 1]);
+    store(a, o + 3, br - di, bi + dr, twRe[t + 2], twIm[t + 2]);
+  }
+
+  private void column2(double[] z, int i0, int stride, double s, double[] a, int o, int t) {
+    double x0r = z[i0];
+    double x0i = s * z[i0 + 1];
+    double x1r = z[i0 + stride];
+    double x1i = s * z[i0 + stride + 1];
+    a[o] = x0r + x1r;
+    a[o + V] = x0i + x1i;
+    store(a, o + 1, x0r - x1r, x0i - x1i, twRe[t], twIm[t]);
+  }
+
+  /** {@code (yr + i yi)(wr + i wi)} to {@code a[i]} (real part) and {@code a[i + V]}. */
+  private static void store(double[] a, int i, double yr, double yi, double wr, double wi) {
+    a[i] = yr * wr - yi * wi;
+    a[i + V] = yr * wi + yi * wr;
+  }
+
+  /** Outputs {@code X[k1 + r k2]} for k2 in {@code [from, to)}, times (fr, fi), to dst. */
+  private void rows(double[] a, double[] dst, int dOff, double fr, double fi, int from, int to) {
+    int[] perm = sub.perm;
+    for (int k2 = from; k2 < to; k2++) {
+      int e = 2 * V * perm[k2];
+      int d = dOff + 2 * r * k2;
+      for (int k1 = 0; k1 < r; k1++) {
+        dst[d + 2 * k1] = a[e + k1] * fr;
+        dst[d + 2 * k1 + 1] = a[e + V + k1] * fi;
+      }
+    }
+  }
+}
