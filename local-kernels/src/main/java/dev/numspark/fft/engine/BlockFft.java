@@ -70,15 +70,7 @@ final class BlockFft {
       int m = cur / r;
       double[] tr = new double[m * (r - 1)];
       double[] ti = new double[m * (r - 1)];
-      for (int p = 0; p < m; p++) {
-        for (int j = 1; j < r; j++) {
-          // exact reduction of the angle keeps every twiddle within an ulp or so
-          long e = (long) p * j % cur;
-          double a = -2 * Math.PI * e / cur;
-          tr[p * (r - 1) + j - 1] = Math.cos(a);
-          ti[p * (r - 1) + j - 1] = Math.sin(a);
-        }
-      }
+      twiddles(cur, r, tr, ti);
       twRe[pass] = tr;
       twIm[pass] = ti;
       cur = m;
@@ -95,6 +87,23 @@ final class BlockFft {
         rem /= r;
       }
       perm[k] = pos;
+    }
+  }
+
+  /**
+   * {@code exp(-2 pi i p j / len)} for p in {@code [0, len / r)} and j in {@code [1, r)} at
+   * {@code [p (r-1) + j-1]} of {@code tr} (cosines) and {@code ti} (sines): the twiddles of a
+   * radix-r step over length len (also {@link LineSplit}'s).
+   */
+  static void twiddles(int len, int r, double[] tr, double[] ti) {
+    for (int p = 0; p < len / r; p++) {
+      for (int j = 1; j < r; j++) {
+        // exact reduction of the angle keeps every twiddle within an ulp or so
+        long e = (long) p * j % len;
+        double a = -2 * Math.PI * e / len;
+        tr[p * (r - 1) + j - 1] = Math.cos(a);
+        ti[p * (r - 1) + j - 1] = Math.sin(a);
+      }
     }
   }
 

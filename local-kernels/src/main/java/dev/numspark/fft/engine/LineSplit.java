@@ -45,15 +45,7 @@ final class LineSplit implements LinePlan {
     this.sub = BlockFft.plan(m);
     twRe = new double[m * (r - 1)];
     twIm = new double[m * (r - 1)];
-    for (int j2 = 0; j2 < m; j2++) {
-      for (int k1 = 1; k1 < r; k1++) {
-        // exact reduction of the angle, as BlockFft's twiddles
-        long e = (long) j2 * k1 % n;
-        double a = -2 * Math.PI * e / n;
-        twRe[j2 * (r - 1) + k1 - 1] = Math.cos(a);
-        twIm[j2 * (r - 1) + k1 - 1] = Math.sin(a);
-      }
-    }
+    BlockFft.twiddles(n, r, twRe, twIm);
   }
 
   /**
