@@ -5,13 +5,13 @@ import dev.numspark.parallel.WorkerPool;
 /**
  * The complex DFT of ONE line whose length n is 7-smooth but not a multiple of the lanes V, so
  * that {@link LineFft} (which splits n into V lines of n / V) cannot take it: 44100 = 4 x 11025
- * (a second of CD-rate audio), 1764, 1500 at 8 lanes. With r = 4 (or 2) dividing n and
- * {@code m = n / r}, {@code X[k1 + r k2] = sum_j2 W_m^(j2 k2) [W_n^(j2 k1) sum_j1 x[m j1 + j2]
- * W_r^(j1 k1)]}: the r-point DFTs of every column j2, times the twiddles, become r lines of m
- * points in the lanes of one {@link BlockFft} block (the other V - r lanes hold zeros), whose
- * transform gives row k1's {@code X[k1 + r k2]} at element {@code perm[k2]}. Half (r = 4 at 8
- * lanes) of the block's arithmetic is wasted, but the engine's radix 5 and 7 are still about
- * twice as fast as JTransforms' (generic radix 7), which took these lines before
+ * (a second of CD-rate audio), 1764, 1500 at 8 lanes. With n = 4m,
+ * {@code X[k1 + 4 k2] = sum_j2 W_m^(j2 k2) [W_n^(j2 k1) sum_j1 x[m j1 + j2] W_4^(j1 k1)]}: the
+ * 4-point DFTs of every column j2, times the twiddles, become 4 lines of m points in the lanes of
+ * one {@link BlockFft} block (the other 4 lanes hold zeros), whose transform gives row k1's
+ * {@code X[k1 + 4 k2]} at element {@code perm[k2]}. Half of the block's arithmetic is wasted,
+ * but the engine's radix 5 and 7 are still about twice as fast as JTransforms' (generic radix
+ * 7), which took these lines before
  * (docs/fft.md, "One line not a multiple of the lanes").
  *
  * <p>Every value is computed by the same operations for any {@code workers} (the column and copy
@@ -28,45 +28,40 @@ final class LineSplit implements LinePlan {
    */
   static final int MIN_LENGTH = 400;
 
+  /**
+   * Lines of the block: the rows of the split. Two rows (n = 2m, m odd; two lanes of eight) were
+   * measured and not taken: {@code fft} of 22050 1.1-1.46x JTransforms, 750 0.6x (docs/fft.md).
+   */
+  private static final int R = 4;
+
   final int n;
-  /** Lines of the block: the r of the r-point DFTs. */
-  final int r;
   /** Length of each line of the block. */
   final int m;
   private final BlockFft sub;
-  /** {@code W_n^(j2 k1)} for k1 in [1, r) at {@code [j2 (r - 1) + k1 - 1]}. */
+  /** {@code W_n^(j2 k1)} for k1 in [1, 4) at {@code [3 j2 + k1 - 1]}. */
   private final double[] twRe;
   private final double[] twIm;
 
-  private LineSplit(int n, int r) {
+  private LineSplit(int n) {
     this.n = n;
-    this.r = r;
-    this.m = n / r;
+    this.m = n / R;
     this.sub = BlockFft.plan(m);
-    twRe = new double[m * (r - 1)];
-    twIm = new double[m * (r - 1)];
-    BlockFft.twiddles(n, r, twRe, twIm);
+    twRe = new double[m * (R - 1)];
+    twIm = new double[m * (R - 1)];
+    BlockFft.twiddles(n, R, twRe, twIm);
   }
 
   /**
-   * The rows of the split: 4 where n is a multiple of 4, else 2; 0 where this plan does not
-   * apply (n a multiple of V, odd, or n / r not 7-smooth).
+   * Whether one complex line of length n runs here (as measured: docs/fft.md): from 8 lanes, from
+   * {@link #MIN_LENGTH}, n a multiple of 4 but not of 8, with n / 4 7-smooth.
    */
-  static int rows(int n) {
-    if (V < 4 || n % V == 0 || n % 2 != 0) {
-      return 0;
-    }
-    int r = n % 4 == 0 && V >= 8 ? 4 : 2;
-    return BlockFft.factors(n / r) == null ? 0 : r;
-  }
-
-  /** Whether one complex line of length n runs here (as measured: docs/fft.md). */
   static boolean supports(int n) {
-    return n >= MIN_LENGTH && rows(n) == 4;
+    return V >= 8 && n >= MIN_LENGTH && n % R == 0 && n % V != 0
+        && BlockFft.factors(n / R) != null;
   }
 
   static LineSplit plan(int n) {
-    return new LineSplit(n, rows(n));
+    return new LineSplit(n);
   }
 
   @Override
@@ -89,26 +84,20 @@ final class LineSplit implements LinePlan {
   }
 
   /**
-   * Columns {@code [from, to)}: the r-point DFT of {@code x[m j1 + j2]} (conjugated if asked),
+   * Columns {@code [from, to)}: the 4-point DFT of {@code x[m j1 + j2]} (conjugated if asked),
    * times {@code W_n^(j2 k1)}, to lane k1 of element j2 of the block; the other lanes zero.
    */
   private void columns(double[] z, int zOff, boolean conjugate, double[] a, int from, int to) {
     double s = conjugate ? -1.0 : 1.0;
     for (int j2 = from; j2 < to; j2++) {
       int o = 2 * j2 * V;
-      java.util.Arrays.fill(a, o + r, o + V, 0.0);
-      java.util.Arrays.fill(a, o + V + r, o + 2 * V, 0.0);
-      int i0 = zOff + 2 * j2;
-      int stride = 2 * m;
-      if (r == 4) {
-        column4(z, i0, stride, s, a, o, 3 * j2);
-      } else {
-        column2(z, i0, stride, s, a, o, j2);
-      }
+      java.util.Arrays.fill(a, o + R, o + V, 0.0);
+      java.util.Arrays.fill(a, o + V + R, o + 2 * V, 0.0);
+      column(z, zOff + 2 * j2, 2 * m, s, a, o, 3 * j2);
     }
   }
 
-  private void column4(double[] z, int i0, int stride, double s, double[] a, int o, int t) {
+  private void column(double[] z, int i0, int stride, double s, double[] a, int o, int t) {
     double x0r = z[i0];
     double x0i = s * z[i0 + 1];
     double x1r = z[i0 + stride];
@@ -133,29 +122,19 @@ final class LineSplit implements LinePlan {
     store(a, o + 3, br - di, bi + dr, twRe[t + 2], twIm[t + 2]);
   }
 
-  private void column2(double[] z, int i0, int stride, double s, double[] a, int o, int t) {
-    double x0r = z[i0];
-    double x0i = s * z[i0 + 1];
-    double x1r = z[i0 + stride];
-    double x1i = s * z[i0 + stride + 1];
-    a[o] = x0r + x1r;
-    a[o + V] = x0i + x1i;
-    store(a, o + 1, x0r - x1r, x0i - x1i, twRe[t], twIm[t]);
-  }
-
   /** {@code (yr + i yi)(wr + i wi)} to {@code a[i]} (real part) and {@code a[i + V]}. */
   private static void store(double[] a, int i, double yr, double yi, double wr, double wi) {
     a[i] = yr * wr - yi * wi;
     a[i + V] = yr * wi + yi * wr;
   }
 
-  /** Outputs {@code X[k1 + r k2]} for k2 in {@code [from, to)}, times (fr, fi), to dst. */
+  /** Outputs {@code X[k1 + 4 k2]} for k2 in {@code [from, to)}, times (fr, fi), to dst. */
   private void rows(double[] a, double[] dst, int dOff, double fr, double fi, int from, int to) {
     int[] perm = sub.perm;
     for (int k2 = from; k2 < to; k2++) {
       int e = 2 * V * perm[k2];
-      int d = dOff + 2 * r * k2;
-      for (int k1 = 0; k1 < r; k1++) {
+      int d = dOff + 2 * R * k2;
+      for (int k1 = 0; k1 < R; k1++) {
         dst[d + 2 * k1] = a[e + k1] * fr;
         dst[d + 2 * k1 + 1] = a[e + V + k1] * fi;
       }
