@@ -208,9 +208,9 @@ final class LaneMoves {
    * ({@code step == 2}) index the output from the loop counter alone, as {@link #gatherPairs2}
    * does, so that C2 checks its bounds once; the other loop is the same body. Same products, so
    * the same bits. With {@link #gatherPairs2}, one worker, this AMD EPYC with
-   * {@code -XX:MaxVectorSize=16}, JVMs alternated: {@code fft} 256x1000 1.06-1.13x faster,
-   * {@code irfft} 256x1280 1.05-1.14x, {@code rfft} 256x1280 and 128x4800 up to 1.07x; this
-   * method alone 1.03-1.08x on them but one.
+   * {@code -XX:MaxVectorSize=16}, three JVM pairs alternated: {@code fft} 256x1000 1.18-1.21x
+   * faster, {@code irfft} 256x1280 1.15-1.26x, {@code rfft} 256x1280 1.09-1.19x, 128x4800
+   * 1.10-1.12x (docs/fft-widths.md); this method alone 1.03-1.08x on them but one.
    */
   private static void copyOutPairs2(double[] x, int xo, int[] perm, double fr, double fi,
       double[] dst, int base, int step, int[] map) {
