@@ -22,9 +22,10 @@ import jdk.incubator.vector.VectorSpecies;
  * digit-reversed order ({@link #perm}); the copies out read it in that order. Each radix (2, 3,
  * 4, 5, 7) is one method with its loops, calling the Vector API directly: too big for C2 to
  * inline into its callers, it is compiled alone, and there every vector operation is
- * intrinsified ({@link #dif5} says why this matters). Radix 8 is not used: as one method it was
- * slower than radix 4 at 8 and 4 lanes on 4096 and 8192 points, and only 4-7% faster end to end
- * at 2 (2026-12-07; a pass split in two halves through an L1 scratch was slower too).
+ * intrinsified ({@link #dif5} says why this matters). Radix 8 replaces a radix 4 and 2 at 2 lanes
+ * only ({@link #RADIX8}); for powers of two it was slower than radix 4 at 8 and 4 lanes on 4096
+ * and 8192 points, and only 4-7% faster end to end at 2 (2026-12-07; a pass split in two halves
+ * through an L1 scratch was slower too).
  *
  * <p>Hand-written because no Maven library offers a batched SIMD FFT for Java; it follows
  * pocketfft's multi-line transforms (SciPy's {@code vlen} lines per SIMD vector). Loaded only
@@ -35,6 +36,7 @@ final class BlockFft {
   static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
   static final int V = S.length();
   private static final double S3 = Math.sqrt(0.75);
+  private static final double R12 = Math.sqrt(0.5);
   // cos and sin of 2 pi / 5 and 4 pi / 5, for dif5
   private static final double C51 = Math.cos(2 * Math.PI / 5);
   private static final double C52 = Math.cos(4 * Math.PI / 5);
@@ -114,8 +116,9 @@ final class BlockFft {
   }
 
   /**
-   * Radices (4s, then at most one 2, then 3s, 5s, 7s); null when n is not 7-smooth. The odd radices
-   * come last, so that their levels run inside L1-resident sub-blocks.
+   * Radices (4s, then at most one 2, then 3s, 5s, 7s; at 2 lanes an 8 first in place of a 4 and
+   * the 2, {@link #RADIX8}); null when n is not 7-smooth. The odd radices come last, so that
+   * their levels run inside L1-resident sub-blocks.
    */
   static int[] factors(int n) {
     if (n < 1) {
@@ -124,13 +127,25 @@ final class BlockFft {
     int[] out = new int[64];
     int count = 0;
     int rest = n;
+    int fours = 0;
     while (rest % 4 == 0) {
-      out[count++] = 4;
+      fours++;
       rest /= 4;
     }
-    while (rest % 2 == 0) {
-      out[count++] = 2;
+    boolean two = rest % 2 == 0;
+    if (two) {
       rest /= 2;
+    }
+    if (RADIX8 && two && fours > 0) {
+      out[count++] = 8;
+      fours--;
+      two = false;
+    }
+    while (fours-- > 0) {
+      out[count++] = 4;
+    }
+    if (two) {
+      out[count++] = 2;
     }
     while (rest % 3 == 0) {
       out[count++] = 3;
@@ -177,6 +192,21 @@ final class BlockFft {
     int imOff;
     final int[] map = new int[V];
   }
+
+  /**
+   * Whether a length with an odd power of two takes one radix-8 level ({@link #dif8}) in place of
+   * a radix-4 and the radix-2 level: at 2 lanes only. A radix-2 pass costs about what a radix-4
+   * pass does (a full pass through the block either way): at 2 lanes it was 10-16% of
+   * {@code fft} 256x1000 and {@code irfft} 256x1280 (async-profiler). One warm block at 2 lanes
+   * (this AMD EPYC, {@code -XX:MaxVectorSize=16}, JVMs alternated, two a side): n = 1000
+   * 1.26-1.34x faster, 640 1.35-1.43x, 200 1.35-1.38x, 2400 1.07-1.11x; end to end, one worker,
+   * three pairs: {@code fft} 256x1000 1.05-1.24x, {@code rfft} 256x1280 1.08-1.28x,
+   * {@code irfft} 256x1280 1.15-1.30x, {@code rfft} 256x1008 1.13-1.18x, 128x4800 0.98-1.18x.
+   * At 8 lanes one block was slower (n = 1000 11.7-11.8 to 13.2-14.0 us) and at 4 mixed
+   * (0.92-1.35x). The 2-lane results therefore round differently from the other widths' on
+   * these lengths (within the same tolerances).
+   */
+  static final boolean RADIX8 = V == 2;
 
   /** Sub-block lengths up to which the remaining levels run breadth first in L1 (32 KB). */
   static final int LEAF = 32768 / (16 * V);
@@ -245,6 +275,7 @@ final class BlockFft {
       case 2 -> dif2(x, o, base, total, len, tr, ti, jFrom, jTo);
       case 3 -> dif3(x, o, base, total, len, tr, ti, jFrom, jTo);
       case 5 -> dif5(x, o, base, total, len, tr, ti, jFrom, jTo);
+      case 8 -> dif8(x, o, base, total, len, tr, ti, jFrom, jTo);
       default -> dif7(x, o, base, total, len, tr, ti, jFrom, jTo);
     }
   }
@@ -338,6 +369,126 @@ final class BlockFft {
         DoubleVector y3i = amci.add(bmdr);
         y3r.fma(w3r, y3i.mul(w3i).neg()).intoArray(x, i0 + 3 * d);
         y3r.fma(w3i, y3i.mul(w3r)).intoArray(x, i0 + 3 * d + V);
+      }
+    }
+  }
+
+  /**
+   * Radix 8 in one pass ({@link #RADIX8}: at 2 lanes, in place of a radix 4 and a radix 2): with
+   * {@code a_n = x_n + x_n+4} and {@code b_n = (x_n - x_n+4) W_8^n} (n = 0..3), the even outputs
+   * {@code y_2k} are the 4-point DFT of a and the odd outputs {@code y_2k+1} that of b, each but
+   * y0 times its twiddle. Written with the Vector API alone, as {@link #dif5}.
+   */
+  private static void dif8(double[] x, int o, int base, int total, int len, double[] tr,
+      double[] ti, int jFrom, int jTo) {
+    int d = 2 * (len / 8) * V;
+    DoubleVector h = DoubleVector.broadcast(S, R12);
+    DoubleVector nh = DoubleVector.broadcast(S, -R12);
+    for (int j = jFrom; j < jTo; j++) {
+      int t = 7 * j;
+      DoubleVector w1r = DoubleVector.broadcast(S, tr[t]);
+      DoubleVector w1i = DoubleVector.broadcast(S, ti[t]);
+      DoubleVector w2r = DoubleVector.broadcast(S, tr[t + 1]);
+      DoubleVector w2i = DoubleVector.broadcast(S, ti[t + 1]);
+      DoubleVector w3r = DoubleVector.broadcast(S, tr[t + 2]);
+      DoubleVector w3i = DoubleVector.broadcast(S, ti[t + 2]);
+      DoubleVector w4r = DoubleVector.broadcast(S, tr[t + 3]);
+      DoubleVector w4i = DoubleVector.broadcast(S, ti[t + 3]);
+      DoubleVector w5r = DoubleVector.broadcast(S, tr[t + 4]);
+      DoubleVector w5i = DoubleVector.broadcast(S, ti[t + 4]);
+      DoubleVector w6r = DoubleVector.broadcast(S, tr[t + 5]);
+      DoubleVector w6i = DoubleVector.broadcast(S, ti[t + 5]);
+      DoubleVector w7r = DoubleVector.broadcast(S, tr[t + 6]);
+      DoubleVector w7i = DoubleVector.broadcast(S, ti[t + 6]);
+      for (int g = base; g < base + total; g += len) {
+        int i0 = o + 2 * (g + j) * V;
+        DoubleVector x0r = DoubleVector.fromArray(S, x, i0);
+        DoubleVector x0i = DoubleVector.fromArray(S, x, i0 + V);
+        DoubleVector x4r = DoubleVector.fromArray(S, x, i0 + 4 * d);
+        DoubleVector x4i = DoubleVector.fromArray(S, x, i0 + 4 * d + V);
+        DoubleVector a0r = x0r.add(x4r);
+        DoubleVector a0i = x0i.add(x4i);
+        DoubleVector b0r = x0r.sub(x4r);
+        DoubleVector b0i = x0i.sub(x4i);
+        DoubleVector x1r = DoubleVector.fromArray(S, x, i0 + d);
+        DoubleVector x1i = DoubleVector.fromArray(S, x, i0 + d + V);
+        DoubleVector x5r = DoubleVector.fromArray(S, x, i0 + 5 * d);
+        DoubleVector x5i = DoubleVector.fromArray(S, x, i0 + 5 * d + V);
+        DoubleVector a1r = x1r.add(x5r);
+        DoubleVector a1i = x1i.add(x5i);
+        DoubleVector d1r = x1r.sub(x5r);
+        DoubleVector d1i = x1i.sub(x5i);
+        // b1 = d1 W_8 = (d1r + d1i) / sqrt 2 + i (d1i - d1r) / sqrt 2
+        DoubleVector b1r = d1r.add(d1i).mul(h);
+        DoubleVector b1i = d1i.sub(d1r).mul(h);
+        DoubleVector x2r = DoubleVector.fromArray(S, x, i0 + 2 * d);
+        DoubleVector x2i = DoubleVector.fromArray(S, x, i0 + 2 * d + V);
+        DoubleVector x6r = DoubleVector.fromArray(S, x, i0 + 6 * d);
+        DoubleVector x6i = DoubleVector.fromArray(S, x, i0 + 6 * d + V);
+        DoubleVector a2r = x2r.add(x6r);
+        DoubleVector a2i = x2i.add(x6i);
+        // b2 = d2 W_8^2 = -i d2
+        DoubleVector b2r = x2i.sub(x6i);
+        DoubleVector b2i = x6r.sub(x2r);
+        DoubleVector x3r = DoubleVector.fromArray(S, x, i0 + 3 * d);
+        DoubleVector x3i = DoubleVector.fromArray(S, x, i0 + 3 * d + V);
+        DoubleVector x7r = DoubleVector.fromArray(S, x, i0 + 7 * d);
+        DoubleVector x7i = DoubleVector.fromArray(S, x, i0 + 7 * d + V);
+        DoubleVector a3r = x3r.add(x7r);
+        DoubleVector a3i = x3i.add(x7i);
+        DoubleVector d3r = x3r.sub(x7r);
+        DoubleVector d3i = x3i.sub(x7i);
+        // b3 = d3 W_8^3 = (d3i - d3r) / sqrt 2 - i (d3r + d3i) / sqrt 2
+        DoubleVector b3r = d3i.sub(d3r).mul(h);
+        DoubleVector b3i = d3r.add(d3i).mul(nh);
+        // even outputs: the 4-point DFT of a
+        DoubleVector sr = a0r.add(a2r);
+        DoubleVector si = a0i.add(a2i);
+        DoubleVector mr = a0r.sub(a2r);
+        DoubleVector mi = a0i.sub(a2i);
+        DoubleVector tr2 = a1r.add(a3r);
+        DoubleVector ti2 = a1i.add(a3i);
+        DoubleVector ur = a1r.sub(a3r);
+        DoubleVector ui = a1i.sub(a3i);
+        sr.add(tr2).intoArray(x, i0);
+        si.add(ti2).intoArray(x, i0 + V);
+        DoubleVector yr = mr.add(ui);
+        DoubleVector yi = mi.sub(ur);
+        yr.fma(w2r, yi.mul(w2i).neg()).intoArray(x, i0 + 2 * d);
+        yr.fma(w2i, yi.mul(w2r)).intoArray(x, i0 + 2 * d + V);
+        yr = sr.sub(tr2);
+        yi = si.sub(ti2);
+        yr.fma(w4r, yi.mul(w4i).neg()).intoArray(x, i0 + 4 * d);
+        yr.fma(w4i, yi.mul(w4r)).intoArray(x, i0 + 4 * d + V);
+        yr = mr.sub(ui);
+        yi = mi.add(ur);
+        yr.fma(w6r, yi.mul(w6i).neg()).intoArray(x, i0 + 6 * d);
+        yr.fma(w6i, yi.mul(w6r)).intoArray(x, i0 + 6 * d + V);
+        // odd outputs: the 4-point DFT of b
+        sr = b0r.add(b2r);
+        si = b0i.add(b2i);
+        mr = b0r.sub(b2r);
+        mi = b0i.sub(b2i);
+        tr2 = b1r.add(b3r);
+        ti2 = b1i.add(b3i);
+        ur = b1r.sub(b3r);
+        ui = b1i.sub(b3i);
+        yr = sr.add(tr2);
+        yi = si.add(ti2);
+        yr.fma(w1r, yi.mul(w1i).neg()).intoArray(x, i0 + d);
+        yr.fma(w1i, yi.mul(w1r)).intoArray(x, i0 + d + V);
+        yr = mr.add(ui);
+        yi = mi.sub(ur);
+        yr.fma(w3r, yi.mul(w3i).neg()).intoArray(x, i0 + 3 * d);
+        yr.fma(w3i, yi.mul(w3r)).intoArray(x, i0 + 3 * d + V);
+        yr = sr.sub(tr2);
+        yi = si.sub(ti2);
+        yr.fma(w5r, yi.mul(w5i).neg()).intoArray(x, i0 + 5 * d);
+        yr.fma(w5i, yi.mul(w5r)).intoArray(x, i0 + 5 * d + V);
+        yr = mr.sub(ui);
+        yi = mi.add(ur);
+        yr.fma(w7r, yi.mul(w7i).neg()).intoArray(x, i0 + 7 * d);
+        yr.fma(w7i, yi.mul(w7r)).intoArray(x, i0 + 7 * d + V);
       }
     }
   }

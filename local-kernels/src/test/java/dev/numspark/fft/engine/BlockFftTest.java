@@ -57,8 +57,12 @@ class BlockFftTest {
     assertNull(BlockFft.factors(11));
     assertNull(BlockFft.factors(7 * 13));
     assertNull(BlockFft.factors(1009));
-    assertArrayEquals(new int[] {4, 4, 2, 3}, BlockFft.factors(96));
-    assertArrayEquals(new int[] {4, 2, 3, 5, 5}, BlockFft.factors(600));
+    // an odd power of two: a radix 4 and the 2 become one radix 8 at 2 lanes only
+    assertArrayEquals(V == 2 ? new int[] {8, 4, 3} : new int[] {4, 4, 2, 3},
+        BlockFft.factors(96));
+    assertArrayEquals(V == 2 ? new int[] {8, 3, 5, 5} : new int[] {4, 2, 3, 5, 5},
+        BlockFft.factors(600));
+    assertArrayEquals(new int[] {2, 5, 5, 5}, BlockFft.factors(250), "no 4 to join the 2");
     assertArrayEquals(new int[] {4, 3, 3, 5, 5, 7, 7}, BlockFft.factors(44100));
     assertTrue(BlockRunner.supports(new RealForwardLineOp(12, 12, 1, false)));
     assertTrue(BlockRunner.supports(new RealForwardLineOp(1000, 1000, 1, false)));
@@ -514,15 +518,16 @@ class BlockFftTest {
    * n = 1000 at 8 lanes when radix 5 was first written with helper methods). Interpreted and C1
    * code allocate too, so this calls until a round of calls allocates nothing, and fails if none
    * has within the time limit. 125 and 343 have only radix-5 or radix-7 levels, inside one L1
-   * leaf; 3125 and 2401 have them over L2 too.
+   * leaf; 3125 and 2401 have them over L2 too. Radix 8 (about 110 operations, at 2 lanes only:
+   * {@link BlockFft#RADIX8}) is the first level of 1000 and 2048 there.
    */
   @Test
-  void aWarmRadix5Or7BlockAllocatesNothing() {
+  void aWarmRadix5Or7Or8BlockAllocatesNothing() {
     com.sun.management.ThreadMXBean threads =
         (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
     assertTrue(threads.isThreadAllocatedMemorySupported()
         && threads.isThreadAllocatedMemoryEnabled(), "this JVM counts a thread's allocations");
-    for (int n : new int[] {125, 3125, 343, 2401}) {
+    for (int n : new int[] {125, 3125, 343, 2401, 1000, 2048}) {
       BlockFft plan = BlockFft.plan(n);
       double[] src = uniform(true, n, V, n).data();
       double[] x = new double[2 * n * V];
