@@ -80,11 +80,17 @@ public final class Engines {
    *       4 lanes 0.66x, 4 x 65536 0.86x, {@code rfft} 8 x 65536 at 8 lanes 0.82x, 4 x 65536 at
    *       4 lanes 0.31x (there the single-line engine, at 8 lanes, or JTransforms takes them; the
    *       single-line engine beat JTransforms on 8 x 32768, 8 x 65536, 16 x 48000: 1.05x-2.2x);
-   *   <li>at 2 lanes (128-bit vectors: ARM NEON, or {@code -XX:MaxVectorSize=16}) powers of
-   *       two lose or tie: {@code fft} 2048 x 16 0.70x, 2048 x 64 0.74x, 512 x 512 0.62x,
-   *       128 x 4096 0.98x, 256 x 1024 1.04x, 32 x 16384 0.99x, {@code rfft} 2048 x 64 0.81x,
-   *       512 x 4096 0.95x; the other 5-smooth lengths win ({@code fft} 204 x 1280 1.19x,
-   *       54 x 4800 1.67x, {@code rfft} 128 x 4800 1.21x, 262 x 1000 1.49x);
+   *   <li>at 2 lanes (128-bit vectors: ARM NEON, or {@code -XX:MaxVectorSize=16}) the 5-smooth
+   *       lengths win ({@code fft} 204 x 1280 1.19x, 54 x 4800 1.67x, {@code rfft} 128 x 4800
+   *       1.21x, 262 x 1000 1.49x); powers of two lost or tied until the 2-lane copies indexed
+   *       from one counter and radix 8 took the lone 2 (2026-12-07, AMD EPYC Zen 4, JVMs with
+   *       and without {@code -Dnumspark.fft.vector=always} alternated, two a side): since, complex
+   *       lengths from 64 win ({@code fft} 256 x 64 1.09-1.10x, 2048 x 64 1.12-1.14x, 512 x 512
+   *       1.16-1.22x, 256 x 1024 1.09-1.11x, 128 x 4096 1.08-1.14x, 1024 x 4096 1.14x; 2048 x 32
+   *       0.95x) and {@code irfft} from 256 ({@code irfft} 512 x 512 1.18x, 16 x 1024
+   *       1.14-1.17x, 64 x 4096 1.19-1.21x, 512 x 4096 1.22x; 2048 x 64 0.95-1.0x), while
+   *       {@code rfft} still ties or loses (64 x 4096 and 512 x 4096 0.98-1.02x, 2048 x 64
+   *       0.85x) and stays on JTransforms ({@link #pow2PaysAtTwoLanes});
    *   <li>complex length 16 ties (0.93x to 0.96x at 4 and 8 lanes, 0.70x at 2): JTransforms.
    * </ul>
    * {@code -Dnumspark.fft.vector=always} skips this (tests prove the engine at every width).
@@ -109,7 +115,16 @@ public final class Engines {
     if ((long) m * lanes > maxPoints || complexOp && m <= 16) {
       return false;
     }
-    return lanes > 2 || Integer.bitCount(m) != 1;
+    return lanes > 2 || Integer.bitCount(m) != 1 || pow2PaysAtTwoLanes(op, m);
+  }
+
+  /**
+   * Whether a power of two m (the complex length, or n/2 of a real op) pays on the blocks at 2
+   * lanes: complex ops from 64 points, inverse real ones from 256 (as measured: {@link
+   * #blocksPay}); not the forward real ones.
+   */
+  private static boolean pow2PaysAtTwoLanes(LineOp op, int m) {
+    return op instanceof ComplexLineOp ? m >= 64 : op instanceof RealInverseLineOp && m >= 256;
   }
 
   /**

@@ -16,10 +16,20 @@ class EnginesTest {
     return new RealForwardLineOp(n, n, 1, false);
   }
 
+  private static RealInverseLineOp irfft(int n) {
+    return new RealInverseLineOp(n / 2 + 1, n, 1.0 / n, false);
+  }
+
   @Test
-  void powersOfTwoStayOnJTransformsAtTwoLanes() {
-    assertFalse(Engines.blocksPay(fft(512), 2));
-    assertFalse(Engines.blocksPay(fft(4096), 2));
+  void powersOfTwoAtTwoLanesTakeTheBlocksWhereMeasuredFaster() {
+    // complex from 64 points and irfft from n/2 = 256 on the blocks; rfft on JTransforms
+    assertTrue(Engines.blocksPay(fft(512), 2));
+    assertTrue(Engines.blocksPay(fft(4096), 2));
+    assertTrue(Engines.blocksPay(fft(64), 2));
+    assertFalse(Engines.blocksPay(fft(32), 2));
+    assertTrue(Engines.blocksPay(irfft(4096), 2));
+    assertTrue(Engines.blocksPay(irfft(512), 2));
+    assertFalse(Engines.blocksPay(irfft(256), 2));
     assertFalse(Engines.blocksPay(rfft(256), 2));
     assertFalse(Engines.blocksPay(rfft(4096), 2));
     assertTrue(Engines.blocksPay(fft(1000), 2));
@@ -33,7 +43,9 @@ class EnginesTest {
     // 1 MB of work array at 2 lanes
     assertTrue(Engines.blocksPay(fft(30000), 2));
     assertFalse(Engines.blocksPay(fft(48000), 2));
-    assertFalse(Engines.blocksPay(fft(16384), 2));
+    assertFalse(Engines.blocksPay(fft(40000), 2));
+    assertTrue(Engines.blocksPay(fft(16384), 2), "512 KB, a power of two from 64 points");
+    assertFalse(Engines.blocksPay(fft(65536), 2), "2 MB");
     // 4 MB at 8 lanes (measured on an AMD EPYC Zen 4: fft 16 x 16384 and 16 x 32768 1.3-2.1x
     // the single-line engine at one worker; 8 x 131072, 16 MB, 0.66x)
     assertTrue(Engines.blocksPay(fft(16384), 8));
