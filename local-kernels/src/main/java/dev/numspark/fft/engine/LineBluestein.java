@@ -89,7 +89,8 @@ final class LineBluestein implements LinePlan {
   /**
    * The shortest {@code m >= 2n - 1} that the single-line engine takes ({@link
    * LineRunner#supportsFactored}), among the 2^a 3^b lengths of {@link BlockBluestein} and, where
-   * those are not taken (powers of two at 2 lanes), the 5-smooth ones; -1 if none.
+   * those are not taken (powers of two at 2 lanes until 2026-12-07; now a length the engine
+   * cannot split into V lines), the 5-smooth ones; -1 if none.
    */
   static int convolutionLength(int n) {
     long min = 2L * n - 1;

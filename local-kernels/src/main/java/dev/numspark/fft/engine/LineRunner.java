@@ -43,14 +43,20 @@ public final class LineRunner {
    */
   static final int MAX_REAL_AT_4_LANES = 1 << 18;
   /**
-   * At 2 lanes (128-bit: ARM NEON, or {@code -XX:MaxVectorSize=16}) forward lines of powers of two
-   * stay on JTransforms, as the batched engine's do there ({@link Engines#blocksPay}): one line,
-   * JDK 17, this AMD EPYC (Zen 3) at {@code -XX:MaxVectorSize=16}, best of two JVMs a side
-   * against JTransforms, {@code fft} of 256 to 4096 0.99-1.15x, of 2^16 to 2^18 0.73-0.90x,
-   * {@code rfft} of 256 to 2^16 0.87-0.97x. Other 5-smooth lengths gain ({@code fft} of 200 to
-   * 10000 1.41-1.83x, {@code rfft} of 200 to 96000 1.12-1.34x), and so does {@code irfft} of
-   * every length from 256 ({@code irfft} of 256 to 2^16 1.13-1.59x, of 2^18 0.83x: lines up to
-   * a complex length of {@link LineFft#MAX_AT_2_LANES}).
+   * At 2 lanes (128-bit: ARM NEON, or {@code -XX:MaxVectorSize=16}) {@code rfft} lines of powers
+   * of two stay on JTransforms, as the batched engine's do there ({@link Engines#blocksPay}):
+   * one line, JDK 17, this AMD EPYC (Zen 3) at {@code -XX:MaxVectorSize=16}, best of two JVMs a
+   * side against JTransforms, {@code rfft} of 256 to 2^16 0.87-0.97x (on Zen 4 after radix 8 at
+   * 2 lanes, 2026-12-07: of 1024, 4096 and 2^16 0.76-0.84x). Complex lines of powers of two
+   * stayed there too ({@code fft} of 256 to 4096 0.99-1.15x, of 2^16 to 2^18 0.73-0.90x) until
+   * radix 8 took the lone 2 of the engine's half-length blocks at 2 lanes: since (Zen 4, JVMs
+   * alternated, two a side) {@code fft} of 1024 1.26-1.28x, of 4096 1.22x, of 2^16 1.11x, of 256
+   * 1.0-1.14x, and Bluestein lines, whose convolutions may now take a power of two, {@code fft}
+   * of 1009 1.11-1.19x, of 4099 1.11-1.15x, of 16411 1.13x, {@code rfft} of 1009 1.08-1.17x.
+   * Other 5-smooth lengths gain ({@code fft} of 200 to 10000 1.41-1.83x, {@code rfft} of 200 to
+   * 96000 1.12-1.34x), and so does {@code irfft} of every length from 256 ({@code irfft} of 256
+   * to 2^16 1.13-1.59x, of 2^18 0.83x: lines up to a complex length of
+   * {@link LineFft#MAX_AT_2_LANES}).
    */
   static final int MIN_INVERSE_AT_2_LANES = 256;
   /** Complex lengths from which one line's steps are shared among the workers. */
@@ -94,8 +100,7 @@ public final class LineRunner {
   /** Whether one complex line of length n runs here on {@link LineFft}. */
   static boolean supportsFactored(int n) {
     boolean pow2 = Integer.bitCount(n) == 1;
-    return LineFft.supports(n) && n >= (pow2 ? MIN_COMPLEX_POW2 : MIN_COMPLEX)
-        && (BlockFft.V != 2 || !pow2);
+    return LineFft.supports(n) && n >= (pow2 ? MIN_COMPLEX_POW2 : MIN_COMPLEX);
   }
 
   /**

@@ -58,13 +58,14 @@ class LineFftTest {
     }
     assertFalse(LineRunner.supportsInverse(11 * 512), "inverse 11 2^9");
     if (V == 2) {
-      // measured against JTransforms at 2 lanes: forward lines of powers of two stay there, other
-      // 5-smooth lengths (complex from 64) and irfft of every length from 256 run on the engine,
-      // up to a complex length of 2^16
-      for (int n : new int[] {72, 96, 200, 1000, 4800, 10000, 3 * (1 << 14)}) {
+      // measured against JTransforms at 2 lanes: rfft lines of powers of two stay there; complex
+      // ones from 256 (since radix 8 at 2 lanes), other 5-smooth lengths (complex from 64) and
+      // irfft of every length from 256 run on the engine, up to a complex length of 2^16
+      for (int n : new int[] {72, 96, 200, 1000, 4800, 10000, 3 * (1 << 14), 256, 1024, 4096,
+          1 << 16}) {
         assertTrue(LineRunner.supportsComplex(n), "complex " + n);
       }
-      for (int n : new int[] {12, 60, 256, 1024, 4096, 1 << 16, 75000}) {
+      for (int n : new int[] {12, 60, 128, 75000, 1 << 17}) {
         assertFalse(LineRunner.supportsComplex(n), "complex " + n);
       }
       // with a factor 7 (radix 7): complex 1.22-2.16x JTransforms, real 1.77-2.23x
