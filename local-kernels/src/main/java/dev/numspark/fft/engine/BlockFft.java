@@ -20,7 +20,7 @@ import jdk.incubator.vector.VectorSpecies;
  * replaced. It is the same dataflow (butterflies, twiddles, order of operations) stored
  * differently, and gave the Stockham version's bits in every comparison we ran. The output is in
  * digit-reversed order ({@link #perm}); the copies out read it in that order. Each radix (2, 3,
- * 4, 5, 7) is one method with its loops, calling the Vector API directly: too big for C2 to
+ * 4, 5, 7, 8) is one method with its loops, calling the Vector API directly: too big for C2 to
  * inline into its callers, it is compiled alone, and there every vector operation is
  * intrinsified ({@link #dif5} says why this matters). Radix 8 replaces a radix 4 and 2 at 2 lanes
  * only ({@link #RADIX8}); for powers of two it was slower than radix 4 at 8 and 4 lanes on 4096
@@ -203,7 +203,8 @@ final class BlockFft {
    * three pairs: {@code fft} 256x1000 1.05-1.24x, {@code rfft} 256x1280 1.08-1.28x,
    * {@code irfft} 256x1280 1.15-1.30x, {@code rfft} 256x1008 1.13-1.18x, 128x4800 0.98-1.18x.
    * At 8 lanes one block was slower (n = 1000 11.7-11.8 to 13.2-14.0 us) and at 4 mixed
-   * (0.92-1.35x). The 2-lane results therefore round differently from the other widths' on
+   * (0.92-1.35x; end to end at 256 bits, three pairs, {@code fft} 256x1000 0.81-0.95x, the
+   * real transforms within the noise). The 2-lane results therefore round differently from the other widths' on
    * these lengths (within the same tolerances).
    */
   static final boolean RADIX8 = V == 2;
