@@ -26,7 +26,10 @@ final class LaneMoves {
   static final boolean VECTOR = V >= 8;
   /** Whether interleaved (re, im) pairs move by the 4-lane forms ({@link #gatherPairs4}). */
   static final boolean PAIRS4 = V == 4;
-  /** Whether interleaved pairs move by the pair forms ({@link #copyOutPairs}): every width. */
+  /**
+   * Whether interleaved pairs move by the pair forms ({@link #copyOutPairs}): at 2, 4 and 8 lanes,
+   * which have one; a 1-lane species moves them lane by lane ({@link #scatterPairs}).
+   */
   static final boolean PAIRS = VECTOR || PAIRS4 || V == 2;
 
   /**
