@@ -19,6 +19,14 @@ public final class FftEngineInfo {
     return EngineStatus.vectorBits();
   }
 
+  /**
+   * What turns the engine on where it is off, e.g. "add --add-modules=jdk.incubator.vector to
+   * spark.executor.extraJavaOptions"; null when it is on or switched off on purpose.
+   */
+  public static String remedy() {
+    return EngineStatus.remedy();
+  }
+
   /** E.g. "Vector API engine, 512-bit vectors" or "JTransforms only (-Dnumspark.fft.vector=false)". */
   public static String describe() {
     String off = EngineStatus.reasonOff();

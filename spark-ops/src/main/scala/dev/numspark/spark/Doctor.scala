@@ -76,8 +76,7 @@ private[spark] object Doctor {
       blas.filter(b => b.numThreads() * math.max(1, cores / taskCpus) > cores).map(b =>
         s"${b.numThreads()} BLAS threads x ${cores / taskCpus} concurrent tasks > $cores cores: " +
           "set spark.plugins=dev.numspark.spark.NumsparkPlugin"),
-      when(!FftEngineInfo.vectorEngine())(s"FFT ${FftEngineInfo.describe()}: add " +
-        "--add-modules=jdk.incubator.vector to spark.executor.extraJavaOptions"),
+      Option(FftEngineInfo.remedy()).map(r => s"FFT ${FftEngineInfo.describe()}: $r"),
       when(inline < MinInlineLevel)(s"-XX:MaxInlineLevel=$inline: add " +
         s"-XX:MaxInlineLevel=$MinInlineLevel to spark.executor.extraJavaOptions (README Tuning)"),
       when(stackKb < MinStackKb)(s"thread stacks of ${stackKb}k: add -Xss16m to " +

@@ -14,8 +14,7 @@ public final class EngineStatus {
 
   /** The Vector API's preferred vector size in bits, or 0 without the module. */
   public static int vectorBits() {
-    return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
-        ? VectorWidth.preferredBits() : 0;
+    return FftConfig.vectorModule() ? FftConfig.PreferredWidth.bits() : 0;
   }
 
   /** Why the engine is off, or null when it is on. */
@@ -26,13 +25,30 @@ public final class EngineStatus {
     if (Boolean.FALSE.toString().equalsIgnoreCase(System.getProperty(FftConfig.VECTOR_PROPERTY))) {
       return "-D" + FftConfig.VECTOR_PROPERTY + "=false";
     }
-    return "the jdk.incubator.vector module is not loaded (add --add-modules=jdk.incubator.vector)";
+    if (!FftConfig.vectorModule()) {
+      return "the jdk.incubator.vector module is not loaded (add --add-modules=jdk.incubator.vector)";
+    }
+    if (!FftConfig.optimizingJit()) {
+      return "no C2 compiler in this JVM (" + System.getProperty("java.vm.info")
+          + "), without which the Vector API is slower than JTransforms";
+    }
+    return vectorBits() + "-bit vectors: the engine runs at 128, 256 or 512 bits";
   }
 
-  /** Reads the width in a class of its own, so that nothing loads the Vector API without it. */
-  private static final class VectorWidth {
-    static int preferredBits() {
-      return jdk.incubator.vector.VectorShape.preferredShape().vectorBitSize();
+  /** What to do to turn the engine on, or null when it is on or it is the user's choice. */
+  public static String remedy() {
+    if (FftConfig.VECTOR_ENGINE
+        || Boolean.FALSE.toString().equalsIgnoreCase(System.getProperty(FftConfig.VECTOR_PROPERTY))) {
+      return null;
     }
+    if (!FftConfig.vectorModule()) {
+      return "add --add-modules=jdk.incubator.vector to spark.executor.extraJavaOptions";
+    }
+    if (!FftConfig.optimizingJit()) {
+      return "remove -Xint or -XX:TieredStopAtLevel from the executors' JVM options";
+    }
+    return vectorBits() > 512
+        ? "add -XX:MaxVectorSize=64 (512-bit vectors) to spark.executor.extraJavaOptions"
+        : "remove -XX:MaxVectorSize from the executors' JVM options";
   }
 }

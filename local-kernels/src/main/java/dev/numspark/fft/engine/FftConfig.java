@@ -13,7 +13,8 @@ package dev.numspark.fft.engine;
  * </ul>
  * The mutable fields are tuning thresholds and the spare-results and alignment switches; tests
  * set them (and restore them: {@code SpareResultsRestored}, {@code ParallelEvenWhenSmall}). This class
- * references no Vector API type, so it loads without the module.
+ * references no Vector API type (only {@link PreferredWidth} does, loaded when the module is
+ * there), so it loads without the module.
  */
 final class FftConfig {
   static final String VECTOR_PROPERTY = "numspark.fft.vector";
@@ -23,10 +24,14 @@ final class FftConfig {
   /**
    * Whether the Vector API engine may run: the {@code jdk.incubator.vector} module is in the boot
    * layer (Spark 4's JVM flags, the test JVM and bin/numspark add it) and it is not switched off.
-   * The engine's classes are only loaded when this is true.
+   * The engine's classes are only loaded when this is true. It is also false where the Vector API
+   * is not compiled to vector instructions, where the engine was 28-37x slower than JTransforms
+   * ({@code fft} 256x1000, one worker: 103-105 ms against 2.8-3.8 ms, 0.2-0.6 GB allocated a
+   * call): without C2 ({@link #optimizingJit}) and at widths other than 128, 256 and 512 bits
+   * ({@link #supportedBits}).
    */
-  static final boolean VECTOR_ENGINE = !switchedOff(VECTOR_PROPERTY)
-      && ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+  static final boolean VECTOR_ENGINE = !switchedOff(VECTOR_PROPERTY) && vectorModule()
+      && optimizingJit() && supportedBits(PreferredWidth.bits());
 
   /**
    * {@code -Dnumspark.fft.vector=always}: the block engine takes every case it can compute, also
@@ -72,8 +77,43 @@ final class FftConfig {
 
   private FftConfig() {}
 
+  /** Whether the {@code jdk.incubator.vector} module is in the boot layer. */
+  static boolean vectorModule() {
+    return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+  }
+
+  /**
+   * Whether HotSpot's optimizing compiler, C2, runs: the Vector API's intrinsics are C2's. Not
+   * with {@code -Xint} ("interpreted mode" in {@code java.vm.info}) nor with C1 alone
+   * ({@code -XX:TieredStopAtLevel=1}, "emulated-client"), where every vector operation allocates
+   * a box.
+   */
+  static boolean optimizingJit() {
+    String info = System.getProperty("java.vm.info", "");
+    return !info.contains("interpreted mode") && !info.contains("emulated-client");
+  }
+
+  /**
+   * Whether the engine runs at this preferred vector width: 2, 4 or 8 doubles, which its moves
+   * are written for ({@link LaneMoves}). Not at 64 bits (one lane, e.g.
+   * {@code -XX:MaxVectorSize=8}: nothing to gain and every move lane by lane), nor beyond 512
+   * bits (ARM SVE's longer vectors, no CPU of which was at hand to prove the moves on).
+   */
+  static boolean supportedBits(int bits) {
+    return bits == 128 || bits == 256 || bits == 512;
+  }
+
   /** Whether the property is set to {@code false} (any case): the only value that turns off. */
   private static boolean switchedOff(String property) {
     return "false".equalsIgnoreCase(System.getProperty(property));
+  }
+
+  /** Reads the width in a class of its own, so that nothing loads the Vector API without it. */
+  static final class PreferredWidth {
+    private PreferredWidth() {}
+
+    static int bits() {
+      return jdk.incubator.vector.VectorShape.preferredShape().vectorBitSize();
+    }
   }
 }
