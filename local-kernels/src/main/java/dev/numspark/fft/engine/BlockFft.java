@@ -271,6 +271,16 @@ final class BlockFft {
    */
   private static void difPass(double[] x, int o, int base, int total, int len, int r,
       double[] tr, double[] ti, int jFrom, int jTo) {
+    if (r != 7 && jTo - jFrom >= total / len) { // fewer sub-blocks than j: see "Loop order"
+      switch (r) {
+        case 4 -> dif4j(x, o, base, total, len, tr, ti, jFrom, jTo);
+        case 2 -> dif2j(x, o, base, total, len, tr, ti, jFrom, jTo);
+        case 3 -> dif3j(x, o, base, total, len, tr, ti, jFrom, jTo);
+        case 5 -> dif5j(x, o, base, total, len, tr, ti, jFrom, jTo);
+        default -> dif8j(x, o, base, total, len, tr, ti, jFrom, jTo);
+      }
+      return;
+    }
     switch (r) {
       case 4 -> dif4(x, o, base, total, len, tr, ti, jFrom, jTo);
       case 2 -> dif2(x, o, base, total, len, tr, ti, jFrom, jTo);
@@ -311,8 +321,23 @@ final class BlockFft {
   }
 
   // The butterflies: element j of each sub-block (length len = r m) with j + m, .., j + (r-1) m,
-  // in place; output k (the sub-block of X_{r k' + k}) times W_len^(j k). The loop over the
-  // sub-blocks is innermost so that the twiddles are broadcast once per j.
+  // in place; output k (the sub-block of X_{r k' + k}) times W_len^(j k).
+  //
+  // Loop order. Where a level has fewer sub-blocks than butterflies per sub-block (the first
+  // levels of a block), the loop over j is innermost and each butterfly broadcasts its twiddles:
+  // that loop steps by a constant (2 V doubles, 1 twiddle), so C2 makes it a counted loop and
+  // checks its array bounds once, where the loop over the sub-blocks steps by len, a variable, and
+  // checks every access. Elsewhere (the last levels: many short sub-blocks) the loop over the
+  // sub-blocks is innermost and the twiddles are broadcast once per j. Measured end to end
+  // against the sub-block loop innermost everywhere (2026-12-07, AMD EPYC Zen 4, JDK 17, one
+  // worker, two JVM pairs a width, fft 256x1000, 256x1280, 128x4096, 16x1024, 256x4800, rfft
+  // 256x1280, 128x4800, irfft 256x1280): 1.07-1.19x faster at 512 bits, 1.02-1.09x at 128, and
+  // at 256 1.02-1.17x in one pair and 0.93-1.21x in the other (docs/fft-widths.md, "Loop
+  // order"); the j loop innermost at every level was 0.84-1.0x. So radices 2, 3, 4, 5 and 8 write their butterfly
+  // twice, in two methods (difNj, the j loop innermost), each compiled alone: one method with both
+  // orders made dif8 at 2 lanes box after other lengths had run (the size limits below), and a
+  // helper shared by both would have to pass vectors. Radix 7 keeps one order: lengths with a factor 7 measured no
+  // gain (fft 256x1764 0.93-1.07x).
   //
   // They call the Vector API directly, with no helper of ours that takes or returns a vector
   // (they once loaded through ld(x, i), broadcast through bc(t, i) and stored products through
@@ -373,6 +398,57 @@ final class BlockFft {
       }
     }
   }
+  /** {@link #dif4} with the loop over j innermost (see "Loop order" above). */
+  private static void dif4j(double[] x, int o, int base, int total, int len, double[] tr,
+      double[] ti, int jFrom, int jTo) {
+    int m = len / 4;
+    int d = 2 * m * V;
+    for (int g = base; g < base + total; g += len) {
+      int gb = o + 2 * g * V;
+      for (int j = jFrom; j < jTo; j++) {
+        int i0 = gb + 2 * j * V;
+        int t = 3 * j;
+        DoubleVector w1r = DoubleVector.broadcast(S, tr[t]);
+        DoubleVector w1i = DoubleVector.broadcast(S, ti[t]);
+        DoubleVector w2r = DoubleVector.broadcast(S, tr[t + 1]);
+        DoubleVector w2i = DoubleVector.broadcast(S, ti[t + 1]);
+        DoubleVector w3r = DoubleVector.broadcast(S, tr[t + 2]);
+        DoubleVector w3i = DoubleVector.broadcast(S, ti[t + 2]);
+        DoubleVector ar = DoubleVector.fromArray(S, x, i0);
+        DoubleVector ai = DoubleVector.fromArray(S, x, i0 + V);
+        DoubleVector br = DoubleVector.fromArray(S, x, i0 + d);
+        DoubleVector bi = DoubleVector.fromArray(S, x, i0 + d + V);
+        DoubleVector cr = DoubleVector.fromArray(S, x, i0 + 2 * d);
+        DoubleVector ci = DoubleVector.fromArray(S, x, i0 + 2 * d + V);
+        DoubleVector dr = DoubleVector.fromArray(S, x, i0 + 3 * d);
+        DoubleVector di = DoubleVector.fromArray(S, x, i0 + 3 * d + V);
+        DoubleVector apcr = ar.add(cr);
+        DoubleVector apci = ai.add(ci);
+        DoubleVector amcr = ar.sub(cr);
+        DoubleVector amci = ai.sub(ci);
+        DoubleVector bpdr = br.add(dr);
+        DoubleVector bpdi = bi.add(di);
+        DoubleVector bmdr = br.sub(dr);
+        DoubleVector bmdi = bi.sub(di);
+        apcr.add(bpdr).intoArray(x, i0);
+        apci.add(bpdi).intoArray(x, i0 + V);
+        // y1 = (a - c) - i (b - d), y3 = (a - c) + i (b - d)
+        DoubleVector y1r = amcr.add(bmdi);
+        DoubleVector y1i = amci.sub(bmdr);
+        y1r.fma(w1r, y1i.mul(w1i).neg()).intoArray(x, i0 + d);
+        y1r.fma(w1i, y1i.mul(w1r)).intoArray(x, i0 + d + V);
+        DoubleVector y2r = apcr.sub(bpdr);
+        DoubleVector y2i = apci.sub(bpdi);
+        y2r.fma(w2r, y2i.mul(w2i).neg()).intoArray(x, i0 + 2 * d);
+        y2r.fma(w2i, y2i.mul(w2r)).intoArray(x, i0 + 2 * d + V);
+        DoubleVector y3r = amcr.sub(bmdi);
+        DoubleVector y3i = amci.add(bmdr);
+        y3r.fma(w3r, y3i.mul(w3i).neg()).intoArray(x, i0 + 3 * d);
+        y3r.fma(w3i, y3i.mul(w3r)).intoArray(x, i0 + 3 * d + V);
+      }
+    }
+  }
+
 
   /**
    * Radix 8 in one pass ({@link #RADIX8}: at 2 lanes, in place of a radix 4 and a radix 2): with
@@ -493,6 +569,122 @@ final class BlockFft {
       }
     }
   }
+  /** {@link #dif8} with the loop over j innermost (see "Loop order" above). */
+  private static void dif8j(double[] x, int o, int base, int total, int len, double[] tr,
+      double[] ti, int jFrom, int jTo) {
+    int d = 2 * (len / 8) * V;
+    DoubleVector h = DoubleVector.broadcast(S, R12);
+    DoubleVector nh = DoubleVector.broadcast(S, -R12);
+    for (int g = base; g < base + total; g += len) {
+      int gb = o + 2 * g * V;
+      for (int j = jFrom; j < jTo; j++) {
+        int i0 = gb + 2 * j * V;
+        int t = 7 * j;
+        DoubleVector w1r = DoubleVector.broadcast(S, tr[t]);
+        DoubleVector w1i = DoubleVector.broadcast(S, ti[t]);
+        DoubleVector w2r = DoubleVector.broadcast(S, tr[t + 1]);
+        DoubleVector w2i = DoubleVector.broadcast(S, ti[t + 1]);
+        DoubleVector w3r = DoubleVector.broadcast(S, tr[t + 2]);
+        DoubleVector w3i = DoubleVector.broadcast(S, ti[t + 2]);
+        DoubleVector w4r = DoubleVector.broadcast(S, tr[t + 3]);
+        DoubleVector w4i = DoubleVector.broadcast(S, ti[t + 3]);
+        DoubleVector w5r = DoubleVector.broadcast(S, tr[t + 4]);
+        DoubleVector w5i = DoubleVector.broadcast(S, ti[t + 4]);
+        DoubleVector w6r = DoubleVector.broadcast(S, tr[t + 5]);
+        DoubleVector w6i = DoubleVector.broadcast(S, ti[t + 5]);
+        DoubleVector w7r = DoubleVector.broadcast(S, tr[t + 6]);
+        DoubleVector w7i = DoubleVector.broadcast(S, ti[t + 6]);
+        DoubleVector x0r = DoubleVector.fromArray(S, x, i0);
+        DoubleVector x0i = DoubleVector.fromArray(S, x, i0 + V);
+        DoubleVector x4r = DoubleVector.fromArray(S, x, i0 + 4 * d);
+        DoubleVector x4i = DoubleVector.fromArray(S, x, i0 + 4 * d + V);
+        DoubleVector a0r = x0r.add(x4r);
+        DoubleVector a0i = x0i.add(x4i);
+        DoubleVector b0r = x0r.sub(x4r);
+        DoubleVector b0i = x0i.sub(x4i);
+        DoubleVector x1r = DoubleVector.fromArray(S, x, i0 + d);
+        DoubleVector x1i = DoubleVector.fromArray(S, x, i0 + d + V);
+        DoubleVector x5r = DoubleVector.fromArray(S, x, i0 + 5 * d);
+        DoubleVector x5i = DoubleVector.fromArray(S, x, i0 + 5 * d + V);
+        DoubleVector a1r = x1r.add(x5r);
+        DoubleVector a1i = x1i.add(x5i);
+        DoubleVector d1r = x1r.sub(x5r);
+        DoubleVector d1i = x1i.sub(x5i);
+        // b1 = d1 W_8 = (d1r + d1i) / sqrt 2 + i (d1i - d1r) / sqrt 2
+        DoubleVector b1r = d1r.add(d1i).mul(h);
+        DoubleVector b1i = d1i.sub(d1r).mul(h);
+        DoubleVector x2r = DoubleVector.fromArray(S, x, i0 + 2 * d);
+        DoubleVector x2i = DoubleVector.fromArray(S, x, i0 + 2 * d + V);
+        DoubleVector x6r = DoubleVector.fromArray(S, x, i0 + 6 * d);
+        DoubleVector x6i = DoubleVector.fromArray(S, x, i0 + 6 * d + V);
+        DoubleVector a2r = x2r.add(x6r);
+        DoubleVector a2i = x2i.add(x6i);
+        // b2 = d2 W_8^2 = -i d2
+        DoubleVector b2r = x2i.sub(x6i);
+        DoubleVector b2i = x6r.sub(x2r);
+        DoubleVector x3r = DoubleVector.fromArray(S, x, i0 + 3 * d);
+        DoubleVector x3i = DoubleVector.fromArray(S, x, i0 + 3 * d + V);
+        DoubleVector x7r = DoubleVector.fromArray(S, x, i0 + 7 * d);
+        DoubleVector x7i = DoubleVector.fromArray(S, x, i0 + 7 * d + V);
+        DoubleVector a3r = x3r.add(x7r);
+        DoubleVector a3i = x3i.add(x7i);
+        DoubleVector d3r = x3r.sub(x7r);
+        DoubleVector d3i = x3i.sub(x7i);
+        // b3 = d3 W_8^3 = (d3i - d3r) / sqrt 2 - i (d3r + d3i) / sqrt 2
+        DoubleVector b3r = d3i.sub(d3r).mul(h);
+        DoubleVector b3i = d3r.add(d3i).mul(nh);
+        // even outputs: the 4-point DFT of a
+        DoubleVector sr = a0r.add(a2r);
+        DoubleVector si = a0i.add(a2i);
+        DoubleVector mr = a0r.sub(a2r);
+        DoubleVector mi = a0i.sub(a2i);
+        DoubleVector tr2 = a1r.add(a3r);
+        DoubleVector ti2 = a1i.add(a3i);
+        DoubleVector ur = a1r.sub(a3r);
+        DoubleVector ui = a1i.sub(a3i);
+        sr.add(tr2).intoArray(x, i0);
+        si.add(ti2).intoArray(x, i0 + V);
+        DoubleVector yr = mr.add(ui);
+        DoubleVector yi = mi.sub(ur);
+        yr.fma(w2r, yi.mul(w2i).neg()).intoArray(x, i0 + 2 * d);
+        yr.fma(w2i, yi.mul(w2r)).intoArray(x, i0 + 2 * d + V);
+        yr = sr.sub(tr2);
+        yi = si.sub(ti2);
+        yr.fma(w4r, yi.mul(w4i).neg()).intoArray(x, i0 + 4 * d);
+        yr.fma(w4i, yi.mul(w4r)).intoArray(x, i0 + 4 * d + V);
+        yr = mr.sub(ui);
+        yi = mi.add(ur);
+        yr.fma(w6r, yi.mul(w6i).neg()).intoArray(x, i0 + 6 * d);
+        yr.fma(w6i, yi.mul(w6r)).intoArray(x, i0 + 6 * d + V);
+        // odd outputs: the 4-point DFT of b
+        sr = b0r.add(b2r);
+        si = b0i.add(b2i);
+        mr = b0r.sub(b2r);
+        mi = b0i.sub(b2i);
+        tr2 = b1r.add(b3r);
+        ti2 = b1i.add(b3i);
+        ur = b1r.sub(b3r);
+        ui = b1i.sub(b3i);
+        yr = sr.add(tr2);
+        yi = si.add(ti2);
+        yr.fma(w1r, yi.mul(w1i).neg()).intoArray(x, i0 + d);
+        yr.fma(w1i, yi.mul(w1r)).intoArray(x, i0 + d + V);
+        yr = mr.add(ui);
+        yi = mi.sub(ur);
+        yr.fma(w3r, yi.mul(w3i).neg()).intoArray(x, i0 + 3 * d);
+        yr.fma(w3i, yi.mul(w3r)).intoArray(x, i0 + 3 * d + V);
+        yr = sr.sub(tr2);
+        yi = si.sub(ti2);
+        yr.fma(w5r, yi.mul(w5i).neg()).intoArray(x, i0 + 5 * d);
+        yr.fma(w5i, yi.mul(w5r)).intoArray(x, i0 + 5 * d + V);
+        yr = mr.sub(ui);
+        yi = mi.add(ur);
+        yr.fma(w7r, yi.mul(w7i).neg()).intoArray(x, i0 + 7 * d);
+        yr.fma(w7i, yi.mul(w7r)).intoArray(x, i0 + 7 * d + V);
+      }
+    }
+  }
+
 
   private static void dif2(double[] x, int o, int base, int total, int len, double[] tr,
       double[] ti, int jFrom, int jTo) {
@@ -516,6 +708,31 @@ final class BlockFft {
       }
     }
   }
+  /** {@link #dif2} with the loop over j innermost (see "Loop order" above). */
+  private static void dif2j(double[] x, int o, int base, int total, int len, double[] tr,
+      double[] ti, int jFrom, int jTo) {
+    int m = len / 2;
+    int d = 2 * m * V;
+    for (int g = base; g < base + total; g += len) {
+      int gb = o + 2 * g * V;
+      for (int j = jFrom; j < jTo; j++) {
+        int i0 = gb + 2 * j * V;
+        DoubleVector w1r = DoubleVector.broadcast(S, tr[j]);
+        DoubleVector w1i = DoubleVector.broadcast(S, ti[j]);
+        DoubleVector ar = DoubleVector.fromArray(S, x, i0);
+        DoubleVector ai = DoubleVector.fromArray(S, x, i0 + V);
+        DoubleVector br = DoubleVector.fromArray(S, x, i0 + d);
+        DoubleVector bi = DoubleVector.fromArray(S, x, i0 + d + V);
+        ar.add(br).intoArray(x, i0);
+        ai.add(bi).intoArray(x, i0 + V);
+        DoubleVector y1r = ar.sub(br);
+        DoubleVector y1i = ai.sub(bi);
+        y1r.fma(w1r, y1i.mul(w1i).neg()).intoArray(x, i0 + d);
+        y1r.fma(w1i, y1i.mul(w1r)).intoArray(x, i0 + d + V);
+      }
+    }
+  }
+
 
   private static void dif3(double[] x, int o, int base, int total, int len, double[] tr,
       double[] ti, int jFrom, int jTo) {
@@ -555,6 +772,47 @@ final class BlockFft {
       }
     }
   }
+  /** {@link #dif3} with the loop over j innermost (see "Loop order" above). */
+  private static void dif3j(double[] x, int o, int base, int total, int len, double[] tr,
+      double[] ti, int jFrom, int jTo) {
+    int m = len / 3;
+    int d = 2 * m * V;
+    for (int g = base; g < base + total; g += len) {
+      int gb = o + 2 * g * V;
+      for (int j = jFrom; j < jTo; j++) {
+        int i0 = gb + 2 * j * V;
+        int t = 2 * j;
+        DoubleVector w1r = DoubleVector.broadcast(S, tr[t]);
+        DoubleVector w1i = DoubleVector.broadcast(S, ti[t]);
+        DoubleVector w2r = DoubleVector.broadcast(S, tr[t + 1]);
+        DoubleVector w2i = DoubleVector.broadcast(S, ti[t + 1]);
+        DoubleVector ar = DoubleVector.fromArray(S, x, i0);
+        DoubleVector ai = DoubleVector.fromArray(S, x, i0 + V);
+        DoubleVector br = DoubleVector.fromArray(S, x, i0 + d);
+        DoubleVector bi = DoubleVector.fromArray(S, x, i0 + d + V);
+        DoubleVector cr = DoubleVector.fromArray(S, x, i0 + 2 * d);
+        DoubleVector ci = DoubleVector.fromArray(S, x, i0 + 2 * d + V);
+        DoubleVector sr = br.add(cr);
+        DoubleVector si = bi.add(ci);
+        DoubleVector hr = ar.sub(sr.mul(0.5));
+        DoubleVector hi = ai.sub(si.mul(0.5));
+        DoubleVector dr = br.sub(cr).mul(S3);
+        DoubleVector di = bi.sub(ci).mul(S3);
+        ar.add(sr).intoArray(x, i0);
+        ai.add(si).intoArray(x, i0 + V);
+        // y1 = h - i (sqrt3/2)(b - c), y2 = h + i (sqrt3/2)(b - c)
+        DoubleVector y1r = hr.add(di);
+        DoubleVector y1i = hi.sub(dr);
+        y1r.fma(w1r, y1i.mul(w1i).neg()).intoArray(x, i0 + d);
+        y1r.fma(w1i, y1i.mul(w1r)).intoArray(x, i0 + d + V);
+        DoubleVector y2r = hr.sub(di);
+        DoubleVector y2i = hi.add(dr);
+        y2r.fma(w2r, y2i.mul(w2i).neg()).intoArray(x, i0 + 2 * d);
+        y2r.fma(w2i, y2i.mul(w2r)).intoArray(x, i0 + 2 * d + V);
+      }
+    }
+  }
+
 
   /**
    * Radix 5, one pass in registers like {@link #dif4}: with {@code a..e} the five elements,
@@ -646,6 +904,80 @@ final class BlockFft {
       }
     }
   }
+  /** {@link #dif5} with the loop over j innermost (see "Loop order" above). */
+  private static void dif5j(double[] x, int o, int base, int total, int len, double[] tr,
+      double[] ti, int jFrom, int jTo) {
+    int d = 2 * (len / 5) * V;
+    DoubleVector c1 = DoubleVector.broadcast(S, C51);
+    DoubleVector c2 = DoubleVector.broadcast(S, C52);
+    DoubleVector s1 = DoubleVector.broadcast(S, S51);
+    DoubleVector s2 = DoubleVector.broadcast(S, S52);
+    DoubleVector ns1 = DoubleVector.broadcast(S, -S51);
+    for (int g = base; g < base + total; g += len) {
+      int gb = o + 2 * g * V;
+      for (int j = jFrom; j < jTo; j++) {
+        int i0 = gb + 2 * j * V;
+        int t = 4 * j;
+        DoubleVector w1r = DoubleVector.broadcast(S, tr[t]);
+        DoubleVector w1i = DoubleVector.broadcast(S, ti[t]);
+        DoubleVector n1i = DoubleVector.broadcast(S, -ti[t]);
+        DoubleVector w2r = DoubleVector.broadcast(S, tr[t + 1]);
+        DoubleVector w2i = DoubleVector.broadcast(S, ti[t + 1]);
+        DoubleVector n2i = DoubleVector.broadcast(S, -ti[t + 1]);
+        DoubleVector w3r = DoubleVector.broadcast(S, tr[t + 2]);
+        DoubleVector w3i = DoubleVector.broadcast(S, ti[t + 2]);
+        DoubleVector n3i = DoubleVector.broadcast(S, -ti[t + 2]);
+        DoubleVector w4r = DoubleVector.broadcast(S, tr[t + 3]);
+        DoubleVector w4i = DoubleVector.broadcast(S, ti[t + 3]);
+        DoubleVector n4i = DoubleVector.broadcast(S, -ti[t + 3]);
+        DoubleVector ar = DoubleVector.fromArray(S, x, i0);
+        DoubleVector br = DoubleVector.fromArray(S, x, i0 + d);
+        DoubleVector cr = DoubleVector.fromArray(S, x, i0 + 2 * d);
+        DoubleVector dr = DoubleVector.fromArray(S, x, i0 + 3 * d);
+        DoubleVector er = DoubleVector.fromArray(S, x, i0 + 4 * d);
+        DoubleVector ai = DoubleVector.fromArray(S, x, i0 + V);
+        DoubleVector bi = DoubleVector.fromArray(S, x, i0 + d + V);
+        DoubleVector ci = DoubleVector.fromArray(S, x, i0 + 2 * d + V);
+        DoubleVector di = DoubleVector.fromArray(S, x, i0 + 3 * d + V);
+        DoubleVector ei = DoubleVector.fromArray(S, x, i0 + 4 * d + V);
+        DoubleVector t1r = br.add(er);
+        DoubleVector t2r = cr.add(dr);
+        DoubleVector t3r = br.sub(er);
+        DoubleVector t4r = cr.sub(dr);
+        DoubleVector t1i = bi.add(ei);
+        DoubleVector t2i = ci.add(di);
+        DoubleVector t3i = bi.sub(ei);
+        DoubleVector t4i = ci.sub(di);
+        ar.add(t1r.add(t2r)).intoArray(x, i0);
+        ai.add(t1i.add(t2i)).intoArray(x, i0 + V);
+        DoubleVector p1r = t2r.fma(c2, t1r.fma(c1, ar));
+        DoubleVector p1i = t2i.fma(c2, t1i.fma(c1, ai));
+        DoubleVector q1r = t4r.fma(s2, t3r.mul(s1));
+        DoubleVector q1i = t4i.fma(s2, t3i.mul(s1));
+        DoubleVector y1r = p1r.add(q1i);
+        DoubleVector y1i = p1i.sub(q1r);
+        y1r.fma(w1r, y1i.mul(n1i)).intoArray(x, i0 + d);
+        y1r.fma(w1i, y1i.mul(w1r)).intoArray(x, i0 + d + V);
+        DoubleVector y4r = p1r.sub(q1i);
+        DoubleVector y4i = p1i.add(q1r);
+        y4r.fma(w4r, y4i.mul(n4i)).intoArray(x, i0 + 4 * d);
+        y4r.fma(w4i, y4i.mul(w4r)).intoArray(x, i0 + 4 * d + V);
+        DoubleVector p2r = t2r.fma(c1, t1r.fma(c2, ar));
+        DoubleVector p2i = t2i.fma(c1, t1i.fma(c2, ai));
+        DoubleVector q2r = t4r.fma(ns1, t3r.mul(s2));
+        DoubleVector q2i = t4i.fma(ns1, t3i.mul(s2));
+        DoubleVector y2r = p2r.add(q2i);
+        DoubleVector y2i = p2i.sub(q2r);
+        y2r.fma(w2r, y2i.mul(n2i)).intoArray(x, i0 + 2 * d);
+        y2r.fma(w2i, y2i.mul(w2r)).intoArray(x, i0 + 2 * d + V);
+        DoubleVector y3r = p2r.sub(q2i);
+        DoubleVector y3i = p2i.add(q2r);
+        y3r.fma(w3r, y3i.mul(n3i)).intoArray(x, i0 + 3 * d);
+        y3r.fma(w3i, y3i.mul(w3r)).intoArray(x, i0 + 3 * d + V);
+      }
+    }
+  }
+
 
   /**
    * Radix 7 in one pass, as {@link #dif5}: with {@code a..g} the seven elements, the sums
