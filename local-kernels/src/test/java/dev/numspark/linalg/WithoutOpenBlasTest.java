@@ -5,13 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.numspark.array.NdArray;
 import dev.numspark.parallel.NativeBlas;
+import dev.numspark.testing.ChildJvm;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -110,25 +107,8 @@ class WithoutOpenBlasTest {
   }
 
   private static List<String> runChild() throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(System.getProperty("java.home") + "/bin/java");
-    for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-      if (!arg.startsWith("-javaagent") && !arg.startsWith("-Ddev.ludovic.netlib")) {
-        cmd.add(arg);
-      }
-    }
-    cmd.add("-Ddev.ludovic.netlib.blas.nativeLibPath=/nonexistent/libblas.so");
-    cmd.add("-Ddev.ludovic.netlib.lapack.nativeLibPath=/nonexistent/liblapack.so");
-    cmd.add("-cp");
-    cmd.add(System.getProperty("java.class.path"));
-    cmd.add(WithoutOpenBlasTest.class.getName());
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!p.waitFor(120, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      throw new AssertionError("the child JVM did not finish: " + out);
-    }
-    assertEquals(0, p.exitValue(), "the child JVM failed: " + out);
-    return List.of(out.split("\n"));
+    return ChildJvm.run(WithoutOpenBlasTest.class, arg -> !arg.startsWith("-Ddev.ludovic.netlib"),
+        "-Ddev.ludovic.netlib.blas.nativeLibPath=/nonexistent/libblas.so",
+        "-Ddev.ludovic.netlib.lapack.nativeLibPath=/nonexistent/liblapack.so");
   }
 }

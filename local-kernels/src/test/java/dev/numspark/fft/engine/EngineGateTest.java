@@ -6,12 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.numspark.fft.FftEngineInfo;
 import dev.numspark.fft.Norm;
+import dev.numspark.testing.ChildJvm;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -67,27 +65,10 @@ class EngineGateTest {
   }
 
   private static List<String> runChild(String flag) throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(System.getProperty("java.home") + "/bin/java");
-    for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-      if (!arg.startsWith("-javaagent") && !arg.startsWith("-XX:MaxVectorSize")
-          && !arg.startsWith("-XX:UseAVX") && !arg.startsWith("-Dnumspark.fft.vector")) {
-        cmd.add(arg);
-      }
-    }
-    cmd.add(flag);
-    cmd.add("-cp");
-    cmd.add(System.getProperty("java.class.path"));
-    cmd.add(EngineGateTest.class.getName());
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-    String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!p.waitFor(120, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      throw new AssertionError("the child JVM did not finish: " + text);
-    }
-    assertEquals(0, p.exitValue(), "the child JVM failed: " + text);
     List<String> lines = new ArrayList<>();
-    for (String line : text.split("\n")) {
+    for (String line : ChildJvm.run(EngineGateTest.class,
+        arg -> !arg.startsWith("-XX:MaxVectorSize") && !arg.startsWith("-XX:UseAVX")
+            && !arg.startsWith("-Dnumspark.fft.vector"), flag)) {
       if (!line.startsWith("WARNING")) {
         lines.add(line);
       }
