@@ -336,8 +336,8 @@ final class BlockFft {
   // order"); the j loop innermost at every level was 0.84-1.0x. So radices 2, 3, 4, 5 and 8 write their butterfly
   // twice, in two methods (difNj, the j loop innermost), each compiled alone: one method with both
   // orders made dif8 at 2 lanes box after other lengths had run (the size limits below), and a
-  // helper shared by both would have to pass vectors. Radix 7 keeps one order: lengths with a factor 7 measured no
-  // gain (fft 256x1764 0.93-1.07x).
+  // helper shared by both would have to pass vectors. Radix 7 keeps one order: a dif7j measured no gain on lengths
+  // with a factor 7 (rfft 64x44100, fft 256x1764, 128x2744, rfft 256x1470: 0.67-1.03x).
   //
   // They call the Vector API directly, with no helper of ours that takes or returns a vector
   // (they once loaded through ld(x, i), broadcast through bc(t, i) and stored products through
