@@ -204,8 +204,8 @@ final class BlockFft {
    * {@code irfft} 256x1280 1.15-1.30x, {@code rfft} 256x1008 1.13-1.18x, 128x4800 0.98-1.18x.
    * At 8 lanes one block was slower (n = 1000 11.7-11.8 to 13.2-14.0 us) and at 4 mixed
    * (0.92-1.35x; end to end at 256 bits, three pairs, {@code fft} 256x1000 0.81-0.95x, the
-   * real transforms within the noise). The 2-lane results therefore round differently from the other widths' on
-   * these lengths (within the same tolerances).
+   * real transforms within the noise). The 2-lane results therefore round differently from the
+   * other widths' on these lengths (within the same tolerances).
    */
   static final boolean RADIX8 = V == 2;
 
@@ -271,7 +271,7 @@ final class BlockFft {
    */
   private static void difPass(double[] x, int o, int base, int total, int len, int r,
       double[] tr, double[] ti, int jFrom, int jTo) {
-    if (r != 7 && jTo - jFrom >= total / len) { // fewer sub-blocks than j: see "Loop order"
+    if (r != 7 && jTo - jFrom >= total / len) { // no more sub-blocks than j: see "Loop order"
       switch (r) {
         case 4 -> dif4j(x, o, base, total, len, tr, ti, jFrom, jTo);
         case 2 -> dif2j(x, o, base, total, len, tr, ti, jFrom, jTo);
@@ -323,21 +323,22 @@ final class BlockFft {
   // The butterflies: element j of each sub-block (length len = r m) with j + m, .., j + (r-1) m,
   // in place; output k (the sub-block of X_{r k' + k}) times W_len^(j k).
   //
-  // Loop order. Where a level has fewer sub-blocks than butterflies per sub-block (the first
-  // levels of a block), the loop over j is innermost and each butterfly broadcasts its twiddles:
-  // that loop steps by a constant (2 V doubles, 1 twiddle), so C2 makes it a counted loop and
-  // checks its array bounds once, where the loop over the sub-blocks steps by len, a variable, and
-  // checks every access. Elsewhere (the last levels: many short sub-blocks) the loop over the
-  // sub-blocks is innermost and the twiddles are broadcast once per j. Measured end to end
-  // against the sub-block loop innermost everywhere (2026-12-07, AMD EPYC Zen 4, JDK 17, one
-  // worker, two JVM pairs a width, fft 256x1000, 256x1280, 128x4096, 16x1024, 256x4800, rfft
-  // 256x1280, 128x4800, irfft 256x1280): 1.07-1.19x faster at 512 bits, 1.02-1.09x at 128, and
-  // at 256 1.02-1.17x in one pair and 0.93-1.21x in the other (docs/fft-widths.md, "Loop
-  // order"); the j loop innermost at every level was 0.84-1.0x. So radices 2, 3, 4, 5 and 8 write their butterfly
-  // twice, in two methods (difNj, the j loop innermost), each compiled alone: one method with both
-  // orders made dif8 at 2 lanes box after other lengths had run (the size limits below), and a
-  // helper shared by both would have to pass vectors. Radix 7 keeps one order: a dif7j measured no gain on lengths
-  // with a factor 7 (rfft 64x44100, fft 256x1764, 128x2744, rfft 256x1470: 0.67-1.03x).
+  // Loop order. Where a level has at least as many butterflies per sub-block as sub-blocks (the
+  // first levels of a block), the loop over j is innermost and each butterfly broadcasts its
+  // twiddles: that loop steps by a constant (2 V doubles, 1 twiddle), which lets C2 hoist the
+  // bounds checks and address arithmetic out of it; the loop over the sub-blocks steps by len, a
+  // variable (written as a counted loop it measured no gain: the stride is what matters).
+  // Elsewhere (the last levels: many short sub-blocks) the loop over the sub-blocks is innermost
+  // and the twiddles are broadcast once per j. Measured end to end against the sub-block loop
+  // innermost everywhere (2026-12-07, AMD EPYC Zen 4, JDK 17, one worker, two JVM pairs a width,
+  // fft 256x1000, 256x1280, 128x4096, 16x1024, 256x4800, rfft 256x1280, 128x4800, irfft
+  // 256x1280): 1.07-1.19x faster at 512 bits, 1.02-1.09x at 128, and at 256 1.02-1.17x in one
+  // pair and 0.93-1.21x in the other (docs/fft-widths.md, "Loop order"); the j loop innermost at
+  // every level was 0.84-1.0x. So radices 2, 3, 4, 5 and 8 write their butterfly twice, in two
+  // methods (difNj, the j loop innermost), each compiled alone: one method with both orders made
+  // dif8 at 2 lanes box after other lengths had run (the size limits below), and a helper shared
+  // by both would have to pass vectors. Radix 7 keeps one order: a dif7j measured no gain on
+  // lengths with a factor 7 (rfft 64x44100, fft 256x1764, 128x2744, rfft 256x1470: 0.67-1.03x).
   //
   // They call the Vector API directly, with no helper of ours that takes or returns a vector
   // (they once loaded through ld(x, i), broadcast through bc(t, i) and stored products through
@@ -398,6 +399,7 @@ final class BlockFft {
       }
     }
   }
+
   /** {@link #dif4} with the loop over j innermost (see "Loop order" above). */
   private static void dif4j(double[] x, int o, int base, int total, int len, double[] tr,
       double[] ti, int jFrom, int jTo) {
@@ -448,7 +450,6 @@ final class BlockFft {
       }
     }
   }
-
 
   /**
    * Radix 8 in one pass ({@link #RADIX8}: at 2 lanes, in place of a radix 4 and a radix 2): with
@@ -569,6 +570,7 @@ final class BlockFft {
       }
     }
   }
+
   /** {@link #dif8} with the loop over j innermost (see "Loop order" above). */
   private static void dif8j(double[] x, int o, int base, int total, int len, double[] tr,
       double[] ti, int jFrom, int jTo) {
@@ -685,7 +687,6 @@ final class BlockFft {
     }
   }
 
-
   private static void dif2(double[] x, int o, int base, int total, int len, double[] tr,
       double[] ti, int jFrom, int jTo) {
     int m = len / 2;
@@ -708,6 +709,7 @@ final class BlockFft {
       }
     }
   }
+
   /** {@link #dif2} with the loop over j innermost (see "Loop order" above). */
   private static void dif2j(double[] x, int o, int base, int total, int len, double[] tr,
       double[] ti, int jFrom, int jTo) {
@@ -732,7 +734,6 @@ final class BlockFft {
       }
     }
   }
-
 
   private static void dif3(double[] x, int o, int base, int total, int len, double[] tr,
       double[] ti, int jFrom, int jTo) {
@@ -772,6 +773,7 @@ final class BlockFft {
       }
     }
   }
+
   /** {@link #dif3} with the loop over j innermost (see "Loop order" above). */
   private static void dif3j(double[] x, int o, int base, int total, int len, double[] tr,
       double[] ti, int jFrom, int jTo) {
@@ -812,7 +814,6 @@ final class BlockFft {
       }
     }
   }
-
 
   /**
    * Radix 5, one pass in registers like {@link #dif4}: with {@code a..e} the five elements,
@@ -904,6 +905,7 @@ final class BlockFft {
       }
     }
   }
+
   /** {@link #dif5} with the loop over j innermost (see "Loop order" above). */
   private static void dif5j(double[] x, int o, int base, int total, int len, double[] tr,
       double[] ti, int jFrom, int jTo) {
@@ -977,7 +979,6 @@ final class BlockFft {
       }
     }
   }
-
 
   /**
    * Radix 7 in one pass, as {@link #dif5}: with {@code a..g} the seven elements, the sums
