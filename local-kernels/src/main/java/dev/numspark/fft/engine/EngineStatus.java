@@ -19,36 +19,49 @@ public final class EngineStatus {
 
   /** Why the engine is off, or null when it is on. */
   public static String reasonOff() {
-    if (FftConfig.VECTOR_ENGINE) {
+    Off off = off();
+    if (off == null) {
       return null;
     }
-    if (Boolean.FALSE.toString().equalsIgnoreCase(System.getProperty(FftConfig.VECTOR_PROPERTY))) {
-      return "-D" + FftConfig.VECTOR_PROPERTY + "=false";
-    }
-    if (!FftConfig.vectorModule()) {
-      return "the jdk.incubator.vector module is not loaded (add --add-modules=jdk.incubator.vector)";
-    }
-    if (!FftConfig.optimizingJit()) {
-      return "no C2 compiler in this JVM (" + System.getProperty("java.vm.info")
+    return switch (off) {
+      case SWITCHED_OFF -> "-D" + FftConfig.VECTOR_PROPERTY + "=false";
+      case NO_MODULE ->
+          "the jdk.incubator.vector module is not loaded (add --add-modules=jdk.incubator.vector)";
+      case NO_C2 -> "no C2 compiler in this JVM (" + System.getProperty("java.vm.info")
           + "), without which the Vector API is slower than JTransforms";
-    }
-    return vectorBits() + "-bit vectors: the engine runs at 128, 256 or 512 bits";
+      case WIDTH -> vectorBits() + "-bit vectors: the engine runs at 128, 256 or 512 bits";
+    };
   }
 
   /** What to do to turn the engine on, or null when it is on or it is the user's choice. */
   public static String remedy() {
-    if (FftConfig.VECTOR_ENGINE
-        || Boolean.FALSE.toString().equalsIgnoreCase(System.getProperty(FftConfig.VECTOR_PROPERTY))) {
+    Off off = off();
+    if (off == null) {
       return null;
     }
-    if (!FftConfig.vectorModule()) {
-      return "add --add-modules=jdk.incubator.vector to spark.executor.extraJavaOptions";
-    }
-    if (!FftConfig.optimizingJit()) {
-      return "remove -Xint or -XX:TieredStopAtLevel from the executors' JVM options";
-    }
-    return vectorBits() > 512
-        ? "add -XX:MaxVectorSize=64 (512-bit vectors) to spark.executor.extraJavaOptions"
-        : "remove -XX:MaxVectorSize from the executors' JVM options";
+    return switch (off) {
+      case SWITCHED_OFF -> null;
+      case NO_MODULE -> "add --add-modules=jdk.incubator.vector to spark.executor.extraJavaOptions";
+      case NO_C2 -> "remove -Xint or -XX:TieredStopAtLevel from the executors' JVM options";
+      case WIDTH -> vectorBits() > 512
+          ? "add -XX:MaxVectorSize=64 (512-bit vectors) to spark.executor.extraJavaOptions"
+          : "remove -XX:MaxVectorSize from the executors' JVM options";
+    };
   }
+
+  /** Why {@link FftConfig#VECTOR_ENGINE} is false, in the order it tests; null when it is true. */
+  private static Off off() {
+    if (FftConfig.VECTOR_ENGINE) {
+      return null;
+    }
+    if (FftConfig.switchedOff(FftConfig.VECTOR_PROPERTY)) {
+      return Off.SWITCHED_OFF;
+    }
+    if (!FftConfig.vectorModule()) {
+      return Off.NO_MODULE;
+    }
+    return FftConfig.optimizingJit() ? Off.WIDTH : Off.NO_C2;
+  }
+
+  private enum Off { SWITCHED_OFF, NO_MODULE, NO_C2, WIDTH }
 }

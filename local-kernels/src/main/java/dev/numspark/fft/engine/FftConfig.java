@@ -104,7 +104,7 @@ final class FftConfig {
   }
 
   /** Whether the property is set to {@code false} (any case): the only value that turns off. */
-  private static boolean switchedOff(String property) {
+  static boolean switchedOff(String property) {
     return "false".equalsIgnoreCase(System.getProperty(property));
   }
 
