@@ -35,6 +35,12 @@ import jdk.incubator.vector.VectorSpecies;
 final class BlockFft {
   static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
   static final int V = S.length();
+
+  static {
+    // before any transform, so that C2 never compiles the JDK's shared vector methods on a
+    // narrow profile (ProfilePriming says why)
+    ProfilePriming.prime();
+  }
   private static final double S3 = Math.sqrt(0.75);
   private static final double R12 = Math.sqrt(0.5);
   // cos and sin of 2 pi / 5 and 4 pi / 5, for dif5
