@@ -41,6 +41,7 @@ final class BlockFft {
     // narrow profile (ProfilePriming says why)
     ProfilePriming.prime();
   }
+
   private static final double S3 = Math.sqrt(0.75);
   private static final double R12 = Math.sqrt(0.5);
   // cos and sin of 2 pi / 5 and 4 pi / 5, for dif5
