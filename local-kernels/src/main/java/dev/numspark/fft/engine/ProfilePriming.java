@@ -19,7 +19,7 @@ import jdk.incubator.vector.VectorMask;
  * 100 ({@code -XX:PerMethodTrapLimit}). Over it, C2 compiles type checks as virtual calls in
  * place of traps, the butterfly's stores no longer see an exact vector class, and 12 of its 14
  * stores box every vector for the JVM's life ({@code rfft} 64x44100 at 256 bits: 31-34 ms a call
- * in place of 11.5, 154 MB allocated in place of 22; 3 JVMs of 12 on JDK 17, 0 of 20 primed;
+ * in place of 11.5, 154 MB allocated in place of 22; 4 JVMs of 28 on JDK 17, 0 of 40 primed;
  * docs/fft-widths.md, "A JIT fault at 256 bits, and its remedy"). Profiles that have seen three
  * or more classes compile to virtual calls, which do not trap.
  */
