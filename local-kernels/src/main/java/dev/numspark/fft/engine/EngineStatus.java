@@ -19,7 +19,7 @@ public final class EngineStatus {
 
   /** Why the engine is off, or null when it is on. */
   public static String reasonOff() {
-    Off off = off();
+    FftConfig.Off off = FftConfig.OFF;
     if (off == null) {
       return null;
     }
@@ -35,7 +35,7 @@ public final class EngineStatus {
 
   /** What to do to turn the engine on, or null when it is on or it is the user's choice. */
   public static String remedy() {
-    Off off = off();
+    FftConfig.Off off = FftConfig.OFF;
     if (off == null) {
       return null;
     }
@@ -48,20 +48,4 @@ public final class EngineStatus {
           : "remove -XX:MaxVectorSize from the executors' JVM options";
     };
   }
-
-  /** Why {@link FftConfig#VECTOR_ENGINE} is false, in the order it tests; null when it is true. */
-  private static Off off() {
-    if (FftConfig.VECTOR_ENGINE) {
-      return null;
-    }
-    if (FftConfig.switchedOff(FftConfig.VECTOR_PROPERTY)) {
-      return Off.SWITCHED_OFF;
-    }
-    if (!FftConfig.vectorModule()) {
-      return Off.NO_MODULE;
-    }
-    return FftConfig.optimizingJit() ? Off.WIDTH : Off.NO_C2;
-  }
-
-  private enum Off { SWITCHED_OFF, NO_MODULE, NO_C2, WIDTH }
 }

@@ -30,8 +30,32 @@ final class FftConfig {
    * call): without C2 ({@link #optimizingJit}) and at widths other than 128, 256 and 512 bits
    * ({@link #supportedBits}).
    */
-  static final boolean VECTOR_ENGINE = !switchedOff(VECTOR_PROPERTY) && vectorModule()
-      && optimizingJit() && supportedBits(PreferredWidth.bits());
+  static final boolean VECTOR_ENGINE;
+
+  /** Why the engine is off, the first cause in the order {@link #off} tests; null when it is on. */
+  static final Off OFF;
+
+  static {
+    OFF = off();
+    VECTOR_ENGINE = OFF == null;
+  }
+
+  /** The causes for {@link #VECTOR_ENGINE} to be false. */
+  enum Off { SWITCHED_OFF, NO_MODULE, NO_C2, WIDTH }
+
+  /** The first cause that turns the engine off; the width is only asked once the module is in. */
+  private static Off off() {
+    if (switchedOff(VECTOR_PROPERTY)) {
+      return Off.SWITCHED_OFF;
+    }
+    if (!vectorModule()) {
+      return Off.NO_MODULE;
+    }
+    if (!optimizingJit()) {
+      return Off.NO_C2;
+    }
+    return supportedBits(PreferredWidth.bits()) ? null : Off.WIDTH;
+  }
 
   /**
    * {@code -Dnumspark.fft.vector=always}: the block engine takes every case it can compute, also
@@ -104,7 +128,7 @@ final class FftConfig {
   }
 
   /** Whether the property is set to {@code false} (any case): the only value that turns off. */
-  static boolean switchedOff(String property) {
+  private static boolean switchedOff(String property) {
     return "false".equalsIgnoreCase(System.getProperty(property));
   }
 
