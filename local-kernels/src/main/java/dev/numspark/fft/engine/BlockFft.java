@@ -58,7 +58,8 @@ final class BlockFft {
   private static final double S73 = Math.sin(6 * Math.PI / 7);
 
   final int n;
-  private final int[] radix;
+  /** The radices of the levels, first level first ({@link #factors}). */
+  final int[] radix;
   /**
    * Per level (sub-blocks of length {@code L = r m}), twiddles {@code exp(-2 pi i p j / L)} at
    * {@code [(p (r-1) + j-1)]}.

@@ -40,6 +40,13 @@ final class BlockReal {
     }
     unpackedAt = java.util.Arrays.copyOf(half.perm, h + 1);
     unpackedAt[h] = h;
+    wrAt = new double[h];
+    wiAt = new double[h];
+    for (int k = 0; k < h; k++) {
+      wrAt[half.perm[k]] = wr[k];
+      wiAt[half.perm[k]] = wi[k];
+    }
+    pairRuns = pairRuns(half.radix, h);
   }
 
   /**
@@ -94,11 +101,18 @@ final class BlockReal {
   /**
    * {@link #unpack(double[], int, int[], BlockFft.Lines, double, double)} of a full block (at
    * {@code z[zo]}) into its caller's lines, the block ({@code 2 (h + 1) V} doubles) overwritten.
-   * At 8 lanes with interleaved (re, im) lines, in two steps: {@code X_k} and {@code X_h-k} computed together
-   * from {@code Z_k} and {@code Z_h-k} into those two slots ({@code X_h} into the spare slot h),
-   * then copied out by {@link LaneMoves#copyOutPairs8}, which moves pairs from the block faster
-   * than the one-step unpack's per-element tile; the same products in the same order, so the
-   * same bits. Otherwise the one-step unpack.
+   * With interleaved (re, im) lines ({@link LaneMoves#PAIRS}), in two steps: {@code X_k} and
+   * {@code X_h-k} computed together from {@code Z_k} and {@code Z_h-k} into those two slots
+   * ({@code X_h} into the spare slot h), then copied out by {@link LaneMoves#copyOutPairs}, which
+   * moves pairs from the block faster than the one-step unpack's per-element tile; the same
+   * products in the same order, so the same bits. Otherwise the one-step unpack.
+   *
+   * <p>The pairs are taken in runs of places in the block ({@link #pairRuns}), not by k: then
+   * every index is the loop counter plus or minus a constant, so C2 checks the bounds once per
+   * run, where a loop over k read two places from {@code perm} and checked each of its 14 array
+   * accesses every time (about 120 instructions a pair, counted in C2's code at 4 lanes). One
+   * worker, separate JVMs alternated, three pairs, p10 at 256 bits: {@code rfft} 16x4096, 256x1280,
+   * 128x4800 and 512x4096 1.04-1.08x faster (docs/fft-widths.md, "The rfft unpack by place").
    */
   void unpackOut(double[] z, int zo, BlockFft.Lines out, double fr, double fi) {
     if (!LaneMoves.PAIRS || out.imOff != 1) {
@@ -106,23 +120,67 @@ final class BlockReal {
       return;
     }
     int h = n / 2;
-    int[] perm = half.perm;
-    for (int k = 1; 2 * k <= h; k++) {
-      int a = zo + 2 * V * perm[k];
-      int b = zo + 2 * V * perm[h - k];
-      DoubleVector zr = DoubleVector.fromArray(S, z, a);
-      DoubleVector zi = DoubleVector.fromArray(S, z, a + V);
-      DoubleVector mr = DoubleVector.fromArray(S, z, b);
-      DoubleVector mi = DoubleVector.fromArray(S, z, b + V);
-      if (2 * k < h) {
-        // X_h-k: the same expression with Z_h-k and Z_k in each other's places
-        unpackStore(mr, mi, zr, zi, h - k, z, b);
-      }
-      unpackStore(zr, zi, mr, mi, k, z, a);
+    int[] runs = pairRuns;
+    for (int i = 0; i < runs.length; i += 3) {
+      unpackRun(z, zo, runs[i], runs[i + 1], runs[i + 2]);
     }
-    unpackEnds(z, zo + 2 * V * perm[0], zo + 2 * V * h);
+    unpackEnds(z, zo + 2 * V * half.perm[0], zo + 2 * V * h);
     LaneMoves.copyOutPairs(z, zo, unpackedAt, fr, fi, out.data, out.base, out.step, out.map);
   }
+
+  /**
+   * {@code count} pairs of {@link #unpackOut}: {@code Z} at place {@code a + q} of the block and
+   * its partner at place {@code b - q}, for q in {@code [0, count)}. When the two are one place
+   * ({@code k = h / 2}), both stores write the same values.
+   */
+  private void unpackRun(double[] z, int zo, int a, int b, int count) {
+    for (int q = 0; q < count; q++) {
+      int at = zo + 2 * V * (a + q);
+      int bt = zo + 2 * V * (b - q);
+      DoubleVector zr = DoubleVector.fromArray(S, z, at);
+      DoubleVector zi = DoubleVector.fromArray(S, z, at + V);
+      DoubleVector mr = DoubleVector.fromArray(S, z, bt);
+      DoubleVector mi = DoubleVector.fromArray(S, z, bt + V);
+      // X_h-k: the same expression with Z_h-k and Z_k in each other's places
+      unpackStore(mr, mi, zr, zi, wrAt[b - q], wiAt[b - q], z, bt);
+      unpackStore(zr, zi, mr, mi, wrAt[a + q], wiAt[a + q], z, at);
+    }
+  }
+
+  /**
+   * The pairs {@code (Z_k, Z_h-k)}, k in [1, h/2], by their places in a block that
+   * {@link BlockFft#dif} with these radices left (Z_k at {@code perm[k]}), as runs
+   * {@code (a, b, count)}: places {@code a + q} and {@code b - q} for q in {@code [0, count)}.
+   * Why they come in runs: a level of radix r over sub-transforms of length {@code r m} sends
+   * {@code k = d + r k'} to sub-block d, at the place of k' in it, and {@code h - k} (d > 0) to
+   * sub-block {@code r - d} as {@code m - 1 - k'}; the places inside a sub-block reverse the digits
+   * of k', and complementing each digit of k' (which is what {@code m - 1 - k'} does, with no
+   * borrows) complements its place. So place {@code d m + q} pairs with
+   * {@code (r - d) m + m - 1 - q}: sub-block d with r - d, one run up and one down, and sub-block
+   * {@code r / 2} with itself. Sub-block 0 (k a multiple of r) holds the same problem one level
+   * down, {@code k' = 0} (place 0, k = 0) excepted.
+   */
+  static int[] pairRuns(int[] radix, int h) {
+    int[] runs = new int[0];
+    int count = 0;
+    for (int len = h, lv = 0; len > 1; len /= radix[lv], lv++) {
+      int r = radix[lv];
+      int m = len / r;
+      for (int d = 1; 2 * d <= r; d++) {
+        runs = java.util.Arrays.copyOf(runs, count + 3);
+        runs[count++] = d * m;
+        runs[count++] = (r - d) * m + m - 1;
+        runs[count++] = 2 * d < r ? m : (m + 1) / 2;
+      }
+    }
+    return runs;
+  }
+
+  /** {@link #pairRuns(int[], int)} of this transform's half-length plan. */
+  private final int[] pairRuns;
+  /** {@code W^k} at the place of {@code Z_k} in the block ({@code perm[k]}), for the runs. */
+  private final double[] wrAt;
+  private final double[] wiAt;
 
   /** Where {@link #unpackOut} leaves {@code X_k}: {@code perm[k]}, and slot h for {@code X_h}. */
   private final int[] unpackedAt;
@@ -135,26 +193,27 @@ final class BlockReal {
   private void unpackEnds(double[] z, int at0, int atH) {
     DoubleVector z0r = DoubleVector.fromArray(S, z, at0);
     DoubleVector z0i = DoubleVector.fromArray(S, z, at0 + V);
-    unpackStore(z0r, z0i, z0r, z0i, n / 2, z, atH);
-    unpackStore(z0r, z0i, z0r, z0i, 0, z, at0);
+    unpackStore(z0r, z0i, z0r, z0i, wr[n / 2], wi[n / 2], z, atH);
+    unpackStore(z0r, z0i, z0r, z0i, wr[0], wi[0], z, at0);
   }
 
   /**
-   * {@code X_k} from {@code Z_k = (zr, zi)} and {@code Z_h-k = (mr, mi)}, unscaled, at z[at].
+   * {@code X_k} from {@code Z_k = (zr, zi)} and {@code Z_h-k = (mr, mi)} and
+   * {@code W^k = (wkr, wki)}, unscaled, at z[at].
    * Takes vectors: C2 inlines it where it is called (-XX:+PrintInlining: "inline (hot)" in the
    * loop of {@link #unpackOut}), and the allocation per call is unchanged (checked with
    * getThreadAllocatedBytes); a form taking slot indices, computing both partners, was 374
    * bytecodes, too big to inline (FreqInlineSize), and 1.08x slower on rfft 128x4800.
    */
-  private void unpackStore(DoubleVector zr, DoubleVector zi, DoubleVector mr, DoubleVector mi,
-      int k, double[] z, int at) {
+  private static void unpackStore(DoubleVector zr, DoubleVector zi, DoubleVector mr,
+      DoubleVector mi, double wkr, double wki, double[] z, int at) {
     DoubleVector oneHalf = DoubleVector.broadcast(S, 0.5);
     DoubleVector er = zr.add(mr).mul(oneHalf);
     DoubleVector ei = zi.sub(mi).mul(oneHalf);
     DoubleVector or = zi.add(mi).mul(oneHalf);
     DoubleVector oi = mr.sub(zr).mul(oneHalf);
-    DoubleVector cr = DoubleVector.broadcast(S, wr[k]);
-    DoubleVector ci = DoubleVector.broadcast(S, wi[k]);
+    DoubleVector cr = DoubleVector.broadcast(S, wkr);
+    DoubleVector ci = DoubleVector.broadcast(S, wki);
     er.add(or.mul(cr)).sub(oi.mul(ci)).intoArray(z, at);
     ei.add(oi.mul(cr)).add(or.mul(ci)).intoArray(z, at + V);
   }
