@@ -39,6 +39,7 @@ class BlockRealTest {
     int[] runs = BlockReal.pairRuns(plan.radix, h);
     assertEquals(0, runs.length % 3, "runs come as (a, b, count)");
     for (int i = 0; i < runs.length; i += 3) {
+      assertTrue(runs[i + 2] > 0, "h=" + h + ": an empty run");
       for (int q = 0; q < runs[i + 2]; q++) {
         int a = runs[i] + q;
         int b = runs[i + 1] - q;
