@@ -111,8 +111,9 @@ final class BlockReal {
    * every index is the loop counter plus or minus a constant, so C2 checks the bounds once per
    * run, where a loop over k read two places from {@code perm} and checked each of its 14 array
    * accesses every time (about 120 instructions a pair, counted in C2's code at 4 lanes). One
-   * worker, separate JVMs alternated, three pairs, p10 at 256 bits: {@code rfft} 16x4096, 256x1280,
-   * 128x4800 and 512x4096 1.04-1.08x faster (docs/fft-widths.md, "The rfft unpack by place").
+   * worker, separate JVMs alternated, p10: {@code rfft} 16x4096, 256x1280 and 128x4800 1.05-1.09x
+   * faster at 256 and 128 bits, within the noise at 512 (docs/fft-widths.md, "The rfft unpack by
+   * place").
    */
   void unpackOut(double[] z, int zo, BlockFft.Lines out, double fr, double fi) {
     if (!LaneMoves.PAIRS || out.imOff != 1) {
@@ -161,19 +162,19 @@ final class BlockReal {
    * down, {@code k' = 0} (place 0, k = 0) excepted.
    */
   static int[] pairRuns(int[] radix, int h) {
-    int[] runs = new int[0];
+    // at most r / 2 runs a level (radix 8: 4)
+    int[] runs = new int[3 * 4 * radix.length];
     int count = 0;
     for (int len = h, lv = 0; len > 1; len /= radix[lv], lv++) {
       int r = radix[lv];
       int m = len / r;
       for (int d = 1; 2 * d <= r; d++) {
-        runs = java.util.Arrays.copyOf(runs, count + 3);
         runs[count++] = d * m;
         runs[count++] = (r - d) * m + m - 1;
         runs[count++] = 2 * d < r ? m : (m + 1) / 2;
       }
     }
-    return runs;
+    return java.util.Arrays.copyOf(runs, count);
   }
 
   /** {@link #pairRuns(int[], int)} of this transform's half-length plan. */
@@ -201,7 +202,7 @@ final class BlockReal {
    * {@code X_k} from {@code Z_k = (zr, zi)} and {@code Z_h-k = (mr, mi)} and
    * {@code W^k = (wkr, wki)}, unscaled, at z[at].
    * Takes vectors: C2 inlines it where it is called (-XX:+PrintInlining: "inline (hot)" in the
-   * loop of {@link #unpackOut}), and the allocation per call is unchanged (checked with
+   * loop of {@link #unpackRun}), and the allocation per call is unchanged (checked with
    * getThreadAllocatedBytes); a form taking slot indices, computing both partners, was 374
    * bytecodes, too big to inline (FreqInlineSize), and 1.08x slower on rfft 128x4800.
    */

@@ -21,6 +21,9 @@ final class FftConfig {
   static final String SPARE_RESULTS_PROPERTY = "numspark.fft.spareResults";
   static final String ALIGN_BLOCKS_PROPERTY = "numspark.fft.alignBlocks";
 
+  /** Why the engine is off, the first cause in the order {@link #off} tests; null when it is on. */
+  static final Off OFF = off();
+
   /**
    * Whether the Vector API engine may run: the {@code jdk.incubator.vector} module is in the boot
    * layer (Spark 4's JVM flags, the test JVM and bin/numspark add it) and it is not switched off.
@@ -30,15 +33,7 @@ final class FftConfig {
    * call): without C2 ({@link #optimizingJit}) and at widths other than 128, 256 and 512 bits
    * ({@link #supportedBits}).
    */
-  static final boolean VECTOR_ENGINE;
-
-  /** Why the engine is off, the first cause in the order {@link #off} tests; null when it is on. */
-  static final Off OFF;
-
-  static {
-    OFF = off();
-    VECTOR_ENGINE = OFF == null;
-  }
+  static final boolean VECTOR_ENGINE = OFF == null;
 
   /** The causes for {@link #VECTOR_ENGINE} to be false. */
   enum Off { SWITCHED_OFF, NO_MODULE, NO_C2, WIDTH }
