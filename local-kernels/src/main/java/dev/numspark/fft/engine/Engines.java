@@ -88,9 +88,13 @@ public final class Engines {
    *       lengths from 64 win ({@code fft} 256 x 64 1.09-1.10x, 2048 x 64 1.12-1.14x, 512 x 512
    *       1.16-1.22x, 256 x 1024 1.09-1.11x, 128 x 4096 1.08-1.14x, 1024 x 4096 1.14x; 2048 x 32
    *       0.95x) and {@code irfft} from 256 ({@code irfft} 512 x 512 1.18x, 16 x 1024
-   *       1.14-1.17x, 64 x 4096 1.19-1.21x, 512 x 4096 1.22x; 2048 x 64 0.95-1.0x), while
-   *       {@code rfft} still ties or loses (64 x 4096 and 512 x 4096 0.98-1.02x, 2048 x 64
-   *       0.85x) and stays on JTransforms ({@link #pow2PaysAtTwoLanes});
+   *       1.14-1.17x, 64 x 4096 1.19-1.21x, 512 x 4096 1.22x; 2048 x 64 0.95-1.0x), and
+   *       {@code rfft} from 256 too since its unpack took its pairs by place (one JVM, the two
+   *       engines alternated, two runs in opposite orders: {@code rfft} 512 x 512 1.14x and
+   *       1.16x, 256 x 1024 1.10x and 1.15x, 16 x 4096 1.06x and 1.17x, 64 x 4096 1.33x and
+   *       1.16x, 512 x 4096 1.11x and 1.49x, 8 x 65536 1.27x and 1.18x; 1024 x 256 0.99x and
+   *       1.04x, 2048 x 64 0.81x and 0.89x, 4096 x 32 0.64x and 0.67x; {@link
+   *       #pow2PaysAtTwoLanes});
    *   <li>complex length 16 ties (0.93x to 0.96x at 4 and 8 lanes, 0.70x at 2): JTransforms.
    * </ul>
    * {@code -Dnumspark.fft.vector=always} skips this (tests prove the engine at every width).
@@ -120,11 +124,10 @@ public final class Engines {
 
   /**
    * Whether a power of two m (the complex length, or n/2 of a real op) pays on the blocks at 2
-   * lanes: complex ops from 64 points, inverse real ones from 256 (as measured: {@link
-   * #blocksPay}); not the forward real ones.
+   * lanes: complex ops from 64 points, real ones from 256 (as measured: {@link #blocksPay}).
    */
   private static boolean pow2PaysAtTwoLanes(LineOp op, int m) {
-    return op instanceof ComplexLineOp ? m >= 64 : op instanceof RealInverseLineOp && m >= 256;
+    return m >= (op instanceof ComplexLineOp ? 64 : 256);
   }
 
   /**

@@ -44,7 +44,8 @@ public final class LineRunner {
   static final int MAX_REAL_AT_4_LANES = 1 << 18;
   /**
    * At 2 lanes (128-bit: ARM NEON, or {@code -XX:MaxVectorSize=16}) {@code rfft} lines of powers
-   * of two stay on JTransforms, as the batched engine's do there ({@link Engines#blocksPay}):
+   * of two stay on JTransforms (batches of them take the blocks from n/2 = 256 since the blocks'
+   * unpack went by place, {@link Engines#blocksPay}; the real split here is another, scalar one):
    * one line, JDK 17, this AMD EPYC (Zen 3) at {@code -XX:MaxVectorSize=16}, best of two JVMs a
    * side against JTransforms, {@code rfft} of 256 to 2^16 0.87-0.97x (on Zen 4 after radix 8 at
    * 2 lanes, 2026-12-07: of 1024, 4096 and 2^16 0.76-0.84x). Complex lines of powers of two
