@@ -9,10 +9,9 @@ import jdk.incubator.vector.VectorMask;
 /**
  * The engine's indexed moves between a block's lanes and the caller's lines: vector gathers and
  * scatters where the JIT compiles them to instructions, lane by lane elsewhere (and for the
- * common moves of (re, im) pairs at 8 lanes too, {@link #gatherPairs8}, {@link #copyOutPairs8}
- * and {@link #storePairs8}: faster there; at 4 lanes, contiguous lines' pairs by vector loads and
- * blends, {@link #gatherPairs4} and {@link #copyOutPairs4}; at 2 lanes, scalar moves of pairs
- * indexed from one loop counter, {@link #gatherPairs2} and {@link #copyOutPairs2}).
+ * common moves of (re, im) pairs at every width: scalar moves of pairs, {@link #gatherPairs8},
+ * {@link #copyOutPairs8} and {@link #storePairs8} at 8 lanes, {@link #gatherPairs4} and
+ * {@link #copyOutPairs4} at 4, {@link #gatherPairs2} and {@link #copyOutPairs2} at 2).
  * JDK 17's C2 has a scatter instruction only with AVX-512 (and gathers of 2 lanes not at all);
  * below 512 bits {@code intoArray(a, i, map, 0)} ran its Java fallback, which boxes: scattering
  * a block of 1024 elements took 31 us per line at 4 lanes ({@code -XX:UseAVX=2}) and 134 us at
@@ -34,13 +33,11 @@ final class LaneMoves {
 
   /**
    * Lane 1, 2 or 3 alone (4 lanes; built at every width, used only at 4): the blends of the
-   * loads that stand in for shuffles here and in {@link LineFft#load}.
+   * loads that stand in for shuffles in {@link LineFft#load}.
    */
   static final VectorMask<Double> LANE1 = lane(1);
   static final VectorMask<Double> LANE2 = lane(2);
   static final VectorMask<Double> LANE3 = lane(3);
-  /** Lanes 1 and 3 (the imaginary parts of two interleaved pairs). */
-  private static final VectorMask<Double> LANES13 = LANE1.or(LANE3);
 
   private LaneMoves() {}
 
@@ -154,54 +151,45 @@ final class LaneMoves {
   }
 
   /**
-   * {@link #copyOutPairs8} at 4 lanes (AVX2). Contiguous lines ({@code step == 2}) take two
-   * elements at a time, one vector store per line ({@link #pairsOut4}) built from four loads from
-   * the block and blends, with no shuffles: JDK 17 checks a {@code rearrange}'s indexes at run
-   * time inside the loop, so the 4 x 4 register transpose this replaced cost more (one worker,
-   * separate JVMs alternated: {@code fft} 128x4096 and 256x1000 about 1.1x faster, see
-   * docs/fft.md). The loads may reach 2 doubles before an element and 2 after it, so a pair
-   * whose element lies at either end of the block moves pair by pair, as do other lines and an
-   * odd last element. Same products, so the same bits either way.
+   * {@link #copyOutPairs8} at 4 lanes (AVX2): scalar loads and stores. Contiguous lines
+   * ({@code step == 2}) index the output by a counter that steps by 2 doubles, so that every
+   * output index is that counter plus an invariant (see {@link #gatherPairs8} for why); the other
+   * loop is the same body. Same products, so the same bits. In place of one vector store per
+   * line and two elements built from four loads and three blends ({@code pairsOut4}, kept from
+   * 2026-12-06 to 2026-12-07): in one JVM, the two forms switched between rounds (this AMD EPYC
+   * Zen 4 with {@code -XX:UseAVX=2}, one worker), {@code fft} 2048x128, 512x512, 256x1000,
+   * 16x1024 and {@code rfft} 256x1280 1.12-1.16x faster, {@code fft} 128x4096 1.05x
+   * (docs/fft-widths.md, "The copies by scalar pairs at 4 lanes").
    */
   private static void copyOutPairs4(double[] x, int xo, int[] perm, double fr, double fi,
       double[] dst, int base, int step, int[] map) {
-    int m0 = map[0], m1 = map[1], m2 = map[2], m3 = map[3];
-    int k = 0;
-    int d = base;
     if (step == 2) {
-      DoubleVector scale = DoubleVector.broadcast(S, fr).blend(fi, LANES13);
-      for (; k + 1 < perm.length; k += 2, d += 4) {
-        int i0 = xo + 8 * perm[k];
-        int i1 = xo + 8 * perm[k + 1];
-        if (i0 + 10 <= x.length && i1 >= 2) {
-          pairsOut4(x, i0, i1, scale, dst, d + m0);
-          pairsOut4(x, i0 + 1, i1 + 1, scale, dst, d + m1);
-          pairsOut4(x, i0 + 2, i1 + 2, scale, dst, d + m2);
-          pairsOut4(x, i0 + 3, i1 + 3, scale, dst, d + m3);
-        } else {
-          elementOut4(x, i0, fr, fi, dst, d, m0, m1, m2, m3);
-          elementOut4(x, i1, fr, fi, dst, d + 2, m0, m1, m2, m3);
-        }
+      int d0 = base + map[0], d1 = base + map[1], d2 = base + map[2], d3 = base + map[3];
+      for (int e = 0; e < 2 * perm.length; e += 2) {
+        int i = xo + 8 * perm[e >> 1];
+        dst[d0 + e] = x[i] * fr;
+        dst[d0 + e + 1] = x[i + 4] * fi;
+        dst[d1 + e] = x[i + 1] * fr;
+        dst[d1 + e + 1] = x[i + 5] * fi;
+        dst[d2 + e] = x[i + 2] * fr;
+        dst[d2 + e + 1] = x[i + 6] * fi;
+        dst[d3 + e] = x[i + 3] * fr;
+        dst[d3 + e + 1] = x[i + 7] * fi;
       }
+      return;
     }
-    for (; k < perm.length; k++, d += step) {
-      elementOut4(x, xo + 8 * perm[k], fr, fi, dst, d, m0, m1, m2, m3);
+    int m0 = map[0], m1 = map[1], m2 = map[2], m3 = map[3];
+    for (int k = 0, d = base; k < perm.length; k++, d += step) {
+      int i = xo + 8 * perm[k];
+      dst[d + m0] = x[i] * fr;
+      dst[d + m0 + 1] = x[i + 4] * fi;
+      dst[d + m1] = x[i + 1] * fr;
+      dst[d + m1 + 1] = x[i + 5] * fi;
+      dst[d + m2] = x[i + 2] * fr;
+      dst[d + m2 + 1] = x[i + 6] * fi;
+      dst[d + m3] = x[i + 3] * fr;
+      dst[d + m3 + 1] = x[i + 7] * fi;
     }
-  }
-
-  /**
-   * One line's (re, im) pairs of two elements, times {@code scale = (fr, fi, fr, fi)}, stored at
-   * {@code dst[o]}: the line's real parts at {@code x[r]} (first element) and {@code x[s]}
-   * (second), each imaginary part 4 doubles on (the block's place of the element plus the line's
-   * lane). Each value is lane 0, 1, 2 or 3 of a load that starts that many doubles before it,
-   * blended.
-   */
-  private static void pairsOut4(double[] x, int r, int s, DoubleVector scale, double[] dst,
-      int o) {
-    DoubleVector.fromArray(S, x, r)
-        .blend(DoubleVector.fromArray(S, x, r + 3), LANE1)
-        .blend(DoubleVector.fromArray(S, x, s - 2), LANE2)
-        .blend(DoubleVector.fromArray(S, x, s + 1), LANE3).mul(scale).intoArray(dst, o);
   }
 
   /**
@@ -209,7 +197,7 @@ final class LaneMoves {
    * stores, as at 8 lanes, in place of {@link #scatterPairs}' two vector loads and four lane
    * extractions an element (JDK 17 has no 2-lane blend of doubles on x86). Contiguous lines
    * ({@code step == 2}) index the output from the loop counter alone, as {@link #gatherPairs2}
-   * does, so that C2 checks its bounds once; the other loop is the same body. Same products, so
+   * does; the other loop is the same body. Same products, so
    * the same bits. With {@link #gatherPairs2}, one worker, this AMD EPYC with
    * {@code -XX:MaxVectorSize=16}, three JVM pairs alternated: {@code fft} 256x1000 1.18-1.21x
    * faster, {@code irfft} 256x1280 1.15-1.26x, {@code rfft} 256x1280 1.09-1.19x, 128x4800
@@ -238,19 +226,6 @@ final class LaneMoves {
     }
   }
 
-  /** One element of {@link #copyOutPairs4}'s 4 lines, pair by pair. */
-  private static void elementOut4(double[] x, int i, double fr, double fi, double[] dst, int d,
-      int m0, int m1, int m2, int m3) {
-    dst[d + m0] = x[i] * fr;
-    dst[d + m0 + 1] = x[i + 4] * fi;
-    dst[d + m1] = x[i + 1] * fr;
-    dst[d + m1 + 1] = x[i + 5] * fi;
-    dst[d + m2] = x[i + 2] * fr;
-    dst[d + m2 + 1] = x[i + 6] * fi;
-    dst[d + m3] = x[i + 3] * fr;
-    dst[d + m3 + 1] = x[i + 7] * fi;
-  }
-
   /**
    * {@link #copyOutPairs8} or {@link #copyOutPairs4}, by the width (8 or 4 lanes), of the block
    * that starts at {@code x[xo]}.
@@ -267,33 +242,28 @@ final class LaneMoves {
   }
 
   /**
-   * Elements {@code 2 .. count - 3} of {@link #gather} at 4 lanes for contiguous lines of
-   * (re, im) pairs ({@code step == 2}), with no shuffles: element e's real parts are lane v of a
-   * load from line v that starts v doubles before the element (lane 0 of line 0 at the element,
-   * lane 1 of line 1 one double earlier, ..), blended, and its imaginary parts likewise one double
-   * on. JDK 17 checks the indexes of every {@code rearrange} at run time (7 instructions inside
-   * the loop, not hoisted: seen in C2's code), which made a 4 x 4 register transpose cost more
-   * than these twice as many loads. The loads stay inside each line; {@link #gather}'s lane loop
-   * moves the first two elements and the last ones. Same values either way. Returns the elements
-   * moved (from element 2).
+   * {@link #gather} at 4 lanes for contiguous lines of (re, im) pairs ({@code step == 2}):
+   * scalar loads and stores, indexed as {@link #gatherPairs8}'s contiguous loop. In place of 8
+   * loads and 6 blends an element ({@code gatherPairs4} from 2026-12-06 to 2026-12-07): in one
+   * JVM, the two forms switched between rounds (this AMD EPYC Zen 4 with {@code -XX:UseAVX=2},
+   * one worker), {@code fft} 2048x128, 512x512, 256x1000, 16x1024, 128x4096, {@code rfft}
+   * 256x1280 and 4096x64 1.08-1.12x faster; the copy alone of 8 lines of 128 points 1.5x, of
+   * 512 and 1024 the same (docs/fft-widths.md, "The copies by scalar pairs at 4 lanes").
    */
-  private static int gatherPairs4(double[] src, int start, int[] map, int count,
-      boolean conjugate, double[] a, int ao) {
-    DoubleVector sign = DoubleVector.broadcast(S, conjugate ? -1.0 : 1.0);
-    int s0 = start + map[0], s1 = start + map[1] - 1, s2 = start + map[2] - 2;
-    int s3 = start + map[3] - 3;
-    int e = 2;
-    for (int s = 2 * e, k = ao + 2 * V * e; e + 2 < count; e++, s += 2, k += 2 * V) {
-      DoubleVector.fromArray(S, src, s0 + s)
-          .blend(DoubleVector.fromArray(S, src, s1 + s), LANE1)
-          .blend(DoubleVector.fromArray(S, src, s2 + s), LANE2)
-          .blend(DoubleVector.fromArray(S, src, s3 + s), LANE3).intoArray(a, k);
-      DoubleVector.fromArray(S, src, s0 + s + 1)
-          .blend(DoubleVector.fromArray(S, src, s1 + s + 1), LANE1)
-          .blend(DoubleVector.fromArray(S, src, s2 + s + 1), LANE2)
-          .blend(DoubleVector.fromArray(S, src, s3 + s + 1), LANE3).mul(sign).intoArray(a, k + 4);
+  private static void gatherPairs4(double[] src, int start, int[] map, int count, double sign,
+      double[] a, int ao) {
+    int s0 = start + map[0], s1 = start + map[1], s2 = start + map[2], s3 = start + map[3];
+    for (int e = 0; e < 2 * count; e += 2) {
+      int k = ao + 4 * e;
+      a[k] = src[s0 + e];
+      a[k + 4] = sign * src[s0 + e + 1];
+      a[k + 1] = src[s1 + e];
+      a[k + 5] = sign * src[s1 + e + 1];
+      a[k + 2] = src[s2 + e];
+      a[k + 6] = sign * src[s2 + e + 1];
+      a[k + 3] = src[s3 + e];
+      a[k + 7] = sign * src[s3 + e + 1];
     }
-    return Math.max(0, e - 2);
   }
 
   /**
@@ -303,9 +273,42 @@ final class LaneMoves {
    * vector gathers per element (interleaved JVMs, one worker, this AMD EPYC): rfft 128x4800
    * 1.1-1.27x faster, rfft 512x4096 1.08-1.13x, fft 128x4096 about 1.05x, ifft 256x1000 and
    * 128x4096 1.13-1.17x; AMD's gathers load one element at a time, and a pair shares its line.
+   *
+   * <p>Contiguous lines ({@code step == 2}) run a loop whose counter steps by 2 doubles, so that
+   * every source index is the counter plus an invariant: JDK 17's C2 then checks the bounds once,
+   * before the loop, where with the offset in a second variable ({@code s += step}, the loop
+   * below) or as {@code s0 + 2 * j} it kept a check on each of the 16 loads in the loop (seen in
+   * its code, {@code -XX:CompileCommand=print}). In one JVM, the two loops switched between
+   * rounds (AMD EPYC Zen 4, one worker): {@code fft} 2048x128, 512x512, 256x1000, 16x1024,
+   * 128x4096 and {@code rfft} 256x1280 1.10-1.18x faster (docs/fft-widths.md, "The copies by
+   * scalar pairs at 4 lanes").
    */
   private static void gatherPairs8(double[] src, int start, int step, int[] map, int count,
       double sign, double[] a, int ao) {
+    if (step == 2) {
+      int s0 = start + map[0], s1 = start + map[1], s2 = start + map[2], s3 = start + map[3];
+      int s4 = start + map[4], s5 = start + map[5], s6 = start + map[6], s7 = start + map[7];
+      for (int e = 0; e < 2 * count; e += 2) {
+        int k = ao + 8 * e;
+        a[k] = src[s0 + e];
+        a[k + 8] = sign * src[s0 + e + 1];
+        a[k + 1] = src[s1 + e];
+        a[k + 9] = sign * src[s1 + e + 1];
+        a[k + 2] = src[s2 + e];
+        a[k + 10] = sign * src[s2 + e + 1];
+        a[k + 3] = src[s3 + e];
+        a[k + 11] = sign * src[s3 + e + 1];
+        a[k + 4] = src[s4 + e];
+        a[k + 12] = sign * src[s4 + e + 1];
+        a[k + 5] = src[s5 + e];
+        a[k + 13] = sign * src[s5 + e + 1];
+        a[k + 6] = src[s6 + e];
+        a[k + 14] = sign * src[s6 + e + 1];
+        a[k + 7] = src[s7 + e];
+        a[k + 15] = sign * src[s7 + e + 1];
+      }
+      return;
+    }
     int m0 = map[0], m1 = map[1], m2 = map[2], m3 = map[3];
     int m4 = map[4], m5 = map[5], m6 = map[6], m7 = map[7];
     for (int j = 0, s = start, k = ao; j < count; j++, s += step, k += 16) {
@@ -366,23 +369,21 @@ final class LaneMoves {
       }
       return;
     }
-    int head = 0;
-    int done = 0;
     if (PAIRS4 && imOffset == 1 && step == 2) {
-      head = Math.min(2, count);
-      done = gatherPairs4(src, start, map, count, conjugate, a, ao);
+      gatherPairs4(src, start, map, count, sign, a, ao);
+      return;
     }
-    gatherLanes(src, start, step, imOffset, map, 0, head, sign, a, ao);
-    gatherLanes(src, start, step, imOffset, map, head + done, count, sign, a, ao);
+    gatherLanes(src, start, step, imOffset, map, 0, count, sign, a, ao);
   }
 
   /**
    * {@link #gather} of two contiguous lines of (re, im) pairs ({@code step == 2}) at 2 lanes:
-   * every index a constant multiple of the loop counter plus an invariant, which C2's range-check
-   * elimination needs (a second induction variable {@code s += step} kept the checks of all
-   * eight accesses in the loop). The copy in of 256 lines of 1000 points took 0.90 in place of
-   * 1.8 ns a point (this AMD EPYC, {@code -XX:MaxVectorSize=16}); at 8 lanes the same change
-   * measured nothing.
+   * every index a constant multiple of the loop counter plus an invariant, in place of a second
+   * induction variable {@code s += step}. The copy in of 256 lines of 1000 points took 0.90 in
+   * place of 1.8 ns a point (this AMD EPYC, {@code -XX:MaxVectorSize=16}). C2 still checks the
+   * four loads in the loop (their indexes have a scale of 2, {@link #gatherPairs8}); a counter
+   * stepping by 2 doubles, which removes those checks, measured no different here (0.99-1.02x
+   * end to end, 2026-12-07).
    */
   private static void gatherPairs2(double[] src, int start, int[] map, int count, double sign,
       double[] a, int ao) {
