@@ -37,9 +37,11 @@ class LaneMovesTest {
 
   @Test
   void gatherTakesEachLinesPairsIntoTheBlockLayout() {
+    assertEquals(true, 16L * V * 1100 > LaneMoves.BY_LINES_BYTES, "1100 elements pass it");
     for (int origin : new int[] {0, 3, CacheLines.MAX_ORIGIN}) {
       for (int step : new int[] {2, 6}) {
-        for (int count : new int[] {1, 2, 7, 64, 125}) {
+        // 1100: past LaneMoves.BY_LINES_BYTES at every width, so both contiguous forms run
+        for (int count : new int[] {1, 2, 7, 64, 125, 1100}) {
           for (boolean conjugate : new boolean[] {false, true}) {
             assertGathers(origin, step, count, conjugate);
           }
