@@ -248,7 +248,9 @@ final class LaneMoves {
    * JVM, the two forms switched between rounds (this AMD EPYC Zen 4 with {@code -XX:UseAVX=2},
    * one worker), {@code fft} 2048x128, 512x512, 256x1000, 16x1024, 128x4096, {@code rfft}
    * 256x1280 and 4096x64 1.08-1.12x faster; the copy alone of 8 lines of 128 points 1.5x, of
-   * 512 and 1024 the same (docs/fft-widths.md, "The copies by scalar pairs at 4 lanes").
+   * 512 and 1024 the same; with {@link #copyOutPairs4}, in separate JVMs, about 1.1x
+   * (docs/fft-widths.md, "The copies by scalar pairs at 4 lanes"). Short lines now take
+   * {@link #gatherByLines} instead.
    */
   private static void gatherPairs4(double[] src, int start, int[] map, int count, double sign,
       double[] a, int ao) {
@@ -278,10 +280,10 @@ final class LaneMoves {
    * every source index is the counter plus an invariant: JDK 17's C2 then checks the bounds once,
    * before the loop, where with the offset in a second variable ({@code s += step}, the loop
    * below) or as {@code s0 + 2 * j} it kept a check on each of the 16 loads in the loop (seen in
-   * its code, {@code -XX:CompileCommand=print}). In one JVM, the two loops switched between
-   * rounds (AMD EPYC Zen 4, one worker): {@code fft} 2048x128, 512x512, 256x1000, 16x1024,
-   * 128x4096 and {@code rfft} 256x1280 1.10-1.18x faster (docs/fft-widths.md, "The copies by
-   * scalar pairs at 4 lanes").
+   * its code, {@code -XX:CompileCommand=print}). Kept for that, not for speed: in separate JVMs,
+   * before and after, {@code fft} 512x512, 256x1000, 16x1024, 128x4096 and {@code rfft} 256x1280
+   * ran the same within the noise (1.10-1.18x in one JVM with both loops, where the old one ran
+   * slower beside the new; docs/fft-widths.md, "The copies by scalar pairs at 4 lanes").
    */
   private static void gatherPairs8(double[] src, int start, int step, int[] map, int count,
       double sign, double[] a, int ao) {
