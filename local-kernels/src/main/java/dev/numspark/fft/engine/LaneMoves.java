@@ -397,7 +397,9 @@ final class LaneMoves {
    * this machine's noise put single rounds at 0.55-1.8x): at 512 bits {@code fft} 4096x64 1.10x,
    * 2048x128 0.99-1.06x, {@code rfft} 4096x128 1.04-1.08x, 2048x256 1.05-1.06x; at 256 bits
    * {@code fft} 4096x64 1.13x, 1024x256 1.09x, {@code rfft} 4096x128 1.15-1.23x; at 128 bits
-   * {@code fft} 4096x64 1.24x, 2048x128 1.09-1.17x, 1024x256 1.15x, 512x512 1.10x. Larger blocks
+   * {@code fft} 4096x64 1.24x, 2048x128 1.09-1.17x, 1024x256 1.15x, 512x512 1.10x; in separate
+   * JVMs (with the other copies of 2026-12-07) about 1.05x at 256 bits and within the noise at
+   * 512 and 128 (docs/fft-widths.md, "All of this session's changes together"). Larger blocks
    * lose this way (at 512 bits {@code fft} 256x1000, 16x1024 and {@code rfft} 256x1280 0.85x,
    * their scattered writes going to L2; at 4 lanes a 32 KB block, {@code fft} 512x512, 0.93x).
    */
