@@ -340,25 +340,27 @@ final class LaneMoves {
    */
   static void gather(double[] src, int start, int step, int imOffset, int[] map, int count,
       boolean conjugate, double[] a, int ao) {
-    if (imOffset == 1 && step == 2 && 16L * V * count <= BY_LINES_BYTES) {
-      gatherByLines(src, start, map, count, conjugate ? -1.0 : 1.0, a, ao);
+    double sign = conjugate ? -1.0 : 1.0;
+    // contiguous lines of (re, im) pairs: each line's element j at start + 2 j + map[v]
+    boolean contiguous = imOffset == 1 && step == 2;
+    if (contiguous && 16L * V * count <= BY_LINES_BYTES) {
+      gatherByLines(src, start, map, count, sign, a, ao);
       return;
     }
     if (VECTOR && imOffset == 1) {
-      gatherPairs8(src, start, step, map, count, conjugate ? -1.0 : 1.0, a, ao);
+      gatherPairs8(src, start, step, map, count, sign, a, ao);
       return;
     }
     if (VECTOR) {
-      DoubleVector sign = DoubleVector.broadcast(S, conjugate ? -1.0 : 1.0);
+      DoubleVector vsign = DoubleVector.broadcast(S, sign);
       for (int j = 0, s = start; j < count; j++, s += step) {
         DoubleVector.fromArray(S, src, s, map, 0).intoArray(a, ao + 2 * V * j);
-        DoubleVector.fromArray(S, src, s + imOffset, map, 0).mul(sign)
+        DoubleVector.fromArray(S, src, s + imOffset, map, 0).mul(vsign)
             .intoArray(a, ao + 2 * V * j + V);
       }
       return;
     }
-    double sign = conjugate ? -1.0 : 1.0;
-    if (V == 2 && step == 2 && imOffset == 1) {
+    if (V == 2 && contiguous) {
       gatherPairs2(src, start, map, count, sign, a, ao);
       return;
     }
@@ -375,7 +377,7 @@ final class LaneMoves {
       }
       return;
     }
-    if (PAIRS4 && imOffset == 1 && step == 2) {
+    if (PAIRS4 && contiguous) {
       gatherPairs4(src, start, map, count, sign, a, ao);
       return;
     }

@@ -1,6 +1,7 @@
 package dev.numspark.fft.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.Random;
@@ -37,7 +38,7 @@ class LaneMovesTest {
 
   @Test
   void gatherTakesEachLinesPairsIntoTheBlockLayout() {
-    assertEquals(true, 16L * V * 1100 > LaneMoves.BY_LINES_BYTES, "1100 elements pass it");
+    assertTrue(16L * V * 1100 > LaneMoves.BY_LINES_BYTES, "1100 elements pass it");
     for (int origin : new int[] {0, 3, CacheLines.MAX_ORIGIN}) {
       for (int step : new int[] {2, 6}) {
         // 1100: past LaneMoves.BY_LINES_BYTES at every width, so both contiguous forms run
