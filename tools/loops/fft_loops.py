@@ -3,8 +3,8 @@
 ``bin/numspark bench`` (JMH) is the benchmark; this is its cross-check for a shared machine whose
 speed moves between minutes. SciPy (in this process) and one JVM per vector width take turns,
 ``--reps`` times (the JVM runs ``dev.numspark.tools.bench.FftLoops``); each times every case
-for ``--secs`` a round, the cases taking turns, the first
-round a warm-up; a case's time is the 10th percentile of its calls, the best of its processes.
+for ``--secs`` a round, the cases taking turns, the first round a warm-up; a case's time is the
+10th percentile of its calls, the best of its processes.
 Prints a Markdown table (the README's "Loops of calls" table came from it)::
 
     bin/numspark doctor          # builds numspark once (tools/target/launcher.classpath)
@@ -17,6 +17,7 @@ Widths other than the machine's own are forced with JVM flags (256: ``-XX:UseAVX
 import argparse
 import glob
 import os
+import re
 import subprocess
 import sys
 import time
@@ -105,8 +106,16 @@ def main():
     ap.add_argument("--secs", type=float, default=1.0, help="seconds a case and round")
     ap.add_argument("--reps", type=int, default=2, help="processes a side")
     a = ap.parse_args()
+    if a.workers == 0:
+        ap.error("workers must not be 0 (as in scipy.fft: negative counts from the CPUs)")
     cases = [f"{c}:{a.workers}" for c in a.cases.split(",")]
+    for c in cases:
+        if not re.fullmatch(r"(fft|rfft|irfft):[1-9][0-9]*x[1-9][0-9]*:-?[1-9][0-9]*", c):
+            ap.error(f"case {c.rsplit(':', 1)[0]!r} is not op:ROWSxN with op fft, rfft or irfft")
     widths = a.widths.split(",")
+    for w in widths:
+        if w not in WIDTH_FLAGS:
+            ap.error(f"width {w!r} is not one of {', '.join(WIDTH_FLAGS)}")
     best = defaultdict(dict)
     for _ in range(a.reps):
         for case, t in scipy_loops(cases, a.secs, 3).items():
