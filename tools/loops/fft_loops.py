@@ -11,8 +11,9 @@ Prints a Markdown table (the README's "Loops of calls" table came from it)::
     $NUMSPARK_PYTHON tools/loops/fft_loops.py --workers 1
     $NUMSPARK_PYTHON tools/loops/fft_loops.py --workers 2 --cases fft:128x4096,rfft:512x4096
 
-Widths other than the machine's own are forced with JVM flags (256: ``-XX:UseAVX=2``, 128:
-``-XX:MaxVectorSize=16``), as ``bin/numspark bench --widths`` does.
+Widths other than the machine's own are forced with the JVM flags ``bin/numspark bench --widths``
+gives its forks (256: ``-XX:UseAVX=2``, 128: ``-XX:MaxVectorSize=16``), with the same fixed heap;
+the JVM prints them (``FftLoops --fork-flags WIDTH``).
 """
 import argparse
 import glob
@@ -31,7 +32,12 @@ CASES = ("fft:16x1024,fft:128x4096,fft:1024x4096,fft:4096x2048,rfft:16x4096,rfft
          "rfft:4096x4096,irfft:512x4096,irfft:256x1280,fft:256x1000,rfft:256x1280,fft:256x4800,"
          "fft:1024x1009,rfft:256x1009,fft:256x1008,rfft:64x44100,fft:1x4194304,fft:4096x64,"
          "fft:2048x128")
-WIDTH_FLAGS = {"native": [], "256": ["-XX:UseAVX=2"], "128": ["-XX:MaxVectorSize=16"]}
+WIDTHS = ("native", "256", "128")  # bin/numspark bench --widths; FftLoops --fork-flags has the flags
+
+
+def keep_best(best, case, t):
+    """Keeps in best[case] the least time seen for the case."""
+    best[case] = min(best.get(case, t), t)
 
 
 def scipy_call(case, rng):
@@ -65,12 +71,12 @@ def scipy_loops(cases, secs, rounds):
                 times.append(time.perf_counter_ns() - t0)
             if r:
                 times.sort()
-                p10 = times[len(times) // 10] / 1e3
-                out[case] = min(out.get(case, p10), p10)
+                keep_best(out, case, times[len(times) // 10] / 1e3)
     return out
 
 
-def java_loops(cases, secs, rounds, width):
+def java_command(width):
+    """The JVM command of the loops at a width: bin/numspark's flags, then a bench fork's."""
     target = os.path.join(ROOT, "tools", "target")
     jars = sorted(glob.glob(os.path.join(target, "numspark-tools-*.jar")), key=os.path.getmtime)
     cp_file = os.path.join(target, "launcher.classpath")
@@ -80,17 +86,25 @@ def java_loops(cases, secs, rounds, width):
         cp = jars[-1] + os.pathsep + f.read().strip()  # the newest build, as bin/numspark takes
     with open(os.path.join(ROOT, "bin", "spark-jvm-flags")) as f:
         flags = [line.strip() for line in f if line.strip()]
+    # the flags bin/numspark adds after spark-jvm-flags (its JVM_FLAGS+= line)
+    flags += ["-XX:+UseG1GC", "-Xss16m", "-XX:MaxInlineLevel=40"]
     java = os.path.join(os.environ["JAVA_HOME"], "bin", "java") if os.environ.get("JAVA_HOME") else "java"
-    cmd = ([java] + flags + ["-XX:+UseG1GC", "-Xss16m", "-XX:MaxInlineLevel=40", "-Xms3g", "-Xmx3g",
-                             "-XX:+AlwaysPreTouch"] + WIDTH_FLAGS[width]
-           + ["-cp", cp, "dev.numspark.tools.bench.FftLoops", ",".join(cases), str(secs), str(rounds)])
-    run = subprocess.run(cmd, capture_output=True, text=True)
+    main = [java, "-cp", cp, "dev.numspark.tools.bench.FftLoops"]
+    fork = subprocess.run(main + ["--fork-flags", width], capture_output=True, text=True)
+    if fork.returncode != 0:
+        raise SystemExit(f"fft_loops: the flags of width {width} are unknown:\n{fork.stderr}")
+    return [java] + flags + fork.stdout.split() + main[1:]
+
+
+def java_loops(command, cases, secs, rounds, width):
+    run = subprocess.run(command + [",".join(cases), str(secs), str(rounds)],
+                         capture_output=True, text=True)
     if run.returncode != 0:
         raise SystemExit(f"fft_loops: the {width} JVM failed:\n{run.stderr}")
     out = {}
     for line in run.stdout.splitlines():
         case, p10 = line.split()[:2]
-        out[case] = min(out.get(case, float(p10)), float(p10))
+        keep_best(out, case, float(p10))
     return out
 
 
@@ -114,15 +128,16 @@ def main():
             ap.error(f"case {c.rsplit(':', 1)[0]!r} is not op:ROWSxN with op fft, rfft or irfft")
     widths = a.widths.split(",")
     for w in widths:
-        if w not in WIDTH_FLAGS:
-            ap.error(f"width {w!r} is not one of {', '.join(WIDTH_FLAGS)}")
+        if w not in WIDTHS:
+            ap.error(f"width {w!r} is not one of {', '.join(WIDTHS)}")
+    commands = {w: java_command(w) for w in widths}
     best = defaultdict(dict)
     for _ in range(a.reps):
         for case, t in scipy_loops(cases, a.secs, 3).items():
-            best["scipy"][case] = min(best["scipy"].get(case, t), t)
+            keep_best(best["scipy"], case, t)
         for w in widths:
-            for case, t in java_loops(cases, a.secs, 3, w).items():
-                best[w][case] = min(best[w].get(case, t), t)
+            for case, t in java_loops(commands[w], cases, a.secs, 3, w).items():
+                keep_best(best[w], case, t)
     names = ["native" if w == "native" else f"{w}-bit" for w in widths]  # native: this CPU's
     print("| case | workers | SciPy p10 | " + " | ".join(names) + " |")
     print("|---|---|---|" + "---|" * len(widths))

@@ -18,13 +18,22 @@ import java.util.function.Supplier;
  *
  * <p>Arguments: cases {@code op:ROWSxN:WORKERS,...} (op: fft, rfft, irfft; irfft's N is the
  * output length), seconds a round, rounds. Output, one line a case and round after the first:
- * {@code case p10_us p50_us calls MB_allocated_per_call}. (A developer's tool beside
+ * {@code case p10_us p50_us calls MB_allocated_per_call}. {@code --fork-flags WIDTH} prints the
+ * JVM flags of the bench's forks at that width instead. (A developer's tool beside
  * {@code bin/numspark bench}, not one of its commands: tools/loops/fft_loops.py.)
  */
 public final class FftLoops {
   private FftLoops() {}
 
   public static void main(String[] args) {
+    if (args[0].equals("--fork-flags")) {
+      // the flags bin/numspark bench gives a JMH fork at this width, one a line, so that the
+      // loops run as the bench's forks do (with the launcher's own flags before them)
+      List<String> flags = new ArrayList<>(VectorWidth.parse(args[1]).get(0).flags());
+      flags.addAll(JmhTimer.FIXED_HEAP);
+      flags.forEach(System.out::println);
+      return;
+    }
     String[] cases = args[0].split(",");
     double secs = Double.parseDouble(args[1]);
     int rounds = Integer.parseInt(args[2]);
@@ -66,6 +75,9 @@ public final class FftLoops {
     int n = Integer.parseInt(shape[1]);
     int workers = Integer.parseInt(p[2]);
     String op = p[0];
+    if (!op.equals("fft") && !op.equals("rfft") && !op.equals("irfft")) {
+      throw new IllegalArgumentException("unknown op " + op + " (fft, rfft, irfft)");
+    }
     boolean complex = !op.equals("rfft");
     int len = op.equals("irfft") ? n / 2 + 1 : n;
     double[] data = new double[rows * len * (complex ? 2 : 1)];
@@ -78,10 +90,8 @@ public final class FftLoops {
         return () -> Fft.fft(x, null, -1, null, workers);
       case "rfft":
         return () -> Fft.rfft(x, null, -1, null, workers);
-      case "irfft":
+      default: // irfft
         return () -> Fft.irfft(x, n, -1, null, workers);
-      default:
-        throw new IllegalArgumentException("unknown op " + op + " (fft, rfft, irfft)");
     }
   }
 }

@@ -37,6 +37,23 @@ class FftLoopsTest {
   }
 
   @Test
+  void forkFlagsAreTheBenchForksAtThatWidth() {
+    java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream out = System.out;
+    System.setOut(new java.io.PrintStream(printed, true));
+    try {
+      FftLoops.main(new String[] {"--fork-flags", "128"});
+    } finally {
+      System.setOut(out);
+    }
+    java.util.List<String> expected = new java.util.ArrayList<>(
+        VectorWidth.parse("128").get(0).flags());
+    expected.addAll(JmhTimer.FIXED_HEAP);
+    assertTrue(expected.contains("-XX:MaxVectorSize=16"));
+    assertArrayEquals(expected.toArray(), printed.toString().trim().split("\\R"));
+  }
+
+  @Test
   void unknownOpIsRefused() {
     assertThrows(IllegalArgumentException.class, () -> FftLoops.call("dct:2x16:1", new Random(1)));
   }
