@@ -22,10 +22,9 @@ import jdk.incubator.vector.VectorSpecies;
  * digit-reversed order ({@link #perm}); the copies out read it in that order. Each radix (2, 3,
  * 4, 5, 7, 8) is one method with its loops, calling the Vector API directly: too big for C2 to
  * inline into its callers, it is compiled alone, and there every vector operation is
- * intrinsified ({@link #dif5} says why this matters). Radix 8 replaces a radix 4 and 2 at 2 lanes
+ * intrinsified ({@link #dif5} says why this matters). Radix 8 takes the powers of two at 2 lanes
  * only ({@link #RADIX8}); for powers of two it was slower than radix 4 at 8 and 4 lanes on 4096
- * and 8192 points, and only 4-7% faster end to end at 2 (2026-12-07; a pass split in two halves
- * through an L1 scratch was slower too).
+ * and 8192 points (2026-12-07; a pass split in two halves through an L1 scratch was slower too).
  *
  * <p>Hand-written because no Maven library offers a batched SIMD FFT for Java; it follows
  * pocketfft's multi-line transforms (SciPy's {@code vlen} lines per SIMD vector). Loaded only
@@ -124,8 +123,8 @@ final class BlockFft {
   }
 
   /**
-   * Radices (4s, then at most one 2, then 3s, 5s, 7s; at 2 lanes an 8 first in place of a 4 and
-   * the 2, {@link #RADIX8}); null when n is not 7-smooth. The odd radices come last, so that
+   * Radices (4s, then at most one 2, then 3s, 5s, 7s; at 2 lanes the power of two as 8s first,
+   * then at most two 4s or one 2, {@link #RADIX8}); null when n is not 7-smooth. The odd radices come last, so that
    * their levels run inside L1-resident sub-blocks.
    */
   static int[] factors(int n) {
@@ -144,10 +143,21 @@ final class BlockFft {
     if (two) {
       rest /= 2;
     }
-    if (RADIX8 && two && fours > 0) {
-      out[count++] = 8;
-      fours--;
-      two = false;
+    if (RADIX8) {
+      // 2^e as radix-8 levels first: e = 3q + 1 as q - 1 eights and two 4s (a radix-2 pass
+      // costs about what a radix-4 pass does), e = 3q + 2 as q eights and a 4
+      int e = 2 * fours + (two ? 1 : 0);
+      int eights = e / 3;
+      int left = e % 3;
+      if (left == 1 && eights > 0) {
+        eights--;
+        left = 4;
+      }
+      while (eights-- > 0) {
+        out[count++] = 8;
+      }
+      fours = left / 2;
+      two = left == 1;
     }
     while (fours-- > 0) {
       out[count++] = 4;
@@ -202,8 +212,9 @@ final class BlockFft {
   }
 
   /**
-   * Whether a length with an odd power of two takes one radix-8 level ({@link #dif8}) in place of
-   * a radix-4 and the radix-2 level: at 2 lanes only. A radix-2 pass costs about what a radix-4
+   * Whether powers of two take radix-8 levels ({@link #dif8}): at 2 lanes only. First for a
+   * length with an odd power of two, one radix-8 level in place of a radix-4 and the radix-2
+   * level. A radix-2 pass costs about what a radix-4
    * pass does (a full pass through the block either way): at 2 lanes it was 10-16% of
    * {@code fft} 256x1000 and {@code irfft} 256x1280 (async-profiler). One warm block at 2 lanes
    * (this AMD EPYC, {@code -XX:MaxVectorSize=16}, JVMs alternated, two a side): n = 1000
@@ -214,6 +225,13 @@ final class BlockFft {
    * (0.92-1.35x; end to end at 256 bits, three pairs, {@code fft} 256x1000 0.81-0.95x, the
    * real transforms within the noise). The 2-lane results therefore round differently from the
    * other widths' on these lengths (within the same tolerances).
+   *
+   * <p>At 2 lanes every power of two takes as many radix-8 levels as it can (4096 = 8^4 in place
+   * of 4^6, 1024 = 8 8 4 4), since powers of two run on the blocks there too: one JVM switching
+   * between the two factorizations every round (ten rounds, median of the rounds' ratios, one
+   * worker, {@code -XX:MaxVectorSize=16}, 2026-12-08): {@code fft} 128x4096 1.07x faster,
+   * 512x512 1.08x, 4096x64 1.08x, {@code rfft} 512x4096 1.03x; lengths it does not change
+   * 0.995-1.008x ({@code fft} 256x1000, {@code rfft} 64x44100).
    */
   static final boolean RADIX8 = V == 2;
 

@@ -64,6 +64,15 @@ class BlockFftTest {
         BlockFft.factors(600));
     assertArrayEquals(new int[] {2, 5, 5, 5}, BlockFft.factors(250), "no 4 to join the 2");
     assertArrayEquals(new int[] {4, 3, 3, 5, 5, 7, 7}, BlockFft.factors(44100));
+    // powers of two at 2 lanes: as many 8s as leave no 2 beside a 4 (2^10 = 8 8 4 4, not 8 8 8 2)
+    assertArrayEquals(V == 2 ? new int[] {8, 8, 8, 8} : new int[] {4, 4, 4, 4, 4, 4},
+        BlockFft.factors(4096));
+    assertArrayEquals(V == 2 ? new int[] {8, 8, 4, 4} : new int[] {4, 4, 4, 4, 4},
+        BlockFft.factors(1024));
+    assertArrayEquals(V == 2 ? new int[] {8, 8, 8, 4, 5} : new int[] {4, 4, 4, 4, 4, 2, 5},
+        BlockFft.factors(10240));
+    assertArrayEquals(new int[] {2, 3}, BlockFft.factors(6), "2^1: no 8 at any width");
+    assertArrayEquals(new int[] {4, 4, 3}, BlockFft.factors(48), "2^4: two 4s at any width");
     assertTrue(BlockRunner.supports(new RealForwardLineOp(12, 12, 1, false)));
     assertTrue(BlockRunner.supports(new RealForwardLineOp(1000, 1000, 1, false)));
     assertFalse(BlockRunner.supports(new RealForwardLineOp(9, 9, 1, false)), "odd real length");
