@@ -124,8 +124,8 @@ final class BlockFft {
 
   /**
    * Radices (4s, then at most one 2, then 3s, 5s, 7s; at 2 lanes the power of two as 8s first,
-   * then at most two 4s or one 2, {@link #RADIX8}); null when n is not 7-smooth. The odd radices come last, so that
-   * their levels run inside L1-resident sub-blocks.
+   * then at most two 4s or one 2, {@link #RADIX8}); null when n is not 7-smooth. The odd radices
+   * come last, so that their levels run inside L1-resident sub-blocks.
    */
   static int[] factors(int n) {
     if (n < 1) {
@@ -214,8 +214,8 @@ final class BlockFft {
   /**
    * Whether powers of two take radix-8 levels ({@link #dif8}): at 2 lanes only. First for a
    * length with an odd power of two, one radix-8 level in place of a radix-4 and the radix-2
-   * level. A radix-2 pass costs about what a radix-4
-   * pass does (a full pass through the block either way): at 2 lanes it was 10-16% of
+   * level. A radix-2 pass costs about what a radix-4 pass does (a full pass through the block
+   * either way): at 2 lanes it was 10-16% of
    * {@code fft} 256x1000 and {@code irfft} 256x1280 (async-profiler). One warm block at 2 lanes
    * (this AMD EPYC, {@code -XX:MaxVectorSize=16}, JVMs alternated, two a side): n = 1000
    * 1.26-1.34x faster, 640 1.35-1.43x, 200 1.35-1.38x, 2400 1.07-1.11x; end to end, one worker,
