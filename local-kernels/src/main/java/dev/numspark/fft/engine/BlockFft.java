@@ -61,7 +61,8 @@ final class BlockFft {
   final int[] radix;
   /**
    * Per level (sub-blocks of length {@code L = r m}), twiddles {@code exp(-2 pi i p j / L)} at
-   * {@code [(p (r-1) + j-1)]}.
+   * {@code [(p (r-1) + j-1)]}; at {@code [(p (r-1) + j-1) V + lane]} for radix-8 levels
+   * ({@link #lanes}).
    */
   private final double[][] twRe;
   private final double[][] twIm;
@@ -80,8 +81,10 @@ final class BlockFft {
       double[] tr = new double[m * (r - 1)];
       double[] ti = new double[m * (r - 1)];
       twiddles(cur, r, tr, ti);
-      twRe[pass] = tr;
-      twIm[pass] = ti;
+      // radix 8 (2 lanes) loads its twiddles as vectors: C2 broadcasts a double to 2 lanes with
+      // two instructions (vmovq, vpshufd), a load of V copies is one
+      twRe[pass] = r == 8 ? lanes(tr) : tr;
+      twIm[pass] = r == 8 ? lanes(ti) : ti;
       cur = m;
     }
     perm = new int[n];
@@ -114,6 +117,15 @@ final class BlockFft {
         ti[p * (r - 1) + j - 1] = Math.sin(a);
       }
     }
+  }
+
+  /** Each element of {@code a} V times in a row: a twiddle table read by vector loads. */
+  static double[] lanes(double[] a) {
+    double[] w = new double[a.length * V];
+    for (int i = 0; i < w.length; i++) {
+      w[i] = a[i / V];
+    }
+    return w;
   }
 
   /** The plan for {@code n}, or null when n has a prime factor above 7. */
@@ -490,20 +502,20 @@ final class BlockFft {
     DoubleVector nh = DoubleVector.broadcast(S, -R12);
     for (int j = jFrom; j < jTo; j++) {
       int t = 7 * j;
-      DoubleVector w1r = DoubleVector.broadcast(S, tr[t]);
-      DoubleVector w1i = DoubleVector.broadcast(S, ti[t]);
-      DoubleVector w2r = DoubleVector.broadcast(S, tr[t + 1]);
-      DoubleVector w2i = DoubleVector.broadcast(S, ti[t + 1]);
-      DoubleVector w3r = DoubleVector.broadcast(S, tr[t + 2]);
-      DoubleVector w3i = DoubleVector.broadcast(S, ti[t + 2]);
-      DoubleVector w4r = DoubleVector.broadcast(S, tr[t + 3]);
-      DoubleVector w4i = DoubleVector.broadcast(S, ti[t + 3]);
-      DoubleVector w5r = DoubleVector.broadcast(S, tr[t + 4]);
-      DoubleVector w5i = DoubleVector.broadcast(S, ti[t + 4]);
-      DoubleVector w6r = DoubleVector.broadcast(S, tr[t + 5]);
-      DoubleVector w6i = DoubleVector.broadcast(S, ti[t + 5]);
-      DoubleVector w7r = DoubleVector.broadcast(S, tr[t + 6]);
-      DoubleVector w7i = DoubleVector.broadcast(S, ti[t + 6]);
+      DoubleVector w1r = DoubleVector.fromArray(S, tr, (t) * V);
+      DoubleVector w1i = DoubleVector.fromArray(S, ti, (t) * V);
+      DoubleVector w2r = DoubleVector.fromArray(S, tr, (t + 1) * V);
+      DoubleVector w2i = DoubleVector.fromArray(S, ti, (t + 1) * V);
+      DoubleVector w3r = DoubleVector.fromArray(S, tr, (t + 2) * V);
+      DoubleVector w3i = DoubleVector.fromArray(S, ti, (t + 2) * V);
+      DoubleVector w4r = DoubleVector.fromArray(S, tr, (t + 3) * V);
+      DoubleVector w4i = DoubleVector.fromArray(S, ti, (t + 3) * V);
+      DoubleVector w5r = DoubleVector.fromArray(S, tr, (t + 4) * V);
+      DoubleVector w5i = DoubleVector.fromArray(S, ti, (t + 4) * V);
+      DoubleVector w6r = DoubleVector.fromArray(S, tr, (t + 5) * V);
+      DoubleVector w6i = DoubleVector.fromArray(S, ti, (t + 5) * V);
+      DoubleVector w7r = DoubleVector.fromArray(S, tr, (t + 6) * V);
+      DoubleVector w7i = DoubleVector.fromArray(S, ti, (t + 6) * V);
       for (int g = base; g < base + total; g += len) {
         int i0 = o + 2 * (g + j) * V;
         DoubleVector x0r = DoubleVector.fromArray(S, x, i0);
@@ -608,20 +620,20 @@ final class BlockFft {
       for (int j = jFrom; j < jTo; j++) {
         int i0 = gb + 2 * j * V;
         int t = 7 * j;
-        DoubleVector w1r = DoubleVector.broadcast(S, tr[t]);
-        DoubleVector w1i = DoubleVector.broadcast(S, ti[t]);
-        DoubleVector w2r = DoubleVector.broadcast(S, tr[t + 1]);
-        DoubleVector w2i = DoubleVector.broadcast(S, ti[t + 1]);
-        DoubleVector w3r = DoubleVector.broadcast(S, tr[t + 2]);
-        DoubleVector w3i = DoubleVector.broadcast(S, ti[t + 2]);
-        DoubleVector w4r = DoubleVector.broadcast(S, tr[t + 3]);
-        DoubleVector w4i = DoubleVector.broadcast(S, ti[t + 3]);
-        DoubleVector w5r = DoubleVector.broadcast(S, tr[t + 4]);
-        DoubleVector w5i = DoubleVector.broadcast(S, ti[t + 4]);
-        DoubleVector w6r = DoubleVector.broadcast(S, tr[t + 5]);
-        DoubleVector w6i = DoubleVector.broadcast(S, ti[t + 5]);
-        DoubleVector w7r = DoubleVector.broadcast(S, tr[t + 6]);
-        DoubleVector w7i = DoubleVector.broadcast(S, ti[t + 6]);
+        DoubleVector w1r = DoubleVector.fromArray(S, tr, (t) * V);
+        DoubleVector w1i = DoubleVector.fromArray(S, ti, (t) * V);
+        DoubleVector w2r = DoubleVector.fromArray(S, tr, (t + 1) * V);
+        DoubleVector w2i = DoubleVector.fromArray(S, ti, (t + 1) * V);
+        DoubleVector w3r = DoubleVector.fromArray(S, tr, (t + 2) * V);
+        DoubleVector w3i = DoubleVector.fromArray(S, ti, (t + 2) * V);
+        DoubleVector w4r = DoubleVector.fromArray(S, tr, (t + 3) * V);
+        DoubleVector w4i = DoubleVector.fromArray(S, ti, (t + 3) * V);
+        DoubleVector w5r = DoubleVector.fromArray(S, tr, (t + 4) * V);
+        DoubleVector w5i = DoubleVector.fromArray(S, ti, (t + 4) * V);
+        DoubleVector w6r = DoubleVector.fromArray(S, tr, (t + 5) * V);
+        DoubleVector w6i = DoubleVector.fromArray(S, ti, (t + 5) * V);
+        DoubleVector w7r = DoubleVector.fromArray(S, tr, (t + 6) * V);
+        DoubleVector w7i = DoubleVector.fromArray(S, ti, (t + 6) * V);
         DoubleVector x0r = DoubleVector.fromArray(S, x, i0);
         DoubleVector x0i = DoubleVector.fromArray(S, x, i0 + V);
         DoubleVector x4r = DoubleVector.fromArray(S, x, i0 + 4 * d);
