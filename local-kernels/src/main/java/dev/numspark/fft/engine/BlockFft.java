@@ -156,20 +156,20 @@ final class BlockFft {
       rest /= 2;
     }
     if (RADIX8) {
-      // 2^e as radix-8 levels first: e = 3q + 1 as q - 1 eights and two 4s (a radix-2 pass
-      // costs about what a radix-4 pass does), e = 3q + 2 as q eights and a 4
+      // 2^e as radix-8 levels first, the exponent left over as 4s and a 2; e = 3q + 1 takes
+      // one 8 fewer, 2^4 as two 4s (a radix-2 pass costs about what a radix-4 pass does)
       int e = 2 * fours + (two ? 1 : 0);
       int eights = e / 3;
       int left = e % 3;
       if (left == 1 && eights > 0) {
         eights--;
-        left = 4;
+        left += 3;
       }
       while (eights-- > 0) {
         out[count++] = 8;
       }
       fours = left / 2;
-      two = left == 1;
+      two = left % 2 == 1;
     }
     while (fours-- > 0) {
       out[count++] = 4;
@@ -502,8 +502,8 @@ final class BlockFft {
     DoubleVector nh = DoubleVector.broadcast(S, -R12);
     for (int j = jFrom; j < jTo; j++) {
       int t = 7 * j;
-      DoubleVector w1r = DoubleVector.fromArray(S, tr, (t) * V);
-      DoubleVector w1i = DoubleVector.fromArray(S, ti, (t) * V);
+      DoubleVector w1r = DoubleVector.fromArray(S, tr, t * V);
+      DoubleVector w1i = DoubleVector.fromArray(S, ti, t * V);
       DoubleVector w2r = DoubleVector.fromArray(S, tr, (t + 1) * V);
       DoubleVector w2i = DoubleVector.fromArray(S, ti, (t + 1) * V);
       DoubleVector w3r = DoubleVector.fromArray(S, tr, (t + 2) * V);
@@ -620,8 +620,8 @@ final class BlockFft {
       for (int j = jFrom; j < jTo; j++) {
         int i0 = gb + 2 * j * V;
         int t = 7 * j;
-        DoubleVector w1r = DoubleVector.fromArray(S, tr, (t) * V);
-        DoubleVector w1i = DoubleVector.fromArray(S, ti, (t) * V);
+        DoubleVector w1r = DoubleVector.fromArray(S, tr, t * V);
+        DoubleVector w1i = DoubleVector.fromArray(S, ti, t * V);
         DoubleVector w2r = DoubleVector.fromArray(S, tr, (t + 1) * V);
         DoubleVector w2i = DoubleVector.fromArray(S, ti, (t + 1) * V);
         DoubleVector w3r = DoubleVector.fromArray(S, tr, (t + 2) * V);
